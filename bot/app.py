@@ -1,0 +1,54 @@
+"""The one place that wires the application: config, clock, database, handlers, jobs.
+
+Used by ``giaoban run``, by the end-to-end tests and by the offline demo.
+"""
+
+from __future__ import annotations
+
+from telegram import BotCommand
+from telegram.ext import AIORateLimiter, ApplicationBuilder
+
+from bot.clock import Clock
+from bot.commands import MENU
+from bot.config import AppConfig
+from bot.i18n import LANGUAGES, plain
+from bot.services.container import Services
+from bot.services.people import PeopleService
+from bot.telegram_types import TelegramApp
+from handlers import basic, errors
+from storage.database import Database
+
+
+def build_application(
+    config: AppConfig, *, token: str, clock: Clock, database: Database
+) -> TelegramApp:
+    limits = config.telegram.limits
+    application = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(config.telegram.api_base_url)
+        .base_file_url(config.telegram.file_url)
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=limits.messages_per_second,
+                overall_time_period=1,
+                group_max_rate=limits.group_messages_per_minute,
+                group_time_period=60,
+                max_retries=limits.max_retries,
+            )
+        )
+        .post_init(_register_commands)
+        .build()
+    )
+    services = Services(config=config, clock=clock, db=database, people=PeopleService(database))
+    basic.register(application, services)
+    errors.register(application, services)
+    return application
+
+
+async def _register_commands(application: TelegramApp) -> None:
+    """The command menu: Vietnamese by default, English for English-language clients."""
+    for lang in LANGUAGES:
+        commands = [BotCommand(c.name, plain(c.description_key, lang)) for c in MENU]
+        language_code = None if lang == "vi" else lang
+        await application.bot.set_my_commands(commands, language_code=language_code)

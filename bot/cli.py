@@ -1,0 +1,186 @@
+"""The ``giaoban`` command: run, check-config, db upgrade, backup."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sqlite3
+import sys
+from pathlib import Path
+
+from bot.clock import SystemClock
+from bot.config import TOKEN_ENV, AppConfig, ConfigError, load_config
+from bot.i18n import plain
+from bot.logs import configure_logging, redact
+from bot.runner import StartupError, open_database, serve
+from storage.backup import backup_sqlite
+from storage.database import sqlite_path
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def _lang() -> str:
+    return os.environ.get("GIAOBAN_LANG", "vi")
+
+
+def _load(path: str) -> AppConfig:
+    try:
+        return load_config(path, lang=_lang())
+    except ConfigError as exc:
+        raise StartupError(plain("cli.config_error", _lang(), path=path, error=exc)) from None
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    token = config.resolve_token()
+    if token is None:
+        raise StartupError(plain("cli.no_token", _lang()))
+    configure_logging(config.log_level, secrets=[token])
+    asyncio.run(_serve_until_signalled(config, token))
+    return EXIT_OK
+
+
+async def _serve_until_signalled(config: AppConfig, token: str) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await serve(config, token=token, clock=SystemClock(), stop=stop)
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    config = _load(args.path)
+    lang = _lang()
+    print(plain("cli.config_ok", lang, path=args.path))
+    for group in config.groups:
+        print(
+            plain(
+                "cli.summary.group",
+                lang,
+                name=group.name,
+                chat_id=group.chat_id,
+                timezone=group.timezone_name,
+                language=group.language,
+            )
+        )
+        print(plain("cli.summary.secretariat", lang, count=len(group.secretariat)))
+        print(plain("cli.summary.organizations", lang, count=len(group.organizations)))
+        for o in group.organizations:
+            questions = len(group.questions_for(o.code))
+            print(
+                plain(
+                    "cli.summary.organization",
+                    lang,
+                    name=o.name,
+                    code=o.code,
+                    leaders=len(o.leaders),
+                    questions=questions,
+                )
+            )
+        shared = sum(1 for q in group.questions if not q.organizations)
+        print(
+            plain(
+                "cli.summary.questions",
+                lang,
+                count=len(group.questions),
+                shared=shared,
+                limited=len(group.questions) - shared,
+                required=sum(1 for q in group.questions if q.required),
+            )
+        )
+        schedule = group.schedule
+        when = {
+            name: f"{plain(f'weekday.{w.weekday}', lang)} {w.at:%H:%M}"
+            for name, w in (
+                ("call", schedule.call),
+                ("reminder", schedule.reminder),
+                ("deadline", schedule.deadline),
+                ("digest", schedule.digest),
+            )
+        }
+        print(plain("cli.summary.schedule", lang, **when))
+    if os.environ.get(TOKEN_ENV, "").strip():
+        print(plain("cli.summary.token_env", lang))
+    elif config.telegram.token:
+        print(plain("cli.summary.token_file", lang))
+    else:
+        print(plain("cli.summary.token_missing", lang))
+    return EXIT_OK
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+
+    async def upgrade() -> tuple[str, str]:
+        db = await open_database(config, SystemClock())
+        try:
+            return db.describe(), await db.current_revision()
+        finally:
+            await db.dispose()
+
+    target, revision = asyncio.run(upgrade())
+    print(plain("cli.db_upgraded", _lang(), target=target, revision=revision))
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    source = sqlite_path(config.storage.url)
+    if source is None:
+        raise StartupError(plain("cli.backup_not_sqlite", _lang()))
+    out = Path(args.out)
+    try:
+        size = backup_sqlite(source, out, busy_timeout_ms=config.storage.busy_timeout_ms)
+    except (OSError, sqlite3.Error) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise StartupError(
+            plain("cli.backup_failed", _lang(), source=source, reason=reason)
+        ) from None
+    print(plain("cli.backup_done", _lang(), source=source, out=out, size=size))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="giaoban", description="Giao Ban: bot báo cáo tuần (weekly-report bot)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="chạy bot (run the bot)")
+    run.add_argument("--config", default="config.toml", help="tệp cấu hình (config.toml)")
+    run.set_defaults(func=cmd_run)
+
+    check = commands.add_parser("check-config", help="kiểm tra tệp cấu hình (validate config)")
+    check.add_argument("path")
+    check.set_defaults(func=cmd_check_config)
+
+    db = commands.add_parser("db", help="cơ sở dữ liệu (database)")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_commands.add_parser("upgrade", help="nâng cấp lược đồ (migrate to newest)")
+    upgrade.add_argument("--config", default="config.toml")
+    upgrade.set_defaults(func=cmd_db_upgrade)
+
+    backup = commands.add_parser("backup", help="sao lưu SQLite đang chạy (online backup)")
+    backup.add_argument("out")
+    backup.add_argument("--config", default="config.toml")
+    backup.set_defaults(func=cmd_backup)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        result: int = args.func(args)
+        return result
+    except StartupError as exc:
+        token = os.environ.get(TOKEN_ENV, "")
+        print(redact(str(exc), [token]), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

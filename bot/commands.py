@@ -1,0 +1,23 @@
+"""The bot's commands: names, Vietnamese aliases and catalogue keys of their descriptions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    description_key: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+START = Command("start", "cmd.start")
+HELP = Command("help", "cmd.help", ("trogiup",))
+
+# Registered with setMyCommands, in menu order.
+MENU: tuple[Command, ...] = (START, HELP)

@@ -1,0 +1,469 @@
+"""Configuration: TOML read with tomllib into frozen, typed objects, validated at start-up.
+
+Every problem is reported as one line naming the key (``groups[0].organizations[2].leaders``)
+and what is wrong with it; the caller turns a ConfigError into exit status 2.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.core.answers import AnswerKind
+from bot.core.periods import WeeklyTime
+from bot.core.text import nfc
+from bot.i18n import LANGUAGES, plain
+
+TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+DEFAULT_STORAGE_URL = "sqlite+aiosqlite:///giaoban.db"
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+_CODE_RE = re.compile(r"^[a-z0-9_]{1,24}$")
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class ConfigError(Exception):
+    """A configuration problem, already phrased for the operator in one line."""
+
+    def __init__(self, key: str, problem: str) -> None:
+        super().__init__(f"{key}: {problem}" if key else problem)
+        self.key = key
+        self.problem = problem
+
+
+# --- the typed configuration -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    messages_per_second: float = 30
+    group_messages_per_minute: float = 20
+    max_retries: int = 3
+
+
+@dataclass(frozen=True)
+class TelegramConfig:
+    api_base_url: str = DEFAULT_API_BASE_URL
+    api_file_url: str | None = None
+    token: str | None = field(default=None, repr=False)  # never shown, not even by repr()
+    poll_timeout: float = 10
+    limits: RateLimits = RateLimits()
+
+    @property
+    def file_url(self) -> str:
+        if self.api_file_url:
+            return self.api_file_url
+        # Telegram's own layout: .../bot<token>/method and .../file/bot<token>/path
+        base = self.api_base_url
+        return base[: -len("bot")] + "file/bot" if base.endswith("/bot") else base + "/file/bot"
+
+
+@dataclass(frozen=True)
+class StorageConfig:
+    url: str = DEFAULT_STORAGE_URL
+    busy_timeout_ms: int = 5000
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When things happen in a group's week; weekday + local time in the group's zone."""
+
+    call: WeeklyTime = WeeklyTime(1, time(8, 0))  # Monday 08:00
+    reminder: WeeklyTime = WeeklyTime(4, time(17, 0))  # Thursday 17:00
+    deadline: WeeklyTime = WeeklyTime(5, time(17, 0))  # Friday 17:00
+    digest: WeeklyTime = WeeklyTime(1, time(8, 0))  # Monday 08:00, about the week before
+
+
+@dataclass(frozen=True)
+class OrganizationConfig:
+    code: str
+    name: str
+    leaders: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuestionConfig:
+    key: str
+    text: str
+    kind: AnswerKind = AnswerKind.TEXT
+    required: bool = True
+    organizations: tuple[str, ...] = ()  # empty: asked of every organization
+    unit: str | None = None  # shown after figures: "người", "tấn", "suất"
+    proposals: bool = False  # answers are gathered into the digest's proposals list
+
+    def applies_to(self, organization_code: str) -> bool:
+        return not self.organizations or organization_code in self.organizations
+
+
+@dataclass(frozen=True)
+class GroupConfig:
+    chat_id: int
+    name: str
+    secretariat: tuple[int, ...]
+    organizations: tuple[OrganizationConfig, ...]
+    questions: tuple[QuestionConfig, ...]
+    timezone_name: str = "Asia/Ho_Chi_Minh"
+    language: str = "vi"
+    schedule: Schedule = Schedule()
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone_name)
+
+    def questions_for(self, organization_code: str) -> tuple[QuestionConfig, ...]:
+        return tuple(q for q in self.questions if q.applies_to(organization_code))
+
+    def organization(self, code: str) -> OrganizationConfig | None:
+        return next((o for o in self.organizations if o.code == code), None)
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    groups: tuple[GroupConfig, ...]
+    telegram: TelegramConfig = TelegramConfig()
+    storage: StorageConfig = StorageConfig()
+    log_level: str = "INFO"
+
+    def group(self, chat_id: int) -> GroupConfig | None:
+        return next((g for g in self.groups if g.chat_id == chat_id), None)
+
+    def resolve_token(self, environ: Mapping[str, str] | None = None) -> str | None:
+        """The bot token: the environment wins over the file; empty means unset."""
+        env = os.environ if environ is None else environ
+        token = env.get(TOKEN_ENV, "").strip() or (self.telegram.token or "").strip()
+        return token or None
+
+
+# --- reading -------------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+class _Table:
+    """A TOML table being read, remembering its path for error messages."""
+
+    def __init__(self, data: Mapping[str, Any], path: str, lang: str) -> None:
+        self._data = data
+        self.path = path
+        self.lang = lang
+        self._used: set[str] = set()
+
+    def key(self, name: str) -> str:
+        return f"{self.path}.{name}" if self.path else name
+
+    def error(self, name: str, message_key: str, **params: object) -> ConfigError:
+        return ConfigError(self.key(name), plain(message_key, self.lang, **params))
+
+    def _get(self, name: str, expected: type | tuple[type, ...], what: str) -> Any:
+        self._used.add(name)
+        value = self._data.get(name)
+        if value is None:
+            return None
+        # bool is an int in Python; in a config file it is not.
+        if isinstance(value, bool) and bool not in _as_tuple(expected):
+            raise self.error(name, "config.wrong_type", expected=plain(what, self.lang))
+        if not isinstance(value, expected):
+            raise self.error(name, "config.wrong_type", expected=plain(what, self.lang))
+        return value
+
+    def text(self, name: str, default: str | None = None, *, required: bool = False) -> str:
+        value = self._get(name, str, "config.type.string")
+        if value is None:
+            if required:
+                raise self.error(name, "config.missing")
+            if default is None:
+                return ""
+            return default
+        value = nfc(value.strip())
+        if required and not value:
+            raise self.error(name, "config.empty")
+        return str(value)
+
+    def optional_text(self, name: str) -> str | None:
+        value = self.text(name)
+        return value or None
+
+    def integer(self, name: str, default: int | None = None, *, low: int, high: int) -> int:
+        value = self._get(name, int, "config.type.integer")
+        if value is None:
+            if default is None:
+                raise self.error(name, "config.missing")
+            return default
+        if not low <= value <= high:
+            raise self.error(name, "config.out_of_range", low=low, high=high)
+        return int(value)
+
+    def number(self, name: str, default: float, *, low: float, high: float) -> float:
+        value = self._get(name, (int, float), "config.type.number")
+        if value is None:
+            return default
+        if not low <= value <= high:
+            raise self.error(name, "config.out_of_range", low=low, high=high)
+        return float(value)
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = self._get(name, bool, "config.type.boolean")
+        return default if value is None else bool(value)
+
+    def user_ids(self, name: str, *, required: bool = False) -> tuple[int, ...]:
+        value = self._get(name, list, "config.type.user_ids")
+        if value is None:
+            if required:
+                raise self.error(name, "config.missing")
+            return ()
+        if any(isinstance(v, bool) or not isinstance(v, int) or not 0 < v <= INT64_MAX
+               for v in value):  # fmt: skip
+            raise self.error(
+                name, "config.wrong_type", expected=plain("config.type.user_ids", self.lang)
+            )
+        if required and not value:
+            raise self.error(name, "config.empty")
+        if len(set(value)) != len(value):
+            raise self.error(name, "config.duplicate_value")
+        return tuple(int(v) for v in value)
+
+    def codes(self, name: str) -> tuple[str, ...]:
+        value = self._get(name, list, "config.type.codes")
+        if value is None:
+            return ()
+        if any(not isinstance(v, str) for v in value):
+            raise self.error(
+                name, "config.wrong_type", expected=plain("config.type.codes", self.lang)
+            )
+        return tuple(value)
+
+    def table(self, name: str) -> _Table:
+        value = self._get(name, dict, "config.type.table")
+        return _Table(value or {}, self.key(name), self.lang)
+
+    def tables(self, name: str, *, required: bool = False) -> list[_Table]:
+        value = self._get(name, list, "config.type.tables")
+        if value is None:
+            if required:
+                raise self.error(name, "config.missing")
+            return []
+        if required and not value:
+            raise self.error(name, "config.empty")
+        items = []
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                raise ConfigError(
+                    f"{self.key(name)}[{index}]",
+                    plain(
+                        "config.wrong_type",
+                        self.lang,
+                        expected=plain("config.type.table", self.lang),
+                    ),
+                )
+            items.append(_Table(item, f"{self.key(name)}[{index}]", self.lang))
+        return items
+
+    def done(self) -> None:
+        """Refuse keys we do not know: a typo ("leader =") must not be silently ignored."""
+        for name in self._data:
+            if name not in self._used:
+                raise self.error(name, "config.unknown_key")
+
+
+def _as_tuple(expected: type | tuple[type, ...]) -> tuple[type, ...]:
+    return expected if isinstance(expected, tuple) else (expected,)
+
+
+def load_config(path: str | Path, *, lang: str = "vi") -> AppConfig:
+    """Read and validate a configuration file; raise ConfigError with one clear line."""
+    file = Path(path)
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError("", plain("config.file_missing", lang)) from None
+    except OSError as exc:
+        raise ConfigError("", plain("config.file_unreadable", lang, reason=exc.strerror)) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError("", plain("config.not_utf8", lang)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("", plain("config.syntax", lang, reason=exc)) from None
+    return parse_config(data, lang=lang)
+
+
+def parse_config(data: Mapping[str, Any], *, lang: str = "vi") -> AppConfig:
+    root = _Table(data, "", lang)
+    telegram = _read_telegram(root.table("telegram"))
+    storage = _read_storage(root.table("storage"))
+    logging_table = root.table("logging")
+    level = logging_table.text("level", "INFO").upper()
+    if level not in _LOG_LEVELS:
+        raise logging_table.error("level", "config.one_of", choices=", ".join(_LOG_LEVELS))
+    logging_table.done()
+    groups = tuple(_read_group(t) for t in root.tables("groups", required=True))
+    seen: set[int] = set()
+    for index, group in enumerate(groups):
+        if group.chat_id in seen:
+            raise ConfigError(f"groups[{index}].chat_id", plain("config.duplicate_value", lang))
+        seen.add(group.chat_id)
+    root.done()
+    return AppConfig(groups=groups, telegram=telegram, storage=storage, log_level=level)
+
+
+def _read_telegram(t: _Table) -> TelegramConfig:
+    base_url = t.text("api_base_url", DEFAULT_API_BASE_URL)
+    if not base_url.startswith(("http://", "https://")):
+        raise t.error("api_base_url", "config.bad_url")
+    file_url = t.optional_text("api_file_url")
+    if file_url is not None and not file_url.startswith(("http://", "https://")):
+        raise t.error("api_file_url", "config.bad_url")
+    limits_table = t.table("limits")
+    limits = RateLimits(
+        messages_per_second=limits_table.number("messages_per_second", 30, low=0.1, high=1000),
+        group_messages_per_minute=limits_table.number(
+            "group_messages_per_minute", 20, low=0.1, high=10000
+        ),
+        max_retries=limits_table.integer("max_retries", 3, low=0, high=20),
+    )
+    limits_table.done()
+    config = TelegramConfig(
+        api_base_url=base_url,
+        api_file_url=file_url,
+        token=t.optional_text("token"),
+        poll_timeout=t.number("poll_timeout", 10, low=0, high=60),
+        limits=limits,
+    )
+    t.done()
+    return config
+
+
+def _read_storage(t: _Table) -> StorageConfig:
+    url = t.text("url", DEFAULT_STORAGE_URL)
+    if "://" not in url:
+        raise t.error("url", "config.bad_db_url")
+    config = StorageConfig(
+        url=url, busy_timeout_ms=t.integer("busy_timeout_ms", 5000, low=0, high=600_000)
+    )
+    t.done()
+    return config
+
+
+def _read_weekly(t: _Table, name: str, default: WeeklyTime) -> WeeklyTime:
+    text = t.text(name)
+    if not text:
+        return default
+    try:
+        return WeeklyTime.parse(text)
+    except ValueError:
+        raise t.error(name, "config.bad_weekly_time", value=text) from None
+
+
+def _read_schedule(t: _Table) -> Schedule:
+    d = Schedule()
+    schedule = Schedule(
+        call=_read_weekly(t, "call", d.call),
+        reminder=_read_weekly(t, "reminder", d.reminder),
+        deadline=_read_weekly(t, "deadline", d.deadline),
+        digest=_read_weekly(t, "digest", d.digest),
+    )
+    # Within one week the call opens, the reminder comes, then the deadline.
+    if not schedule.call.sort_key() < schedule.deadline.sort_key():
+        raise t.error("deadline", "config.deadline_before_call")
+    if not schedule.call.sort_key() <= schedule.reminder.sort_key() < schedule.deadline.sort_key():
+        raise t.error("reminder", "config.reminder_order")
+    t.done()
+    return schedule
+
+
+def _read_group(t: _Table) -> GroupConfig:
+    chat_id = t.integer("chat_id", low=INT64_MIN, high=INT64_MAX)
+    if chat_id == 0:
+        raise t.error("chat_id", "config.out_of_range", low=INT64_MIN, high=INT64_MAX)
+    name = t.text("name", required=True)
+    timezone_name = t.text("timezone", "Asia/Ho_Chi_Minh")
+    try:
+        ZoneInfo(timezone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise t.error("timezone", "config.bad_timezone", value=timezone_name) from None
+    language = t.text("language", "vi")
+    if language not in LANGUAGES:
+        raise t.error("language", "config.one_of", choices=", ".join(LANGUAGES))
+    secretariat = t.user_ids("secretariat", required=True)
+    schedule = _read_schedule(t.table("schedule"))
+
+    organizations = tuple(_read_organization(o) for o in t.tables("organizations", required=True))
+    codes = [o.code for o in organizations]
+    for index, code in enumerate(codes):
+        if code in codes[:index]:
+            raise ConfigError(
+                f"{t.key('organizations')}[{index}].code", plain("config.duplicate_value", t.lang)
+            )
+
+    questions = tuple(_read_question(q, set(codes)) for q in t.tables("questions", required=True))
+    keys = [q.key for q in questions]
+    for index, key in enumerate(keys):
+        if key in keys[:index]:
+            raise ConfigError(
+                f"{t.key('questions')}[{index}].key", plain("config.duplicate_value", t.lang)
+            )
+    for index, organization in enumerate(organizations):
+        if not any(q.applies_to(organization.code) for q in questions):
+            raise ConfigError(
+                f"{t.key('organizations')}[{index}]", plain("config.no_questions", t.lang)
+            )
+    t.done()
+    return GroupConfig(
+        chat_id=chat_id,
+        name=name,
+        secretariat=secretariat,
+        organizations=organizations,
+        questions=questions,
+        timezone_name=timezone_name,
+        language=language,
+        schedule=schedule,
+    )
+
+
+def _read_organization(t: _Table) -> OrganizationConfig:
+    code = t.text("code", required=True)
+    if not _CODE_RE.match(code):
+        raise t.error("code", "config.bad_code", value=code)
+    config = OrganizationConfig(
+        code=code, name=t.text("name", required=True), leaders=t.user_ids("leaders")
+    )
+    t.done()
+    return config
+
+
+def _read_question(t: _Table, organization_codes: set[str]) -> QuestionConfig:
+    key = t.text("key", required=True)
+    if not _CODE_RE.match(key):
+        raise t.error("key", "config.bad_code", value=key)
+    kind_text = t.text("kind", AnswerKind.TEXT.value)
+    try:
+        kind = AnswerKind(kind_text)
+    except ValueError:
+        choices = ", ".join(k.value for k in AnswerKind)
+        raise t.error("kind", "config.one_of", choices=choices) from None
+    limited_to = t.codes("organizations")
+    for code in limited_to:
+        if code not in organization_codes:
+            raise t.error("organizations", "config.unknown_organization", value=code)
+    proposals = t.flag("proposals", False)
+    if proposals and kind is not AnswerKind.TEXT:
+        raise t.error("proposals", "config.proposals_text_only")
+    config = QuestionConfig(
+        key=key,
+        text=t.text("text", required=True),
+        kind=kind,
+        required=t.flag("required", True),
+        organizations=limited_to,
+        unit=t.optional_text("unit"),
+        proposals=proposals,
+    )
+    t.done()
+    return config

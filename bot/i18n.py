@@ -1,0 +1,361 @@
+"""The message catalogue: every text a person reads, Vietnamese with English beside it.
+
+``t()`` renders for Telegram's HTML parse mode and escapes every parameter, so user text can
+never inject markup; pass ``Html(...)`` for a fragment that is already safe HTML.
+``plain()`` renders for a terminal (no escaping, no markup in those entries).
+"""
+
+from __future__ import annotations
+
+import html
+import string
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+
+
+class Html(str):
+    """A fragment of HTML that is already escaped and is inserted as is."""
+
+    __slots__ = ()
+
+
+def escape(text: str) -> Html:
+    return Html(html.escape(text, quote=False))
+
+
+_CATALOGUE: dict[str, dict[str, str]] = {
+    # --- configuration (terminal) ------------------------------------------------------
+    "config.file_missing": {
+        "vi": "không tìm thấy tệp cấu hình",
+        "en": "configuration file not found",
+    },
+    "config.file_unreadable": {
+        "vi": "không đọc được tệp cấu hình: {reason}",
+        "en": "cannot read the configuration file: {reason}",
+    },
+    "config.not_utf8": {
+        "vi": "tệp cấu hình không được lưu bằng mã UTF-8",
+        "en": "the configuration file is not UTF-8",
+    },
+    "config.syntax": {
+        "vi": "sai cú pháp TOML: {reason}",
+        "en": "not valid TOML: {reason}",
+    },
+    "config.missing": {"vi": "thiếu khóa bắt buộc", "en": "required key is missing"},
+    "config.empty": {"vi": "không được để trống", "en": "must not be empty"},
+    "config.wrong_type": {"vi": "phải là {expected}", "en": "must be {expected}"},
+    "config.type.string": {"vi": "chuỗi ký tự", "en": "a string"},
+    "config.type.integer": {"vi": "số nguyên", "en": "an integer"},
+    "config.type.number": {"vi": "một số", "en": "a number"},
+    "config.type.boolean": {"vi": "true hoặc false", "en": "true or false"},
+    "config.type.user_ids": {
+        "vi": "danh sách user id Telegram (số nguyên dương), ví dụ [123456789]",
+        "en": "a list of Telegram user ids (positive integers), e.g. [123456789]",
+    },
+    "config.type.codes": {
+        "vi": 'danh sách mã tổ chức, ví dụ ["doan", "hnd"]',
+        "en": 'a list of organization codes, e.g. ["doan", "hnd"]',
+    },
+    "config.type.table": {"vi": "một bảng TOML", "en": "a TOML table"},
+    "config.type.tables": {"vi": "một mảng bảng [[...]]", "en": "an array of tables [[...]]"},
+    "config.out_of_range": {
+        "vi": "phải nằm trong khoảng {low} đến {high}",
+        "en": "must be between {low} and {high}",
+    },
+    "config.unknown_key": {
+        "vi": "khóa không được hỗ trợ (có gõ nhầm tên không?)",
+        "en": "unknown key (a typo?)",
+    },
+    "config.one_of": {"vi": "phải là một trong: {choices}", "en": "must be one of: {choices}"},
+    "config.bad_url": {
+        "vi": "phải là địa chỉ bắt đầu bằng http:// hoặc https://",
+        "en": "must be an address starting with http:// or https://",
+    },
+    "config.bad_db_url": {
+        "vi": "phải là URL SQLAlchemy, ví dụ sqlite+aiosqlite:///giaoban.db",
+        "en": "must be an SQLAlchemy URL, e.g. sqlite+aiosqlite:///giaoban.db",
+    },
+    "config.bad_weekly_time": {
+        "vi": '“{value}” không hợp lệ; ghi thứ (tiếng Anh) và giờ, ví dụ "friday 17:00"',
+        "en": '“{value}” is not valid; write a weekday and a time, e.g. "friday 17:00"',
+    },
+    "config.deadline_before_call": {
+        "vi": "hạn báo cáo phải sau giờ kêu gọi báo cáo trong cùng một tuần",
+        "en": "the deadline must come after the call for reports within the week",
+    },
+    "config.reminder_order": {
+        "vi": "giờ nhắc phải từ giờ kêu gọi báo cáo đến trước hạn báo cáo",
+        "en": "the reminder must come between the call for reports and the deadline",
+    },
+    "config.bad_timezone": {
+        "vi": "múi giờ “{value}” không tồn tại (ví dụ đúng: Asia/Ho_Chi_Minh)",
+        "en": "time zone “{value}” does not exist (e.g. Asia/Ho_Chi_Minh)",
+    },
+    "config.duplicate_value": {"vi": "bị trùng lặp", "en": "is duplicated"},
+    "config.bad_code": {
+        "vi": "“{value}” không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu _, "
+        "tối đa 24 ký tự",
+        "en": "“{value}” is not valid: use lower-case ASCII letters, digits and _, "
+        "at most 24 characters",
+    },
+    "config.no_questions": {
+        "vi": "tổ chức này không có câu hỏi nào để báo cáo",
+        "en": "this organization has no questions to answer",
+    },
+    "config.unknown_organization": {
+        "vi": "mã tổ chức “{value}” không có trong organizations của nhóm",
+        "en": "organization code “{value}” is not among the group's organizations",
+    },
+    "config.proposals_text_only": {
+        "vi": "chỉ câu hỏi kiểu text mới đặt được proposals = true",
+        "en": "only text questions can set proposals = true",
+    },
+    # --- command line (terminal) -------------------------------------------------------
+    "cli.config_error": {
+        "vi": "Lỗi cấu hình {path}: {error}",
+        "en": "Configuration error in {path}: {error}",
+    },
+    "cli.no_token": {
+        "vi": "Chưa có token của bot: lấy token từ @BotFather rồi đặt biến môi trường "
+        "TELEGRAM_BOT_TOKEN (ví dụ: export TELEGRAM_BOT_TOKEN=123456:ABC...) và chạy lại.",
+        "en": "No bot token: get one from @BotFather, set the environment variable "
+        "TELEGRAM_BOT_TOKEN (e.g. export TELEGRAM_BOT_TOKEN=123456:ABC...) and run again.",
+    },
+    "cli.token_rejected": {
+        "vi": "Máy chủ Bot API tại {url} từ chối token: kiểm tra lại TELEGRAM_BOT_TOKEN.",
+        "en": "The Bot API server at {url} rejected the token: check TELEGRAM_BOT_TOKEN.",
+    },
+    "cli.api_unreachable": {
+        "vi": "Không kết nối được máy chủ Bot API tại {url} ({reason}): kiểm tra mạng "
+        "hoặc khóa [telegram] api_base_url.",
+        "en": "Cannot reach the Bot API server at {url} ({reason}): check the network "
+        "or [telegram] api_base_url.",
+    },
+    "cli.db_unavailable": {
+        "vi": "Không mở được cơ sở dữ liệu {target} ({reason}): kiểm tra khóa [storage] url "
+        "và quyền ghi vào thư mục.",
+        "en": "Cannot open the database {target} ({reason}): check [storage] url and that "
+        "the folder is writable.",
+    },
+    "cli.started": {
+        "vi": "Giao Ban đang chạy với bot @{username}, {groups} nhóm. Nhấn Ctrl+C để dừng.",
+        "en": "Giao Ban is running as @{username}, {groups} group(s). Press Ctrl+C to stop.",
+    },
+    "cli.stopped": {"vi": "Giao Ban đã dừng.", "en": "Giao Ban has stopped."},
+    "cli.config_ok": {
+        "vi": "Cấu hình hợp lệ: {path}",
+        "en": "Configuration is valid: {path}",
+    },
+    "cli.summary.group": {
+        "vi": "Nhóm “{name}” (chat_id {chat_id}, múi giờ {timezone}, ngôn ngữ {language})",
+        "en": "Group “{name}” (chat_id {chat_id}, time zone {timezone}, language {language})",
+    },
+    "cli.summary.secretariat": {
+        "vi": "  Ban Thường trực: {count} người",
+        "en": "  Secretariat: {count} member(s)",
+    },
+    "cli.summary.organizations": {
+        "vi": "  Tổ chức báo cáo: {count}",
+        "en": "  Reporting organizations: {count}",
+    },
+    "cli.summary.organization": {
+        "vi": "    - {name} [{code}]: {leaders} lãnh đạo, {questions} câu hỏi",
+        "en": "    - {name} [{code}]: {leaders} leader(s), {questions} question(s)",
+    },
+    "cli.summary.questions": {
+        "vi": "  Câu hỏi: {count} ({shared} chung, {limited} riêng, {required} bắt buộc)",
+        "en": "  Questions: {count} ({shared} shared, {limited} limited, {required} required)",
+    },
+    "cli.summary.schedule": {
+        "vi": "  Lịch: kêu gọi {call}; nhắc {reminder}; hạn {deadline}; tổng hợp {digest}",
+        "en": "  Schedule: call {call}; reminder {reminder}; deadline {deadline}; digest {digest}",
+    },
+    "cli.summary.token_env": {
+        "vi": "Token: lấy từ biến môi trường TELEGRAM_BOT_TOKEN",
+        "en": "Token: from the environment variable TELEGRAM_BOT_TOKEN",
+    },
+    "cli.summary.token_file": {
+        "vi": "Token: lấy từ khóa [telegram] token trong tệp cấu hình",
+        "en": "Token: from [telegram] token in the configuration file",
+    },
+    "cli.summary.token_missing": {
+        "vi": "Token: chưa đặt (cần biến môi trường TELEGRAM_BOT_TOKEN để chạy bot)",
+        "en": "Token: not set (TELEGRAM_BOT_TOKEN is needed to run the bot)",
+    },
+    "cli.db_upgraded": {
+        "vi": "Cơ sở dữ liệu {target} đã ở phiên bản mới nhất ({revision}).",
+        "en": "Database {target} is at the latest revision ({revision}).",
+    },
+    "cli.backup_done": {
+        "vi": "Đã sao lưu {source} vào {out} ({size} byte).",
+        "en": "Backed up {source} to {out} ({size} bytes).",
+    },
+    "cli.backup_not_sqlite": {
+        "vi": "Lệnh backup chỉ dùng cho SQLite; với PostgreSQL hãy dùng pg_dump.",
+        "en": "backup works for SQLite only; for PostgreSQL use pg_dump.",
+    },
+    "cli.backup_failed": {
+        "vi": "Không sao lưu được {source}: {reason}",
+        "en": "Backup of {source} failed: {reason}",
+    },
+    # --- Telegram (HTML) -----------------------------------------------------------------
+    "bot.start_private": {
+        "vi": "Xin chào {name}! Tôi là <b>Giao Ban</b>, trợ lý giao ban hằng tuần của Ủy ban "
+        "MTTQ và các tổ chức chính trị - xã hội.\n\n"
+        "Mỗi tuần tôi hỏi lãnh đạo từng tổ chức vài câu ngắn về kết quả thực hiện, lưu lại, "
+        "nhắc khi sắp đến hạn và gửi bản tổng hợp vào sáng thứ Hai.\n\n"
+        "Anh/chị đã bấm Bắt đầu nên từ nay tôi có thể nhắn riêng cho anh/chị. "
+        "Gõ /help để xem các lệnh.",
+        "en": "Hello {name}! I am <b>Giao Ban</b>, the weekly coordination assistant of the "
+        "Fatherland Front committee and its member organizations.\n\n"
+        "Every week I ask each organization's leader a few short questions about the week's "
+        "results, keep them, remind before the deadline and post a digest on Monday morning.\n\n"
+        "Since you pressed Start I can now message you in private. Type /help for the "
+        "commands.",
+    },
+    "bot.start_group": {
+        "vi": "Xin chào nhóm <b>{group}</b>! Tôi là <b>Giao Ban</b>: mỗi tuần tôi thu báo "
+        "cáo kết quả của các tổ chức, nhắc trước hạn và gửi bản tổng hợp vào sáng thứ Hai.\n"
+        "Gõ /help để xem các lệnh.",
+        "en": "Hello <b>{group}</b>! I am <b>Giao Ban</b>: every week I collect each "
+        "organization's results, remind before the deadline and post a digest on Monday "
+        "morning.\nType /help for the commands.",
+    },
+    "bot.help": {
+        "vi": "<b>Giao Ban</b> — báo cáo tuần của các tổ chức chính trị - xã hội.\n\n"
+        "<b>Lệnh cho mọi người</b>\n"
+        "/start — giới thiệu; bấm trong tin nhắn riêng để bot được nhắn riêng cho anh/chị\n"
+        "/help — danh sách lệnh này\n\n"
+        "<b>Lãnh đạo tổ chức</b>: mỗi tuần bot sẽ hỏi kết quả thực hiện bằng vài câu ngắn; "
+        "trả lời bằng tiếng Việt, số viết như thường lệ (8.617; 1,5 triệu; 500k).\n\n"
+        "<b>Ban Thường trực</b>: nhận bản tổng hợp sáng thứ Hai và danh sách tổ chức quá "
+        "hạn.",
+        "en": "<b>Giao Ban</b> — weekly reports of the member organizations.\n\n"
+        "<b>Commands for everyone</b>\n"
+        "/start — introduction; press it in a private chat so the bot may message you\n"
+        "/help — this list\n\n"
+        "<b>Organization leaders</b>: every week the bot asks for the results in a few short "
+        "questions; answer in plain words, numbers as usual (8.617; 1,5 triệu; 500k).\n\n"
+        "<b>Secretariat</b>: receives the Monday digest and the list of overdue "
+        "organizations.",
+    },
+    "bot.error_apology": {
+        "vi": "Xin lỗi, bot gặp lỗi khi xử lý tin nhắn này. Lỗi đã được ghi lại; "
+        "anh/chị vui lòng thử lại sau ít phút.",
+        "en": "Sorry, something went wrong while handling this message. It has been "
+        "logged; please try again in a few minutes.",
+    },
+    "bot.unknown_chat": {
+        "vi": "Nhóm này chưa được cấu hình để dùng Giao Ban. Xin liên hệ Văn phòng Ủy ban "
+        "MTTQ để được thêm vào.",
+        "en": "This group is not configured for Giao Ban. Please ask the Front's office to add it.",
+    },
+    "bot.unknown_command": {
+        "vi": "Bot chưa có lệnh {command}. Gõ /help để xem các lệnh.",
+        "en": "There is no command {command}. Type /help for the commands.",
+    },
+    "cmd.start": {"vi": "Giới thiệu bot", "en": "About this bot"},
+    "cmd.help": {"vi": "Danh sách lệnh", "en": "List of commands"},
+    # --- answers ---------------------------------------------------------------------------
+    "answer.empty": {"vi": "Câu trả lời đang trống.", "en": "The answer is empty."},
+    "answer.not_a_number": {
+        "vi": "Chưa đọc được con số trong câu trả lời.",
+        "en": "No number could be read in the answer.",
+    },
+    "answer.number_unclear": {
+        "vi": "Con số chưa rõ ràng, xin ghi lại một số duy nhất.",
+        "en": "The number is unclear; please write a single number.",
+    },
+    "answer.negative": {"vi": "Số không được âm.", "en": "The number cannot be negative."},
+    "answer.too_large": {
+        "vi": "Số quá lớn, có lẽ gõ nhầm.",
+        "en": "The number is too large; probably a typo.",
+    },
+    "answer.count_not_whole": {
+        "vi": "Số lượng phải là số nguyên.",
+        "en": "A count must be a whole number.",
+    },
+    "answer.too_precise": {
+        "vi": "Chỉ ghi tối đa 3 chữ số sau dấu phẩy.",
+        "en": "At most 3 digits after the decimal comma.",
+    },
+    "answer.money_unclear": {
+        "vi": "Chưa đọc được số tiền.",
+        "en": "The amount of money could not be read.",
+    },
+    "answer.money_unit": {
+        "vi": "Số tiền chỉ ghi kèm đơn vị tiền (đồng, triệu, nghìn).",
+        "en": "Amounts take money units only (đồng, triệu, nghìn).",
+    },
+    "answer.money_fraction": {
+        "vi": "Số tiền phải tròn đồng.",
+        "en": "Amounts must be whole đồng.",
+    },
+    "answer.yesno_unclear": {
+        "vi": "Chưa rõ câu trả lời là có hay không.",
+        "en": "It is not clear whether the answer is yes or no.",
+    },
+    "answer.example.text": {
+        "vi": "Xin gõ nội dung trả lời.",
+        "en": "Please type your answer.",
+    },
+    "answer.example.count": {
+        "vi": "Ví dụ: 120 hoặc 8.617",
+        "en": "For example: 120 or 8.617",
+    },
+    "answer.example.number": {
+        "vi": "Ví dụ: 12,5 hoặc 1.250",
+        "en": "For example: 12,5 or 1.250",
+    },
+    "answer.example.money": {
+        "vi": "Ví dụ: 2 triệu, 1,5 tr, 500k hoặc 1.500.000 đồng",
+        "en": "For example: 2 triệu, 1,5 tr, 500k or 1.500.000 đồng",
+    },
+    "answer.example.yesno": {
+        "vi": "Xin trả lời: có / không (hoặc: rồi / chưa)",
+        "en": "Please answer: có / không (or: rồi / chưa)",
+    },
+    "answer.yes": {"vi": "Có", "en": "Yes"},
+    "answer.no": {"vi": "Không", "en": "No"},
+    # --- statuses and calendar -------------------------------------------------------------
+    "status.pending": {"vi": "chưa nộp", "en": "not yet submitted"},
+    "status.on_time": {"vi": "đúng hạn", "en": "on time"},
+    "status.late": {"vi": "nộp muộn", "en": "late"},
+    "status.missing": {"vi": "quá hạn, chưa nộp", "en": "overdue, missing"},
+    "status.excused": {"vi": "được miễn", "en": "excused"},
+    "weekday.1": {"vi": "thứ Hai", "en": "Monday"},
+    "weekday.2": {"vi": "thứ Ba", "en": "Tuesday"},
+    "weekday.3": {"vi": "thứ Tư", "en": "Wednesday"},
+    "weekday.4": {"vi": "thứ Năm", "en": "Thursday"},
+    "weekday.5": {"vi": "thứ Sáu", "en": "Friday"},
+    "weekday.6": {"vi": "thứ Bảy", "en": "Saturday"},
+    "weekday.7": {"vi": "Chủ nhật", "en": "Sunday"},
+}
+
+
+def keys() -> frozenset[str]:
+    return frozenset(_CATALOGUE)
+
+
+def template(key: str, lang: str) -> str:
+    entry = _CATALOGUE[key]
+    return entry.get(lang) or entry[DEFAULT_LANGUAGE]
+
+
+def placeholders(text: str) -> frozenset[str]:
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> Html:
+    """A catalogue entry as Telegram HTML, every parameter escaped unless it is Html."""
+    safe = {
+        name: value if isinstance(value, Html) else html.escape(str(value), quote=False)
+        for name, value in params.items()
+    }
+    return Html(template(key, lang).format(**safe))
+
+
+def plain(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
+    """A catalogue entry as plain text for a terminal."""
+    return template(key, lang).format(**params)

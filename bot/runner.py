@@ -1,0 +1,91 @@
+"""Starting and stopping the bot: the checks that turn start-up failures into one clear line."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from sqlalchemy.exc import SQLAlchemyError
+from telegram import Update
+from telegram.error import InvalidToken, NetworkError
+
+from bot.app import build_application
+from bot.clock import Clock
+from bot.config import AppConfig
+from bot.i18n import plain
+from bot.services.roster import sync_roster
+from bot.telegram_types import TelegramApp
+from storage.database import Database
+
+log = logging.getLogger(__name__)
+
+
+class StartupError(Exception):
+    """Start-up cannot go on; the message is one line for the operator (exit status 2)."""
+
+
+def _reason(exc: BaseException) -> str:
+    # The innermost cause is the informative one ("unable to open database file").
+    while exc.__cause__ is not None:
+        exc = exc.__cause__
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+async def open_database(config: AppConfig, clock: Clock) -> Database:
+    """Open, migrate and sync the roster; StartupError if the database is unusable."""
+    db = Database(config.storage.url, busy_timeout_ms=config.storage.busy_timeout_ms)
+    try:
+        await db.upgrade()
+        await sync_roster(db, config, now=clock.now())
+    except (OSError, SQLAlchemyError) as exc:
+        await db.dispose()
+        message = plain("cli.db_unavailable", target=db.describe(), reason=_reason(exc))
+        raise StartupError(message) from None
+    return db
+
+
+@asynccontextmanager
+async def polling(application: TelegramApp, *, poll_timeout: float) -> AsyncIterator[None]:
+    """Initialize (getMe), start handlers and long polling; stop cleanly on exit."""
+    url = application.bot.base_url.removesuffix(application.bot.token)
+    try:
+        await application.initialize()
+        # run_polling() would call these hooks; we drive the lifecycle ourselves.
+        if application.post_init is not None:
+            await application.post_init(application)
+    except InvalidToken:
+        raise StartupError(plain("cli.token_rejected", url=url)) from None
+    except NetworkError as exc:
+        raise StartupError(plain("cli.api_unreachable", url=url, reason=_reason(exc))) from None
+    try:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(
+            timeout=int(poll_timeout), allowed_updates=Update.ALL_TYPES
+        )
+        yield
+    finally:
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)
+
+
+async def serve(config: AppConfig, *, token: str, clock: Clock, stop: asyncio.Event) -> None:
+    """Run the bot until ``stop`` is set."""
+    db = await open_database(config, clock)
+    try:
+        application = build_application(config, token=token, clock=clock, database=db)
+        async with polling(application, poll_timeout=config.telegram.poll_timeout):
+            username = application.bot.username
+            log.info(plain("cli.started", username=username, groups=len(config.groups)))
+            await stop.wait()
+    finally:
+        await db.dispose()
+    log.info(plain("cli.stopped"))

@@ -1,0 +1,31 @@
+"""What handlers may use, built once per application by ``bot.app.build_application``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.config import AppConfig
+from bot.i18n import DEFAULT_LANGUAGE
+from bot.services.people import PeopleService
+from storage.database import Database
+
+
+@dataclass(frozen=True)
+class Services:
+    config: AppConfig
+    clock: Clock
+    db: Database
+    people: PeopleService
+
+    def language_for_chat(self, chat_id: int) -> str:
+        group = self.config.group(chat_id)
+        return group.language if group else DEFAULT_LANGUAGE
+
+    def language_for_user(self, user_id: int) -> str:
+        """A person's language in private: that of the first group they belong to."""
+        for group in self.config.groups:
+            members = set(group.secretariat).union(*(o.leaders for o in group.organizations))
+            if user_id in members:
+                return group.language
+        return DEFAULT_LANGUAGE

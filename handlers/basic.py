@@ -1,0 +1,75 @@
+"""/start, /help and the answer to commands the bot does not have."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import CommandHandler, MessageHandler, filters
+
+from bot.commands import HELP, START
+from bot.i18n import t
+from bot.services.container import Services
+from bot.services.people import Sender
+from bot.telegram_types import Context, TelegramApp
+
+# Unknown commands are answered after every other handler group had its chance.
+FALLBACK_GROUP = 100
+
+
+class BasicHandlers:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    async def start(self, update: Update, context: Context) -> None:
+        message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+        if message is None or chat is None or user is None:
+            return
+        if chat.type == ChatType.PRIVATE:
+            sender = Sender(user.id, user.full_name, user.username)
+            await self.services.people.record_private_start(sender, now=self.services.clock.now())
+            lang = self.services.language_for_user(user.id)
+            await message.reply_html(t("bot.start_private", lang, name=user.full_name))
+            return
+        group = self.services.config.group(chat.id)
+        if group is None:
+            await message.reply_html(t("bot.unknown_chat"))
+            return
+        await message.reply_html(t("bot.start_group", group.language, group=group.name))
+
+    async def help(self, update: Update, context: Context) -> None:
+        message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+        if message is None or chat is None or user is None:
+            return
+        if chat.type == ChatType.PRIVATE:
+            lang = self.services.language_for_user(user.id)
+        elif self.services.config.group(chat.id) is None:
+            await message.reply_html(t("bot.unknown_chat"))
+            return
+        else:
+            lang = self.services.language_for_chat(chat.id)
+        await message.reply_html(t("bot.help", lang))
+
+    async def unknown_command(self, update: Update, context: Context) -> None:
+        message, chat = update.effective_message, update.effective_chat
+        if message is None or chat is None or not message.text:
+            return
+        command = message.text.split(maxsplit=1)[0].split("@", 1)[0]
+        if chat.type != ChatType.PRIVATE and self.services.config.group(chat.id) is None:
+            await message.reply_html(t("bot.unknown_chat"))
+            return
+        lang = self.services.language_for_chat(chat.id)
+        if chat.type == ChatType.PRIVATE and message.from_user is not None:
+            lang = self.services.language_for_user(message.from_user.id)
+        await message.reply_html(t("bot.unknown_command", lang, command=command))
+
+
+def register(application: TelegramApp, services: Services) -> None:
+    handlers = BasicHandlers(services)
+    application.add_handler(CommandHandler(START.names, handlers.start))
+    application.add_handler(CommandHandler(HELP.names, handlers.help))
+    # filters.COMMAND matches any /command; in groups, privacy mode only lets through the
+    # ones addressed to this bot (or plain /cmd when it is the only bot).
+    application.add_handler(
+        MessageHandler(filters.COMMAND & ~filters.UpdateType.EDITED, handlers.unknown_command),
+        group=FALLBACK_GROUP,
+    )

@@ -1,0 +1,253 @@
+"""SQLAlchemy 2 typed models.
+
+Conventions: every timestamp is an aware UTC datetime (``UTCDateTime`` refuses naive ones);
+enumerations are stored as short strings with a CHECK constraint, so the same migrations run
+on SQLite and PostgreSQL; chat and user ids are 64-bit integers.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+    true,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC in, aware UTC out, whatever the database does with time zones."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError("refusing to store a naive datetime; pass an aware UTC instant")
+        value = value.astimezone(UTC)
+        # SQLite has no time zone type: store naive UTC text, re-attach UTC on the way out.
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def _enum(enum: type[StrEnum], name: str) -> Enum:
+    return Enum(
+        enum,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+
+
+class Role(StrEnum):
+    SECRETARIAT = "secretariat"  # Ban Thường trực / Văn phòng: sees everything, edits roster
+    LEADER = "leader"  # reports for one organization
+
+
+class MembershipSource(StrEnum):
+    CONFIG = "config"  # listed in the configuration file, re-synced at start-up
+    JOINED = "joined"  # asked with /join and approved by the secretariat
+
+
+class ReportState(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    EXCUSED = "excused"
+
+
+class DeliveryState(StrEnum):
+    PENDING = "pending"  # claimed, not yet delivered (or delivery to be retried)
+    SENT = "sent"
+    FAILED = "failed"  # given up; kept so it is visible, never silently lost
+
+
+class Group(Base):
+    __tablename__ = "groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime]
+
+
+class Organization(Base):
+    __tablename__ = "organizations"
+    __table_args__ = (UniqueConstraint("group_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(24))
+    name: Mapped[str] = mapped_column(String(200))
+    # An organization dropped from the config keeps its history but is no longer asked.
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
+
+
+class Person(Base):
+    """Someone the bot knows, identified by their chat-platform user id."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    username: Mapped[str | None] = mapped_column(String(64))
+    # A bot may message someone in private only after they pressed Start.
+    private_chat_started_at: Mapped[datetime | None]
+
+
+class Membership(Base):
+    __tablename__ = "memberships"
+    __table_args__ = (
+        UniqueConstraint("group_id", "person_id", "organization_id"),
+        # NULLs are distinct in unique constraints: secretariat rows need their own index.
+        Index(
+            "uq_memberships_secretariat",
+            "group_id",
+            "person_id",
+            unique=True,
+            sqlite_where=text("role = 'secretariat'"),
+            postgresql_where=text("role = 'secretariat'"),
+        ),
+        CheckConstraint(
+            "(role = 'leader' AND organization_id IS NOT NULL)"
+            " OR (role = 'secretariat' AND organization_id IS NULL)",
+            name="role_matches_organization",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE")
+    )
+    source: Mapped[MembershipSource] = mapped_column(_enum(MembershipSource, "membership_source"))
+    created_at: Mapped[datetime]
+
+
+class Period(Base):
+    """A reporting period of one group; its deadline is fixed when the period is opened."""
+
+    __tablename__ = "periods"
+    __table_args__ = (UniqueConstraint("group_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(8))  # "2026-W48"
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    deadline_at: Mapped[datetime]
+
+
+class Report(Base):
+    __tablename__ = "reports"
+    __table_args__ = (
+        UniqueConstraint("period_id", "organization_id"),
+        CheckConstraint(
+            "state <> 'submitted' OR (submitted_at IS NOT NULL AND submitted_by IS NOT NULL)",
+            name="submitted_has_who_and_when",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("periods.id", ondelete="CASCADE"))
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+    state: Mapped[ReportState] = mapped_column(_enum(ReportState, "report_state"))
+    submitted_at: Mapped[datetime | None]
+    submitted_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class Answer(Base):
+    """One answer of a report: the text as typed (NFC) and its parsed canonical value."""
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("report_id", "question_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    question_key: Mapped[str] = mapped_column(String(24))
+    text: Mapped[str] = mapped_column(Text)
+    value: Mapped[str | None] = mapped_column(String(40))
+    answered_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    answered_at: Mapped[datetime]
+    # Where the answer came from, so an edited message can update the right answer.
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class AnswerRevision(Base):
+    """Every change to an answer: who, when, old and new."""
+
+    __tablename__ = "answer_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"))
+    old_text: Mapped[str] = mapped_column(Text)
+    old_value: Mapped[str | None] = mapped_column(String(40))
+    new_text: Mapped[str] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(String(40))
+    changed_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    changed_at: Mapped[datetime]
+
+
+class SentMessage(Base):
+    """The ledger of scheduled messages: one row per (period, kind, slot), claimed before
+    sending, so that neither a restart nor a second instance sends the same thing twice."""
+
+    __tablename__ = "sent_messages"
+    __table_args__ = (UniqueConstraint("period_id", "kind", "slot"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("periods.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))  # "call", "reminder", "digest", ...
+    slot: Mapped[str] = mapped_column(String(32), default="")  # e.g. the day of a reminder
+    state: Mapped[DeliveryState] = mapped_column(_enum(DeliveryState, "delivery_state"))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,53 @@
+"""The unit of work: one session, one transaction, committed here and nowhere else."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.repositories import (
+    GroupRepository,
+    LedgerRepository,
+    PeopleRepository,
+    ReportRepository,
+)
+
+
+class UnitOfWork:
+    """``async with db.unit_of_work() as uow: ...; await uow.commit()``.
+
+    Leaving the block without ``commit()`` (or with an exception) rolls everything back.
+    """
+
+    session: AsyncSession
+    groups: GroupRepository
+    people: PeopleRepository
+    reports: ReportRepository
+    ledger: LedgerRepository
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def __aenter__(self) -> Self:
+        self.session = self._sessions()
+        self.groups = GroupRepository(self.session)
+        self.people = PeopleRepository(self.session)
+        self.reports = ReportRepository(self.session)
+        self.ledger = LedgerRepository(self.session)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            await self.session.rollback()  # a no-op after commit()
+        finally:
+            await self.session.close()
+
+    async def commit(self) -> None:
+        await self.session.commit()

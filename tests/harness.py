@@ -1,0 +1,110 @@
+"""Running the real application against the local Bot API server, for end-to-end tests."""
+
+from __future__ import annotations
+
+import copy
+from contextlib import AsyncExitStack
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.app import build_application
+from bot.clock import FakeClock
+from bot.config import AppConfig, parse_config
+from bot.local_api.server import LocalBotApi
+from bot.runner import open_database, polling
+from bot.telegram_types import TelegramApp
+from storage.database import Database
+
+TOKEN = "123456789:LOCAL-TEST-TOKEN"
+GROUP_ID = -1001000000001
+SECRETARY_ID = 500001
+YOUTH_LEADER_ID = 500011
+FARMERS_LEADER_ID = 500021
+# Monday 23 November 2026, 09:00 in Hồ Chí Minh City: week 2026-W48.
+MONDAY_MORNING = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+
+BASE_CONFIG: dict[str, Any] = {
+    "telegram": {"poll_timeout": 5, "limits": {"messages_per_second": 1000,
+                                               "group_messages_per_minute": 10000}},
+    "groups": [
+        {
+            "chat_id": GROUP_ID,
+            "name": "MTT-CTXH thử nghiệm",
+            "secretariat": [SECRETARY_ID],
+            "organizations": [
+                {"code": "tinh_doan", "name": "Tỉnh đoàn", "leaders": [YOUTH_LEADER_ID]},
+                {"code": "hnd", "name": "Hội Nông dân tỉnh", "leaders": [FARMERS_LEADER_ID]},
+            ],
+            "questions": [
+                {"key": "tuyen_truyen", "text": "Kết quả tuyên truyền trong tuần?"},
+                {"key": "ho_kho_khan", "text": "Số hộ khó khăn được hỗ trợ", "kind": "count",
+                 "unit": "hộ"},
+                {"key": "kinh_phi", "text": "Kinh phí hỗ trợ", "kind": "money"},
+                {"key": "nong_san", "text": "Nông sản đã tiêu thụ", "kind": "number",
+                 "unit": "tấn", "organizations": ["hnd"]},
+                {"key": "kien_nghi", "text": "Kiến nghị, đề xuất", "required": False,
+                 "proposals": True},
+            ],
+        }
+    ],
+}  # fmt: skip
+
+
+def make_config(api: LocalBotApi, db_path: Path, **overrides: Any) -> AppConfig:
+    data = copy.deepcopy(BASE_CONFIG)
+    data["telegram"]["api_base_url"] = api.base_url
+    data["storage"] = {"url": f"sqlite+aiosqlite:///{db_path}"}
+    for key, value in overrides.items():
+        data[key] = value
+    return parse_config(data)
+
+
+class BotHarness:
+    """The application as ``giaoban run`` wires it, started and stopped on demand."""
+
+    def __init__(self, api: LocalBotApi, config: AppConfig, clock: FakeClock) -> None:
+        self.api = api
+        self.config = config
+        self.clock = clock
+        self._stack: AsyncExitStack | None = None
+        self._app: TelegramApp | None = None
+        self._db: Database | None = None
+
+    @property
+    def app(self) -> TelegramApp:
+        assert self._app is not None, "the bot is not running"
+        return self._app
+
+    @property
+    def db(self) -> Database:
+        assert self._db is not None, "the bot is not running"
+        return self._db
+
+    async def start(self) -> None:
+        stack = AsyncExitStack()
+        self._db = await open_database(self.config, self.clock)
+        stack.push_async_callback(self._db.dispose)
+        self._app = build_application(
+            self.config, token=self.api.token, clock=self.clock, database=self._db
+        )
+        await stack.enter_async_context(
+            polling(self._app, poll_timeout=self.config.telegram.poll_timeout)
+        )
+        self._stack = stack
+
+    async def stop(self) -> None:
+        if self._stack is not None:
+            await self._stack.aclose()
+        self._stack, self._app, self._db = None, None, None
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+    async def settle(self) -> None:
+        """Wait until every update injected so far has been fetched and fully handled."""
+        last = self.api.last_update_id
+        if last:
+            await self.api.wait_confirmed(last)
+        await self.app.update_queue.join()
