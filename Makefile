@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: setup test lint typecheck unit run bench clean
+.PHONY: setup test lint typecheck unit run clean
 
 setup: $(STAMP)
 
@@ -33,9 +33,6 @@ config.toml:
 
 run: $(STAMP) config.toml
 	$(BIN)/giaoban run --config config.toml
-
-bench: $(STAMP)
-	$(BIN)/pytest -m bench -s -p no:timeout tests/bench
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache *.egg-info

@@ -5,6 +5,8 @@ Used by ``giaoban run``, by the end-to-end tests and by the offline demo.
 
 from __future__ import annotations
 
+import os
+
 from telegram import BotCommand
 from telegram.ext import AIORateLimiter, ApplicationBuilder
 
@@ -22,6 +24,9 @@ from storage.database import Database
 def build_application(
     config: AppConfig, *, token: str, clock: Clock, database: Database
 ) -> TelegramApp:
+    # Opt in now to PTB's coming behaviour: durations such as RetryAfter.retry_after are
+    # timedeltas, so our code handles one type and PTB emits no deprecation warnings.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     limits = config.telegram.limits
     application = (
         ApplicationBuilder()
@@ -42,6 +47,7 @@ def build_application(
     )
     services = Services(config=config, clock=clock, db=database, people=PeopleService(database))
     basic.register(application, services)
+    basic.register_fallback(application, services)  # keep last among message handlers
     errors.register(application, services)
     return application
 

@@ -36,3 +36,5 @@ def configure_logging(level: str, secrets: list[str]) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # Start-up stays quiet until the bot runs: a failure must read as one clear line.
+    logging.getLogger("alembic").setLevel(logging.WARNING)

@@ -12,9 +12,6 @@ from bot.services.container import Services
 from bot.services.people import Sender
 from bot.telegram_types import Context, TelegramApp
 
-# Unknown commands are answered after every other handler group had its chance.
-FALLBACK_GROUP = 100
-
 
 class BasicHandlers:
     def __init__(self, services: Services) -> None:
@@ -63,13 +60,20 @@ class BasicHandlers:
         await message.reply_html(t("bot.unknown_command", lang, command=command))
 
 
+# An edited "/start" is a correction of an old message, not a new command.
+NEW_MESSAGES = ~filters.UpdateType.EDITED
+
+
 def register(application: TelegramApp, services: Services) -> None:
     handlers = BasicHandlers(services)
-    application.add_handler(CommandHandler(START.names, handlers.start))
-    application.add_handler(CommandHandler(HELP.names, handlers.help))
-    # filters.COMMAND matches any /command; in groups, privacy mode only lets through the
-    # ones addressed to this bot (or plain /cmd when it is the only bot).
+    application.add_handler(CommandHandler(START.names, handlers.start, filters=NEW_MESSAGES))
+    application.add_handler(CommandHandler(HELP.names, handlers.help, filters=NEW_MESSAGES))
+
+
+def register_fallback(application: TelegramApp, services: Services) -> None:
+    """Register last: PTB runs the first matching handler of a group, so this one answers
+    only commands no other handler took."""
+    handlers = BasicHandlers(services)
     application.add_handler(
-        MessageHandler(filters.COMMAND & ~filters.UpdateType.EDITED, handlers.unknown_command),
-        group=FALLBACK_GROUP,
+        MessageHandler(filters.COMMAND & NEW_MESSAGES, handlers.unknown_command)
     )

@@ -44,10 +44,9 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        try:
-            await self.session.rollback()  # a no-op after commit()
-        finally:
-            await self.session.close()
+        # close() rolls back whatever was not committed; unlike rollback() it does not expire
+        # the objects read, so results of a read-only unit of work stay usable afterwards.
+        await self.session.close()
 
     async def commit(self) -> None:
         await self.session.commit()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -8,6 +9,9 @@ import pytest
 from bot.clock import FakeClock
 from bot.local_api.server import LocalBotApi
 from tests.harness import MONDAY_MORNING, TOKEN, BotHarness, make_config
+
+# As build_application does: PTB durations are timedeltas (see bot/app.py).
+os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from typing import Any
 from bot.app import build_application
 from bot.clock import FakeClock
 from bot.config import AppConfig, parse_config
-from bot.local_api.server import LocalBotApi
+from bot.local_api.server import BotMessage, LocalBotApi
 from bot.runner import open_database, polling
 from bot.telegram_types import TelegramApp
 from storage.database import Database
@@ -108,3 +108,10 @@ class BotHarness:
         if last:
             await self.api.wait_confirmed(last)
         await self.app.update_queue.join()
+
+    async def only_reply(self, chat_id: int) -> BotMessage:
+        """Once the bot has handled everything, the single message it sent to ``chat_id``."""
+        await self.settle()
+        unread = self.api.unread(chat_id)
+        assert len(unread) == 1, [m.plain_text for m in unread]
+        return await self.api.next_message(chat_id)

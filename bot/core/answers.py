@@ -69,7 +69,8 @@ _SCALES: dict[str, Decimal] = {
 _HALF = frozenset({"rưỡi", "ruoi"})
 _CURRENCY = frozenset({"đồng", "dong", "đ", "d", "vnđ", "vnd"})
 _ZERO_WORDS = frozenset({"không", "khong", "không có", "khong co", "chưa có", "chua co"})
-_POLITE_TAIL = re.compile(r"(?:\s+(?:ạ|nhé|nha))+$")
+# Trailing politeness and punctuation: "Chưa ạ.", "Rồi nhé!", "có ạ ."
+_TAIL = re.compile(r"(?:\s*[.!?,;]+|\s+(?:ạ|nhé|nha))+$")
 
 # A number token: digit groups joined by "." "," or a space, so "8 617" is one token.
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*(?: \d{3}(?!\d))*|[^\W\d_]+|\S")
@@ -119,7 +120,7 @@ def _ungroup(token: str, mark: str) -> str:
 
 def _amount(text: str, *, currency_ok: bool, units_ok: bool) -> Decimal:
     """Read ``2 triệu 500``, ``1,5 tr``, ``8.617 người`` and the like into a Decimal."""
-    folded = _POLITE_TAIL.sub("", fold_for_matching(text)).rstrip(".!")
+    folded = _TAIL.sub("", fold_for_matching(text))
     if not folded:
         raise _Refused("answer.empty")
     if folded in _ZERO_WORDS:
@@ -238,7 +239,7 @@ _NO = frozenset(
 
 
 def parse_yesno(text: str) -> ParseResult:
-    folded = _POLITE_TAIL.sub("", fold_for_matching(text)).rstrip(".!")
+    folded = _TAIL.sub("", fold_for_matching(text))
     if not folded:
         return AnswerProblem("answer.empty")
     if folded in _YES:

@@ -444,6 +444,11 @@ class LocalBotApi:
             await self._wait_until(lambda: bool(self._unread[chat_id]))
         return self._unread[chat_id].popleft()
 
+    async def wait_polling(self, timeout: float = 10.0) -> None:
+        """Wait until a client is in a long poll (so the next update wakes it)."""
+        async with asyncio.timeout(timeout):
+            await self._wait_until(lambda: self._poller is not None and not self._poller.done())
+
     async def wait_confirmed(self, update_id: int, timeout: float = 10.0) -> None:
         """Wait until the bot confirmed ``update_id`` (asked for updates after it)."""
         async with asyncio.timeout(timeout):
@@ -524,6 +529,7 @@ class LocalBotApi:
             )
         poller: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._poller = poller
+        self._notify()
         try:
             if not self._updates and timeout > 0:
                 waiter = asyncio.ensure_future(self._wait_until(lambda: bool(self._updates)))

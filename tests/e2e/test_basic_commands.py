@@ -16,7 +16,7 @@ async def test_start_in_private_greets_in_vietnamese_and_records_that_start_was_
     chat = api.private_chat(leader)
 
     api.send(chat, leader, "/start")
-    reply = await api.next_message(chat.id)
+    reply = await bot.only_reply(chat.id)
 
     assert reply.plain_text is not None
     assert reply.plain_text.startswith("Xin chào Nguyễn Văn An!")
@@ -39,7 +39,7 @@ async def test_start_in_the_configured_group_names_the_group(
     secretary = api.user(SECRETARY_ID, "Trần Thị Bình")
 
     message_id = api.send(group, secretary, "/start@GiaoBanBot")
-    reply = await api.next_message(group.id)
+    reply = await bot.only_reply(group.id)
 
     assert reply.plain_text is not None
     assert "MTT-CTXH thử nghiệm" in reply.plain_text
@@ -51,7 +51,7 @@ async def test_help_lists_the_commands_in_vietnamese(bot: BotHarness, api: Local
     chat = api.private_chat(leader)
 
     api.send(chat, leader, "/help")
-    reply = await api.next_message(chat.id)
+    reply = await bot.only_reply(chat.id)
 
     assert reply.plain_text is not None
     assert "/start" in reply.plain_text
@@ -74,7 +74,7 @@ async def test_an_unknown_command_is_explained(bot: BotHarness, api: LocalBotApi
     chat = api.private_chat(leader)
 
     api.send(chat, leader, "/baocaoo <b>")
-    reply = await api.next_message(chat.id)
+    reply = await bot.only_reply(chat.id)
 
     assert reply.plain_text == "Bot chưa có lệnh /baocaoo. Gõ /help để xem các lệnh."
 
@@ -86,7 +86,7 @@ async def test_a_group_that_is_not_configured_gets_one_short_explanation(
     someone = api.user(777, "Lê Văn C")
 
     api.send(stranger_group, someone, "/start")
-    reply = await api.next_message(stranger_group.id)
+    reply = await bot.only_reply(stranger_group.id)
 
     assert reply.plain_text is not None
     assert reply.plain_text.startswith("Nhóm này chưa được cấu hình để dùng Giao Ban.")
@@ -111,3 +111,22 @@ async def test_a_failing_handler_is_answered_with_an_apology_and_the_bot_keeps_r
     assert apology.plain_text.startswith("Xin lỗi, bot gặp lỗi")
     assert help_reply.plain_text is not None
     assert "/start" in help_reply.plain_text
+
+
+async def test_editing_an_old_command_does_not_run_it_again(
+    bot: BotHarness, api: LocalBotApi
+) -> None:
+    leader = api.user(YOUTH_LEADER_ID, "An")
+    chat = api.private_chat(leader)
+    command_id = api.send(chat, leader, "/help")
+    await api.next_message(chat.id)
+
+    api.edit(chat, leader, command_id, "/start")
+    api.send(chat, leader, "/help")
+    after = await api.next_message(chat.id)
+
+    await bot.settle()
+    assert after.plain_text is not None
+    assert "/start" in after.plain_text  # the /help answer, not a second greeting
+    assert api.unread(chat.id) == []
+    assert len(api.messages_to(chat.id)) == 2

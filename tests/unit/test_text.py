@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+import unicodedata
+
+from bot.core.text import fold_for_matching, normalize_text
+
+
+def test_text_is_stored_in_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "Hội Liên hiệp Phụ nữ")
+    assert normalize_text(decomposed) == "Hội Liên hiệp Phụ nữ"
+    assert unicodedata.is_normalized("NFC", normalize_text(decomposed))
+
+
+def test_line_endings_become_unix_and_surrounding_space_goes() -> None:
+    assert normalize_text("  một\r\nhai\rba \n") == "một\nhai\nba"
+
+
+def test_matching_folds_case_and_odd_spaces_but_keeps_diacritics() -> None:
+    assert fold_for_matching("  Có\u00a0 Rồi ") == "có rồi"
+    assert fold_for_matching("CO") != fold_for_matching("CÓ")
