@@ -16,8 +16,9 @@ from bot.config import AppConfig
 from bot.i18n import LANGUAGES, plain
 from bot.services.container import Services
 from bot.services.people import PeopleService
+from bot.services.reporting import ReportingService
 from bot.telegram_types import TelegramApp
-from handlers import basic, errors
+from handlers import basic, errors, reporting
 from storage.database import Database
 
 
@@ -45,9 +46,19 @@ def build_application(
         .post_init(_register_commands)
         .build()
     )
-    services = Services(config=config, clock=clock, db=database, people=PeopleService(database))
+    services = Services(
+        config=config,
+        clock=clock,
+        db=database,
+        people=PeopleService(database),
+        reporting=ReportingService(database, config),
+    )
+    # Order matters within PTB's handler group: commands first, then messages that may be
+    # answers, then the explanation for unknown commands.
     basic.register(application, services)
-    basic.register_fallback(application, services)  # keep last among message handlers
+    reporting.register(application, services)
+    reporting.register_answers(application, services)
+    basic.register_fallback(application, services)
     errors.register(application, services)
     return application
 

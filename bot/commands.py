@@ -18,6 +18,9 @@ class Command:
 
 START = Command("start", "cmd.start")
 HELP = Command("help", "cmd.help", ("trogiup",))
+REPORT = Command("report", "cmd.report", ("baocao",))
+STATUS = Command("status", "cmd.status", ("tinhhinh",))
+CANCEL = Command("cancel", "cmd.cancel", ("huy",))
 
 # Registered with setMyCommands, in menu order.
-MENU: tuple[Command, ...] = (START, HELP)
+MENU: tuple[Command, ...] = (REPORT, STATUS, CANCEL, START, HELP)

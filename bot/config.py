@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.core.answers import AnswerKind
 from bot.core.periods import WeeklyTime
+from bot.core.questionnaire import Question
 from bot.core.text import nfc
 from bot.i18n import LANGUAGES, plain
 
@@ -89,18 +90,8 @@ class OrganizationConfig:
     leaders: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
-class QuestionConfig:
-    key: str
-    text: str
-    kind: AnswerKind = AnswerKind.TEXT
-    required: bool = True
-    organizations: tuple[str, ...] = ()  # empty: asked of every organization
-    unit: str | None = None  # shown after figures: "người", "tấn", "suất"
-    proposals: bool = False  # answers are gathered into the digest's proposals list
-
-    def applies_to(self, organization_code: str) -> bool:
-        return not self.organizations or organization_code in self.organizations
+# A question of the configured template is the core's Question.
+QuestionConfig = Question
 
 
 @dataclass(frozen=True)

@@ -257,6 +257,210 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "cmd.start": {"vi": "Giới thiệu bot", "en": "About this bot"},
     "cmd.help": {"vi": "Danh sách lệnh", "en": "List of commands"},
+    # --- reporting (Telegram HTML; button labels are plain text) --------------------------
+    "cmd.report": {"vi": "Báo cáo kết quả tuần", "en": "Report this week's results"},
+    "cmd.status": {
+        "vi": "Tình hình báo cáo của tổ chức",
+        "en": "Your organization's report status",
+    },
+    "cmd.cancel": {"vi": "Tạm dừng, giữ bản nháp", "en": "Pause, keeping the draft"},
+    "time.when": {"vi": "{time} {weekday}, {date}", "en": "{weekday} {date}, {time}"},
+    "report.not_member": {
+        "vi": "Anh/chị chưa có trong danh sách lãnh đạo các tổ chức của nhóm. Gõ /dangky để "
+        "đăng ký; Ban Thường trực sẽ duyệt.",
+        "en": "You are not on the list of the group's organization leaders. Type /join to "
+        "ask; the secretariat will approve.",
+    },
+    "report.not_leader": {
+        "vi": "Anh/chị thuộc Ban Thường trực, không phụ trách báo cáo của tổ chức nào.",
+        "en": "You are in the secretariat and report for no organization.",
+    },
+    "bot.secretariat_only": {
+        "vi": "Lệnh này chỉ dành cho Ban Thường trực.",
+        "en": "This command is for the secretariat only.",
+    },
+    "report.no_conversation": {
+        "vi": "Hiện không có câu hỏi nào đang chờ trả lời. Gõ /baocao để báo cáo tuần này, "
+        "/help để xem các lệnh.",
+        "en": "No question is waiting for an answer. Type /report to report this week, "
+        "/help for the commands.",
+    },
+    "report.use_buttons": {
+        "vi": "Xin bấm một nút ở tin nhắn phía trên.",
+        "en": "Please press one of the buttons above.",
+    },
+    "report.stale_button": {
+        "vi": "Nút này đã cũ. Gõ /baocao để tiếp tục.",
+        "en": "This button is out of date. Type /report to go on.",
+    },
+    "report.wrong_person": {
+        "vi": "Nút này dành cho người khác.",
+        "en": "This button is for someone else.",
+    },
+    "report.choose_organization": {
+        "vi": "Anh/chị phụ trách nhiều tổ chức. Báo cáo cho tổ chức nào?",
+        "en": "You lead several organizations. Which one are you reporting for?",
+    },
+    "report.choose_period": {
+        "vi": "<b>{organization}</b> chưa nộp báo cáo tuần {period} (đã quá hạn). "
+        "Anh/chị báo cáo cho tuần nào?",
+        "en": "<b>{organization}</b> has not submitted its report for {period} (overdue). "
+        "Which week are you reporting for?",
+    },
+    "report.period_overdue": {"vi": "Tuần {period} (quá hạn)", "en": "{period} (overdue)"},
+    "report.period_current": {"vi": "Tuần {period} (tuần này)", "en": "{period} (this week)"},
+    "report.header": {
+        "vi": "<b>{organization}</b> · báo cáo tuần {period}",
+        "en": "<b>{organization}</b> · report for {period}",
+    },
+    "report.problem": {
+        "vi": "⚠️ {problem} Xin trả lời lại.",
+        "en": "⚠️ {problem} Please answer again.",
+    },
+    "report.question": {
+        "vi": "<b>Câu {number}/{total}.</b> {text}",
+        "en": "<b>Question {number}/{total}.</b> {text}",
+    },
+    "report.unit": {"vi": "Đơn vị: {unit}", "en": "Unit: {unit}"},
+    "report.example": {"vi": "<i>{example}</i>", "en": "<i>{example}</i>"},
+    "report.text_hint": {
+        "vi": "<i>Có thể gửi nhiều tin nhắn, kèm ảnh hoặc tệp.</i>",
+        "en": "<i>You may send several messages, with photos or files.</i>",
+    },
+    "report.current": {
+        "vi": "Câu trả lời hiện tại: {answer}\nXin gửi câu trả lời mới.",
+        "en": "Current answer: {answer}\nPlease send the new answer.",
+    },
+    "report.skip_hint": {
+        "vi": "<i>Câu này không bắt buộc: trả lời “bỏ qua” nếu không có.</i>",
+        "en": "<i>This question is optional: answer “bỏ qua” to skip it.</i>",
+    },
+    "report.button.skip": {"vi": "Bỏ qua câu này", "en": "Skip this question"},
+    "report.button.done": {"vi": "Xong, sang câu tiếp ➡", "en": "Done, next question ➡"},
+    "report.button.submit": {"vi": "✅ Gửi báo cáo", "en": "✅ Submit the report"},
+    "report.button.change": {"vi": "✏️ Sửa câu {number}: {text}", "en": "✏️ Change {number}: {text}"},
+    "report.button.keep": {"vi": "Giữ nguyên, không sửa", "en": "Keep it as it is"},
+    "report.more_text.private": {
+        "vi": "Đã ghi. Gửi thêm tin nhắn, ảnh hoặc tệp nếu cần; xong thì bấm nút bên dưới.",
+        "en": "Saved. Send more messages, photos or files if needed; then press the button.",
+    },
+    "report.more_text.group": {
+        "vi": "Đã ghi. Trả lời tin này để bổ sung (ảnh, tệp cũng được), hoặc trả lời “xong” "
+        "để sang câu tiếp.",
+        "en": "Saved. Reply to this message to add more (photos or files too), or reply "
+        "“xong” for the next question.",
+    },
+    "report.deadline": {"vi": "Hạn báo cáo: {when}", "en": "Deadline: {when}"},
+    "report.item.question": {"vi": "<b>{number}. {text}</b>", "en": "<b>{number}. {text}</b>"},
+    "report.item.answer": {"vi": "   {answer}", "en": "   {answer}"},
+    "report.item.skipped": {"vi": "   <i>(bỏ qua)</i>", "en": "   <i>(skipped)</i>"},
+    "report.item.missing": {"vi": "   <i>(chưa trả lời)</i>", "en": "   <i>(not answered)</i>"},
+    "report.attachments": {
+        "vi": "Kèm theo: {count} ảnh/tệp.",
+        "en": "Attached: {count} photo(s)/file(s).",
+    },
+    "report.review.prompt": {
+        "vi": "Xin kiểm tra lại rồi bấm <b>Gửi báo cáo</b>, hoặc chọn câu cần sửa.",
+        "en": "Please check, then press <b>Submit</b>, or pick an answer to change.",
+    },
+    "report.review.submitted": {
+        "vi": "Đã gửi lúc {when}.",
+        "en": "Submitted {when}.",
+    },
+    "report.review.change_prompt": {
+        "vi": "Báo cáo đã gửi. Muốn sửa câu nào? Mọi thay đổi đều được lưu lại lịch sử.",
+        "en": "The report is submitted. Which answer do you want to change? Every change is "
+        "kept in the history.",
+    },
+    "report.receipt.on_time": {
+        "vi": "✅ Đã nhận báo cáo tuần {period} của <b>{organization}</b> lúc {when} — "
+        "<b>đúng hạn</b>.",
+        "en": "✅ Received the {period} report of <b>{organization}</b> at {when} — "
+        "<b>on time</b>.",
+    },
+    "report.receipt.late": {
+        "vi": "✅ Đã nhận báo cáo tuần {period} của <b>{organization}</b> lúc {when} — "
+        "<b>nộp muộn</b>.",
+        "en": "✅ Received the {period} report of <b>{organization}</b> at {when} — <b>late</b>.",
+    },
+    "report.receipt.figures": {"vi": "Số liệu đã ghi:", "en": "Figures recorded:"},
+    "report.receipt.figure": {"vi": "• {question}: {answer}", "en": "• {question}: {answer}"},
+    "report.receipt.change_hint": {
+        "vi": "Cần sửa thì gõ /baocao.",
+        "en": "To change something, type /report.",
+    },
+    "report.changed": {
+        "vi": "Đã sửa câu “{question}”: {old} → {new}. Báo cáo vẫn ở trạng thái đã gửi; "
+        "thay đổi được lưu vào lịch sử.",
+        "en": "Changed “{question}”: {old} → {new}. The report stays submitted; the change "
+        "is kept in the history.",
+    },
+    "report.kept": {"vi": "Đã giữ nguyên báo cáo.", "en": "The report is kept as it is."},
+    "report.cancelled": {
+        "vi": "Đã tạm dừng. {answered}/{total} câu đã được lưu; gõ /baocao để làm tiếp.",
+        "en": "Paused. {answered}/{total} answers are saved; type /report to go on.",
+    },
+    "report.cancelled_choice": {
+        "vi": "Đã tạm dừng. Gõ /baocao khi muốn báo cáo.",
+        "en": "Paused. Type /report when you want to report.",
+    },
+    "report.nothing_to_cancel": {
+        "vi": "Không có báo cáo nào đang làm dở.",
+        "en": "There is no report in progress.",
+    },
+    "report.edit_applied": {
+        "vi": "Đã cập nhật câu “{question}”: {answer}",
+        "en": "Updated “{question}”: {answer}",
+    },
+    "report.edit_applied_submitted": {
+        "vi": "Đã cập nhật câu “{question}” của báo cáo đã gửi: {answer}. Thay đổi được lưu "
+        "vào lịch sử.",
+        "en": "Updated “{question}” of the submitted report: {answer}. The change is kept in "
+        "the history.",
+    },
+    "report.edit_refused": {
+        "vi": "Tin nhắn đã sửa cho câu “{question}” chưa đọc được: {problem} Câu trả lời cũ "
+        "vẫn được giữ. {example}",
+        "en": "The edited answer to “{question}” could not be read: {problem} The earlier "
+        "answer is kept. {example}",
+    },
+    "answer.unsupported": {
+        "vi": "Bot chưa đọc được loại tin nhắn này.",
+        "en": "The bot cannot read this kind of message.",
+    },
+    "answer.use_buttons": {
+        "vi": "Bot đang chờ anh/chị bấm nút.",
+        "en": "The bot is waiting for a button press.",
+    },
+    "answer.required": {
+        "vi": "Câu này bắt buộc, không bỏ qua được.",
+        "en": "This question is required and cannot be skipped.",
+    },
+    "status.line": {
+        "vi": "<b>{organization}</b> · tuần {period}: {state}",
+        "en": "<b>{organization}</b> · {period}: {state}",
+    },
+    "status.line.submitted": {
+        "vi": "đã gửi lúc {when}, {status}",
+        "en": "submitted {when}, {status}",
+    },
+    "status.line.draft": {
+        "vi": "đang làm dở, đã trả lời {answered}/{total} câu (hạn {deadline})",
+        "en": "in progress, {answered}/{total} answered (deadline {deadline})",
+    },
+    "status.line.draft_overdue": {
+        "vi": "đang làm dở, đã trả lời {answered}/{total} câu — <b>quá hạn</b> ({deadline})",
+        "en": "in progress, {answered}/{total} answered — <b>overdue</b> ({deadline})",
+    },
+    "status.line.not_started": {
+        "vi": "chưa bắt đầu (hạn {deadline})",
+        "en": "not started (deadline {deadline})",
+    },
+    "status.line.not_started_overdue": {
+        "vi": "chưa nộp — <b>quá hạn</b> ({deadline})",
+        "en": "not submitted — <b>overdue</b> ({deadline})",
+    },
+    "status.hint": {"vi": "Gõ /baocao để báo cáo.", "en": "Type /report to report."},
     # --- answers ---------------------------------------------------------------------------
     "answer.empty": {"vi": "Câu trả lời đang trống.", "en": "The answer is empty."},
     "answer.not_a_number": {

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
     true,
 )
@@ -93,6 +94,23 @@ class ReportState(StrEnum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
     EXCUSED = "excused"
+
+
+class Step(StrEnum):
+    """Where a reporting conversation stands."""
+
+    CHOOSE_ORGANIZATION = "choose_org"  # a leader of several organizations picks one
+    CHOOSE_PERIOD = "choose_period"  # last week's report is still owed: which week?
+    ANSWER = "answer"  # answering question_key
+    REVIEW = "review"  # all answered: confirm, or pick an answer to change
+    CHANGE_MENU = "change_menu"  # submitted: pick an answer to change, or keep it
+    CHANGE = "change"  # giving a new answer to question_key
+
+
+class JoinState(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
 
 
 class DeliveryState(StrEnum):
@@ -203,7 +221,11 @@ class Report(Base):
 
 
 class Answer(Base):
-    """One answer of a report: the text as typed (NFC) and its parsed canonical value."""
+    """One answer of a report: the text as typed (NFC) and its parsed canonical value.
+
+    A text answer may come in several messages (its parts); a skipped optional question is
+    an answer with ``skipped`` set and empty text.
+    """
 
     __tablename__ = "answers"
     __table_args__ = (UniqueConstraint("report_id", "question_key"),)
@@ -213,11 +235,42 @@ class Answer(Base):
     question_key: Mapped[str] = mapped_column(String(24))
     text: Mapped[str] = mapped_column(Text)
     value: Mapped[str | None] = mapped_column(String(40))
+    skipped: Mapped[bool] = mapped_column(default=False, server_default=false())
     answered_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     answered_at: Mapped[datetime]
-    # Where the answer came from, so an edited message can update the right answer.
-    chat_id: Mapped[int | None] = mapped_column(BigInteger)
-    message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class AnswerPart(Base):
+    """A message that makes up (part of) an answer, so that editing it updates the answer."""
+
+    __tablename__ = "answer_parts"
+    __table_args__ = (UniqueConstraint("chat_id", "message_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class Attachment(Base):
+    """A photo, document, voice note or video sent with a report, kept by its file id."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (UniqueConstraint("chat_id", "message_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    question_key: Mapped[str | None] = mapped_column(String(24))
+    kind: Mapped[str] = mapped_column(String(16))
+    file_id: Mapped[str] = mapped_column(String(255))
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    caption: Mapped[str | None] = mapped_column(Text)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    added_at: Mapped[datetime]
 
 
 class AnswerRevision(Base):
@@ -251,3 +304,58 @@ class SentMessage(Base):
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class Conversation(Base):
+    """A person's reporting conversation in one chat, kept in the database so that a restart
+    of the bot at any point loses nothing."""
+
+    __tablename__ = "conversations"
+    __table_args__ = (UniqueConstraint("chat_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    step: Mapped[Step] = mapped_column(_enum(Step, "conversation_step"))
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE")
+    )
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    question_key: Mapped[str | None] = mapped_column(String(24))
+    # The bot message the person is expected to reply to (the group's ForceReply prompt).
+    prompt_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime]
+
+
+class HandledUpdate(Base):
+    """Incoming messages and button presses already handled: a redelivery changes nothing."""
+
+    __tablename__ = "handled_updates"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    handled_at: Mapped[datetime]
+
+
+class JoinRequest(Base):
+    __tablename__ = "join_requests"
+    __table_args__ = (
+        Index(
+            "uq_join_requests_pending",
+            "group_id",
+            "person_id",
+            unique=True,
+            sqlite_where=text("state = 'pending'"),
+            postgresql_where=text("state = 'pending'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+    state: Mapped[JoinState] = mapped_column(_enum(JoinState, "join_state"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)  # where the person asked
+    requested_at: Mapped[datetime]
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    decided_at: Mapped[datetime | None]

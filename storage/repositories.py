@@ -12,14 +12,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
     Answer,
+    AnswerPart,
     AnswerRevision,
+    Attachment,
+    Conversation,
     DeliveryState,
     Group,
+    HandledUpdate,
+    JoinRequest,
+    JoinState,
     Membership,
     Organization,
     Period,
     Person,
     Report,
+    Role,
     SentMessage,
 )
 
@@ -28,8 +35,24 @@ class _Repository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
+    async def _insert_if_absent(
+        self, model: type[object], keys: list[str], **values: object
+    ) -> bool:
+        """INSERT ... ON CONFLICT DO NOTHING: True if this call inserted the row."""
+        dialect = self.session.get_bind().dialect.name
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=keys)
+        result = await self.session.execute(statement)
+        return bool(getattr(result, "rowcount", 0))
+
 
 class GroupRepository(_Repository):
+    async def by_id(self, group_id: int) -> Group | None:
+        return await self.session.get(Group, group_id)
+
+    async def organization(self, organization_id: int) -> Organization | None:
+        return await self.session.get(Organization, organization_id)
+
     async def by_chat_id(self, chat_id: int) -> Group | None:
         result = await self.session.scalars(select(Group).where(Group.chat_id == chat_id))
         return result.one_or_none()
@@ -59,6 +82,28 @@ class GroupRepository(_Repository):
             Membership.group_id == group_id, Membership.person_id == person_id
         )
         return list(await self.session.scalars(query.order_by(Membership.id)))
+
+    async def leaderships(
+        self, person_id: int, group_id: int | None = None
+    ) -> list[tuple[Organization, Group]]:
+        """The active organizations a person leads (in one group, or in all)."""
+        query = (
+            select(Organization, Group)
+            .join(Membership, Membership.organization_id == Organization.id)
+            .join(Group, Group.id == Organization.group_id)
+            .where(
+                Membership.person_id == person_id,
+                Membership.role == Role.LEADER,
+                Organization.active.is_(True),
+            )
+            .order_by(Group.id, Organization.id)
+        )
+        if group_id is not None:
+            query = query.where(Group.id == group_id)
+        return [(row[0], row[1]) for row in await self.session.execute(query)]
+
+    async def membership(self, membership_id: int) -> Membership | None:
+        return await self.session.get(Membership, membership_id)
 
     async def add_membership(self, membership: Membership) -> Membership:
         self.session.add(membership)
@@ -120,6 +165,47 @@ class ReportRepository(_Repository):
         await self.session.flush()
         return answer
 
+    async def answer(self, report_id: int, question_key: str) -> Answer | None:
+        query = select(Answer).where(
+            Answer.report_id == report_id, Answer.question_key == question_key
+        )
+        return (await self.session.scalars(query)).one_or_none()
+
+    async def by_id(self, report_id: int) -> Report | None:
+        return await self.session.get(Report, report_id)
+
+    async def period_by_id(self, period_id: int) -> Period | None:
+        return await self.session.get(Period, period_id)
+
+    async def add_part(self, part: AnswerPart) -> AnswerPart:
+        self.session.add(part)
+        await self.session.flush()
+        return part
+
+    async def parts(self, answer_id: int) -> list[AnswerPart]:
+        query = select(AnswerPart).where(AnswerPart.answer_id == answer_id).order_by(AnswerPart.id)
+        return list(await self.session.scalars(query))
+
+    async def part_by_message(self, chat_id: int, message_id: int) -> AnswerPart | None:
+        query = select(AnswerPart).where(
+            AnswerPart.chat_id == chat_id, AnswerPart.message_id == message_id
+        )
+        return (await self.session.scalars(query)).one_or_none()
+
+    async def remove_parts(self, answer_id: int) -> None:
+        for part in await self.parts(answer_id):
+            await self.session.delete(part)
+        await self.session.flush()
+
+    async def add_attachment(self, attachment: Attachment) -> Attachment:
+        self.session.add(attachment)
+        await self.session.flush()
+        return attachment
+
+    async def attachments(self, report_id: int) -> list[Attachment]:
+        query = select(Attachment).where(Attachment.report_id == report_id)
+        return list(await self.session.scalars(query.order_by(Attachment.id)))
+
     async def add_revision(self, revision: AnswerRevision) -> AnswerRevision:
         self.session.add(revision)
         await self.session.flush()
@@ -141,22 +227,16 @@ class LedgerRepository(_Repository):
         An INSERT ... ON CONFLICT DO NOTHING, so two instances racing for the same message
         cannot both win, on SQLite as on PostgreSQL.
         """
-        dialect = self.session.get_bind().dialect.name
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
-        statement = (
-            insert(SentMessage)
-            .values(
-                period_id=period_id,
-                kind=kind,
-                slot=slot,
-                state=DeliveryState.PENDING,
-                attempts=0,
-                created_at=now,
-            )
-            .on_conflict_do_nothing(index_elements=["period_id", "kind", "slot"])
+        return await self._insert_if_absent(
+            SentMessage,
+            ["period_id", "kind", "slot"],
+            period_id=period_id,
+            kind=kind,
+            slot=slot,
+            state=DeliveryState.PENDING,
+            attempts=0,
+            created_at=now,
         )
-        result = await self.session.execute(statement)
-        return bool(getattr(result, "rowcount", 0))
 
     async def entry(self, period_id: int, kind: str, slot: str = "") -> SentMessage | None:
         query = select(SentMessage).where(
@@ -167,3 +247,44 @@ class LedgerRepository(_Repository):
     async def pending(self) -> list[SentMessage]:
         query = select(SentMessage).where(SentMessage.state == DeliveryState.PENDING)
         return list(await self.session.scalars(query.order_by(SentMessage.id)))
+
+
+class ConversationRepository(_Repository):
+    async def get(self, chat_id: int, person_id: int) -> Conversation | None:
+        query = select(Conversation).where(
+            Conversation.chat_id == chat_id, Conversation.person_id == person_id
+        )
+        return (await self.session.scalars(query)).one_or_none()
+
+    async def add(self, conversation: Conversation) -> Conversation:
+        self.session.add(conversation)
+        await self.session.flush()
+        return conversation
+
+    async def remove(self, conversation: Conversation) -> None:
+        await self.session.delete(conversation)
+        await self.session.flush()
+
+
+class HandledUpdateRepository(_Repository):
+    async def mark(self, key: str, now: datetime) -> bool:
+        """Record that an update was handled; False if it already was (a redelivery)."""
+        return await self._insert_if_absent(HandledUpdate, ["key"], key=key, handled_at=now)
+
+
+class JoinRequestRepository(_Repository):
+    async def get(self, request_id: int) -> JoinRequest | None:
+        return await self.session.get(JoinRequest, request_id)
+
+    async def pending_for(self, group_id: int, person_id: int) -> JoinRequest | None:
+        query = select(JoinRequest).where(
+            JoinRequest.group_id == group_id,
+            JoinRequest.person_id == person_id,
+            JoinRequest.state == JoinState.PENDING,
+        )
+        return (await self.session.scalars(query)).one_or_none()
+
+    async def add(self, request: JoinRequest) -> JoinRequest:
+        self.session.add(request)
+        await self.session.flush()
+        return request

@@ -8,7 +8,10 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.repositories import (
+    ConversationRepository,
     GroupRepository,
+    HandledUpdateRepository,
+    JoinRequestRepository,
     LedgerRepository,
     PeopleRepository,
     ReportRepository,
@@ -26,6 +29,9 @@ class UnitOfWork:
     people: PeopleRepository
     reports: ReportRepository
     ledger: LedgerRepository
+    conversations: ConversationRepository
+    handled: HandledUpdateRepository
+    joins: JoinRequestRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -36,6 +42,9 @@ class UnitOfWork:
         self.people = PeopleRepository(self.session)
         self.reports = ReportRepository(self.session)
         self.ledger = LedgerRepository(self.session)
+        self.conversations = ConversationRepository(self.session)
+        self.handled = HandledUpdateRepository(self.session)
+        self.joins = JoinRequestRepository(self.session)
         return self
 
     async def __aexit__(

@@ -34,7 +34,7 @@ JSON = dict[str, Any]
 _JSON_PARAMS = frozenset(
     {
         "reply_markup", "reply_parameters", "entities", "caption_entities", "commands", "scope",
-        "link_preview_options", "allowed_updates",
+        "link_preview_options", "allowed_updates", "reaction",
     }
 )  # fmt: skip
 _INT_PARAMS = frozenset(
@@ -185,6 +185,7 @@ class LocalBotApi:
         self.sent: list[BotMessage] = []
         self.calls: list[ApiCall] = []
         self.callback_answers: list[JSON] = []
+        self.reactions: list[tuple[int, int, str]] = []  # (chat id, message id, emoji)
         self.commands: dict[tuple[str, str], list[JSON]] = {}
         self.faults: list[Fault] = []
         self._updates: list[JSON] = []  # not yet confirmed by an offset
@@ -740,6 +741,16 @@ class LocalBotApi:
         self._notify()
         return True
 
+    async def _set_message_reaction(self, params: JSON, files: JSON) -> bool:
+        chat = self._chat(params)
+        message_id = int(params.get("message_id") or 0)
+        if (chat.id, message_id) not in self._messages:
+            raise ApiError(400, "Bad Request: message to react not found")
+        for reaction in params.get("reaction") or []:
+            self.reactions.append((chat.id, message_id, str(reaction.get("emoji", ""))))
+        self._notify()
+        return True
+
     async def _set_my_commands(self, params: JSON, files: JSON) -> bool:
         commands = params.get("commands")
         if not isinstance(commands, list):
@@ -788,6 +799,7 @@ class LocalBotApi:
         "senddocument": _send_document,
         "sendphoto": _send_photo,
         "setmycommands": _set_my_commands,
+        "setmessagereaction": _set_message_reaction,
         "getmycommands": _get_my_commands,
         "deletewebhook": _delete_webhook,
         "getchat": _get_chat,

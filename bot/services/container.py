@@ -8,6 +8,7 @@ from bot.clock import Clock
 from bot.config import AppConfig
 from bot.i18n import DEFAULT_LANGUAGE
 from bot.services.people import PeopleService
+from bot.services.reporting import ReportingService
 from storage.database import Database
 
 
@@ -17,6 +18,7 @@ class Services:
     clock: Clock
     db: Database
     people: PeopleService
+    reporting: ReportingService
 
     def language_for_chat(self, chat_id: int) -> str:
         group = self.config.group(chat_id)

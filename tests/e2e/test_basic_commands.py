@@ -65,8 +65,15 @@ async def test_commands_are_registered_with_vietnamese_and_english_descriptions(
     vietnamese = {c["command"]: c["description"] for c in api.commands_for()}
     english = {c["command"]: c["description"] for c in api.commands_for("en")}
 
-    assert vietnamese == {"start": "Giới thiệu bot", "help": "Danh sách lệnh"}
-    assert english == {"start": "About this bot", "help": "List of commands"}
+    assert vietnamese == {
+        "report": "Báo cáo kết quả tuần",
+        "status": "Tình hình báo cáo của tổ chức",
+        "cancel": "Tạm dừng, giữ bản nháp",
+        "start": "Giới thiệu bot",
+        "help": "Danh sách lệnh",
+    }
+    assert english["report"] == "Report this week's results"
+    assert english.keys() == vietnamese.keys()
 
 
 async def test_an_unknown_command_is_explained(bot: BotHarness, api: LocalBotApi) -> None:

@@ -31,6 +31,12 @@ def upgrade() -> None:
         sa.UniqueConstraint("chat_id", name=op.f("uq_groups_chat_id")),
     )
     op.create_table(
+        "handled_updates",
+        sa.Column("key", sa.String(length=80), nullable=False),
+        sa.Column("handled_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_handled_updates")),
+    )
+    op.create_table(
         "people",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.BigInteger(), nullable=False),
@@ -70,6 +76,61 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_periods")),
         sa.UniqueConstraint("group_id", "key", name=op.f("uq_periods_group_id_key")),
     )
+    op.create_table(
+        "join_requests",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("group_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "state",
+            sa.Enum(
+                "pending",
+                "approved",
+                "rejected",
+                name="join_state",
+                native_enum=False,
+                create_constraint=True,
+                length=16,
+            ),
+            nullable=False,
+        ),
+        sa.Column("chat_id", sa.BigInteger(), nullable=False),
+        sa.Column("requested_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("decided_by", sa.Integer(), nullable=True),
+        sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["decided_by"], ["people.id"], name=op.f("fk_join_requests_decided_by_people")
+        ),
+        sa.ForeignKeyConstraint(
+            ["group_id"],
+            ["groups.id"],
+            name=op.f("fk_join_requests_group_id_groups"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_join_requests_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["people.id"],
+            name=op.f("fk_join_requests_person_id_people"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_join_requests")),
+    )
+    with op.batch_alter_table("join_requests", schema=None) as batch_op:
+        batch_op.create_index(
+            "uq_join_requests_pending",
+            ["group_id", "person_id"],
+            unique=True,
+            sqlite_where=sa.text("state = 'pending'"),
+            postgresql_where=sa.text("state = 'pending'"),
+        )
+
     op.create_table(
         "memberships",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -228,10 +289,9 @@ def upgrade() -> None:
         sa.Column("question_key", sa.String(length=24), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("value", sa.String(length=40), nullable=True),
+        sa.Column("skipped", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("answered_by", sa.Integer(), nullable=True),
         sa.Column("answered_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("chat_id", sa.BigInteger(), nullable=True),
-        sa.Column("message_id", sa.BigInteger(), nullable=True),
         sa.ForeignKeyConstraint(
             ["answered_by"], ["people.id"], name=op.f("fk_answers_answered_by_people")
         ),
@@ -244,6 +304,108 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_answers")),
         sa.UniqueConstraint(
             "report_id", "question_key", name=op.f("uq_answers_report_id_question_key")
+        ),
+    )
+    op.create_table(
+        "attachments",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("report_id", sa.Integer(), nullable=False),
+        sa.Column("question_key", sa.String(length=24), nullable=True),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("file_id", sa.String(length=255), nullable=False),
+        sa.Column("file_name", sa.String(length=255), nullable=True),
+        sa.Column("caption", sa.Text(), nullable=True),
+        sa.Column("chat_id", sa.BigInteger(), nullable=False),
+        sa.Column("message_id", sa.BigInteger(), nullable=False),
+        sa.Column("added_by", sa.Integer(), nullable=True),
+        sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["added_by"], ["people.id"], name=op.f("fk_attachments_added_by_people")
+        ),
+        sa.ForeignKeyConstraint(
+            ["report_id"],
+            ["reports.id"],
+            name=op.f("fk_attachments_report_id_reports"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_attachments")),
+        sa.UniqueConstraint(
+            "chat_id", "message_id", name=op.f("uq_attachments_chat_id_message_id")
+        ),
+    )
+    op.create_table(
+        "conversations",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("chat_id", sa.BigInteger(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("group_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "step",
+            sa.Enum(
+                "choose_org",
+                "choose_period",
+                "answer",
+                "review",
+                "change_menu",
+                "change",
+                name="conversation_step",
+                native_enum=False,
+                create_constraint=True,
+                length=16,
+            ),
+            nullable=False,
+        ),
+        sa.Column("organization_id", sa.Integer(), nullable=True),
+        sa.Column("report_id", sa.Integer(), nullable=True),
+        sa.Column("question_key", sa.String(length=24), nullable=True),
+        sa.Column("prompt_message_id", sa.BigInteger(), nullable=True),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["group_id"],
+            ["groups.id"],
+            name=op.f("fk_conversations_group_id_groups"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_conversations_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["people.id"],
+            name=op.f("fk_conversations_person_id_people"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["report_id"],
+            ["reports.id"],
+            name=op.f("fk_conversations_report_id_reports"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_conversations")),
+        sa.UniqueConstraint(
+            "chat_id", "person_id", name=op.f("uq_conversations_chat_id_person_id")
+        ),
+    )
+    op.create_table(
+        "answer_parts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("answer_id", sa.Integer(), nullable=False),
+        sa.Column("chat_id", sa.BigInteger(), nullable=False),
+        sa.Column("message_id", sa.BigInteger(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["answer_id"],
+            ["answers.id"],
+            name=op.f("fk_answer_parts_answer_id_answers"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_answer_parts")),
+        sa.UniqueConstraint(
+            "chat_id", "message_id", name=op.f("uq_answer_parts_chat_id_message_id")
         ),
     )
     op.create_table(
@@ -271,6 +433,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("answer_revisions")
+    op.drop_table("answer_parts")
+    op.drop_table("conversations")
+    op.drop_table("attachments")
     op.drop_table("answers")
     op.drop_table("sent_messages")
     op.drop_table("reports")
@@ -282,7 +447,16 @@ def downgrade() -> None:
         )
 
     op.drop_table("memberships")
+    with op.batch_alter_table("join_requests", schema=None) as batch_op:
+        batch_op.drop_index(
+            "uq_join_requests_pending",
+            sqlite_where=sa.text("state = 'pending'"),
+            postgresql_where=sa.text("state = 'pending'"),
+        )
+
+    op.drop_table("join_requests")
     op.drop_table("periods")
     op.drop_table("organizations")
     op.drop_table("people")
+    op.drop_table("handled_updates")
     op.drop_table("groups")

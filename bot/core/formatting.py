@@ -1,0 +1,38 @@
+"""Figures and times as people read them: Vietnamese grouping (8.617; 12,5; 1.500.000 đ)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bot.core.answers import AnswerKind
+
+
+def format_number(value: Decimal, lang: str) -> str:
+    """8617 -> '8.617' in Vietnamese, '8,617' in English; decimals keep their digits."""
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = format(abs(value).normalize(), "f").partition(".")
+    groups: list[str] = []
+    while len(whole) > 3:
+        whole, groups = whole[:-3], [whole[-3:], *groups]
+    thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
+    text = thousands.join([whole, *groups])
+    return f"{sign}{text}{decimal}{fraction}" if fraction else f"{sign}{text}"
+
+
+def format_value(
+    kind: AnswerKind,
+    text: str,
+    value: str | None,
+    unit: str | None,
+    lang: str,
+    yes_no: tuple[str, str],
+) -> str:
+    """An answer for display: numbers regrouped with their unit, yes/no as words, text as is."""
+    if kind in (AnswerKind.COUNT, AnswerKind.NUMBER, AnswerKind.MONEY) and value is not None:
+        number = format_number(Decimal(value), lang)
+        if kind is AnswerKind.MONEY:
+            return f"{number} đ"
+        return f"{number} {unit}" if unit else number
+    if kind is AnswerKind.YESNO and value in ("yes", "no"):
+        return yes_no[0] if value == "yes" else yes_no[1]
+    return text

@@ -1,0 +1,211 @@
+"""What a reporting or membership action resulted in, for a view to put into words.
+
+Outcomes speak of organizations, periods, questions and answers, never of Telegram.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.core.periods import PeriodKey
+from bot.core.questionnaire import Question
+from bot.core.status import ReportStatus
+
+
+@dataclass(frozen=True)
+class Who:
+    """The person the bot is talking to (mentioned in group prompts)."""
+
+    user_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """Which report a message is about, and how to word things for its group."""
+
+    report_id: int
+    organization: str
+    group: str
+    period: PeriodKey
+    deadline_at: datetime
+    timezone: ZoneInfo
+    language: str
+    who: Who
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question of a report with its answer as shown to people."""
+
+    question: Question
+    display: str | None  # None: not answered; "" with skipped: skipped
+    skipped: bool = False
+
+
+class Outcome:
+    """Base of every outcome."""
+
+
+@dataclass(frozen=True)
+class Duplicate(Outcome):
+    """The update was handled before: nothing changes, nothing is said."""
+
+
+@dataclass(frozen=True)
+class Ignored(Outcome):
+    """Not addressed to the bot's conversations (e.g. a reply nobody asked for)."""
+
+
+@dataclass(frozen=True)
+class NotConfigured(Outcome):
+    pass
+
+
+@dataclass(frozen=True)
+class NotMember(Outcome):
+    language: str
+
+
+@dataclass(frozen=True)
+class NotLeader(Outcome):
+    language: str
+
+
+@dataclass(frozen=True)
+class SecretariatOnly(Outcome):
+    language: str
+
+
+@dataclass(frozen=True)
+class NoConversation(Outcome):
+    language: str
+
+
+@dataclass(frozen=True)
+class StaleButton(Outcome):
+    language: str
+
+
+@dataclass(frozen=True)
+class UseButtons(Outcome):
+    """Text came while the bot waits for a button press."""
+
+    language: str
+
+
+@dataclass(frozen=True)
+class ChooseOrganization(Outcome):
+    who: Who
+    language: str
+    options: tuple[tuple[int, str], ...]  # (organization id, label)
+
+
+@dataclass(frozen=True)
+class ChoosePeriod(Outcome):
+    who: Who
+    language: str
+    organization: str
+    organization_id: int
+    options: tuple[tuple[PeriodKey, bool], ...]  # (period, overdue)
+
+
+@dataclass(frozen=True)
+class Ask(Outcome):
+    context: ReportContext
+    question: Question
+    number: int
+    total: int
+    problem: str | None = None  # catalogue key of why the last answer was refused
+    current: str | None = None  # the answer being changed, if any
+
+
+@dataclass(frozen=True)
+class MoreText(Outcome):
+    """The first message of a text answer is saved: more may follow, or 'done'."""
+
+    context: ReportContext
+    question: Question
+
+
+@dataclass(frozen=True)
+class Received(Outcome):
+    """One more part of an answer, or an attachment, is saved: acknowledged quietly."""
+
+
+@dataclass(frozen=True)
+class Review(Outcome):
+    context: ReportContext
+    items: tuple[Item, ...]
+    attachments: int
+    submitted_at: datetime | None = None  # set: the report was submitted, offer changes
+
+
+@dataclass(frozen=True)
+class Submitted(Outcome):
+    context: ReportContext
+    status: ReportStatus
+    submitted_at: datetime
+    figures: tuple[Item, ...]
+    attachments: int
+
+
+@dataclass(frozen=True)
+class Changed(Outcome):
+    context: ReportContext
+    question: Question
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Kept(Outcome):
+    language: str
+
+
+@dataclass(frozen=True)
+class Cancelled(Outcome):
+    language: str
+    answered: int
+    total: int
+
+
+@dataclass(frozen=True)
+class NothingToCancel(Outcome):
+    language: str
+
+
+@dataclass(frozen=True)
+class EditApplied(Outcome):
+    context: ReportContext
+    question: Question
+    display: str
+    submitted: bool
+
+
+@dataclass(frozen=True)
+class EditRefused(Outcome):
+    context: ReportContext
+    question: Question
+    problem: str
+
+
+@dataclass(frozen=True)
+class OrganizationStatus:
+    organization: str
+    period: PeriodKey
+    state: str  # "not_started", "draft", "submitted", "excused"
+    answered: int = 0
+    total: int = 0
+    submitted_at: datetime | None = None
+    status: ReportStatus | None = None
+    deadline_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class StatusReport(Outcome):
+    language: str
+    timezone: ZoneInfo
+    lines: tuple[OrganizationStatus, ...] = field(default_factory=tuple)

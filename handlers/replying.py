@@ -1,0 +1,68 @@
+"""Putting a View on Telegram: split long text, ForceReply in groups, keyboards, reactions."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import (
+    Bot,
+    ForceReply,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    ReactionTypeEmoji,
+    ReplyParameters,
+)
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+
+from bot.core.splitting import split_html
+from bot.views import View
+
+log = logging.getLogger(__name__)
+
+RECEIVED = "👍"
+
+
+def keyboard(view: View) -> InlineKeyboardMarkup | None:
+    if not view.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in view.buttons]
+    )
+
+
+async def send_view(
+    bot: Bot,
+    chat_id: int,
+    view: View,
+    *,
+    private: bool,
+    reply_to: int | None = None,
+) -> None:
+    """Send a view to a chat. ``reply_to`` is the person's message it answers, if any."""
+    if view.react and reply_to is not None:
+        try:
+            await bot.set_message_reaction(chat_id, reply_to, [ReactionTypeEmoji(RECEIVED)])
+        except TelegramError as exc:  # cosmetic: the answer is already saved
+            log.info("Không thả được cảm xúc vào tin %s/%s: %s", chat_id, reply_to, exc)
+    if not view.text:
+        return
+    markup: InlineKeyboardMarkup | ForceReply | None = keyboard(view)
+    if markup is None and view.expects_answer and not private:
+        # Privacy mode: in a group the bot sees replies to its own messages; selective
+        # ForceReply opens the reply box only for the person mentioned / replied to.
+        markup = ForceReply(selective=True)
+    pieces = split_html(view.text)
+    for index, piece in enumerate(pieces):
+        first, last = index == 0, index == len(pieces) - 1
+        await bot.send_message(
+            chat_id,
+            piece,
+            parse_mode=ParseMode.HTML,
+            reply_parameters=(
+                ReplyParameters(reply_to, allow_sending_without_reply=True)
+                if first and reply_to is not None
+                else None
+            ),
+            reply_markup=markup if last else None,
+        )

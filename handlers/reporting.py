@@ -1,0 +1,224 @@
+"""Report conversation handlers: parse the update, call the reporting service, send the view."""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+from telegram.constants import ChatType
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import callbacks
+from bot.commands import CANCEL, REPORT, STATUS
+from bot.i18n import plain
+from bot.services.container import Services
+from bot.services.outcomes import Duplicate, Outcome, StaleButton
+from bot.services.people import Sender
+from bot.services.reporting import Chat
+from bot.telegram_types import Context, TelegramApp
+from bot.views import render
+from handlers.replying import send_view
+
+NEW_MESSAGES = ~filters.UpdateType.EDITED
+ATTACHMENTS = filters.PHOTO | filters.Document.ALL | filters.VOICE | filters.VIDEO | filters.AUDIO
+
+
+def _where(update: Update) -> tuple[Message, Chat, Sender] | None:
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None or user.is_bot:
+        return None
+    chat = Chat(message.chat.id, message.chat.type == ChatType.PRIVATE)
+    return message, chat, Sender(user.id, user.full_name, user.username)
+
+
+def _answers_the_bot(message: Message, chat: Chat, bot_id: int) -> bool:
+    """In a group only replies to the bot's own messages are answers; in private, anything."""
+    if chat.private:
+        return True
+    original = message.reply_to_message
+    return (
+        original is not None and original.from_user is not None and original.from_user.id == bot_id
+    )
+
+
+class ReportingHandlers:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.reporting = services.reporting
+
+    async def _reply(
+        self, context: Context, message: Message, chat: Chat, outcome: Outcome
+    ) -> None:
+        view = render(outcome, private=chat.private)
+        await send_view(
+            context.bot, chat.id, view, private=chat.private, reply_to=message.message_id
+        )
+
+    async def report(self, update: Update, context: Context) -> None:
+        if (where := _where(update)) is None:
+            return
+        message, chat, sender = where
+        outcome = await self.reporting.start(
+            chat, message.message_id, sender, self.services.clock.now()
+        )
+        await self._reply(context, message, chat, outcome)
+
+    async def status(self, update: Update, context: Context) -> None:
+        if (where := _where(update)) is None:
+            return
+        message, chat, sender = where
+        outcome = await self.reporting.status(
+            chat, message.message_id, sender, self.services.clock.now()
+        )
+        await self._reply(context, message, chat, outcome)
+
+    async def cancel(self, update: Update, context: Context) -> None:
+        if (where := _where(update)) is None:
+            return
+        message, chat, sender = where
+        outcome = await self.reporting.cancel(
+            chat, message.message_id, sender, self.services.clock.now()
+        )
+        await self._reply(context, message, chat, outcome)
+
+    async def text(self, update: Update, context: Context) -> None:
+        if (where := _where(update)) is None:
+            return
+        message, chat, sender = where
+        if not _answers_the_bot(message, chat, context.bot.id) or message.text is None:
+            return
+        outcome = await self.reporting.receive_text(
+            chat, message.message_id, sender, message.text, self.services.clock.now()
+        )
+        await self._reply(context, message, chat, outcome)
+
+    async def attachment(self, update: Update, context: Context) -> None:
+        if (where := _where(update)) is None:
+            return
+        message, chat, sender = where
+        if not _answers_the_bot(message, chat, context.bot.id):
+            return
+        if message.photo:
+            kind, file_id, name = "photo", message.photo[-1].file_id, None
+        elif message.document:
+            kind, file_id, name = "document", message.document.file_id, message.document.file_name
+        elif message.voice:
+            kind, file_id, name = "voice", message.voice.file_id, None
+        elif message.video:
+            kind, file_id, name = "video", message.video.file_id, message.video.file_name
+        elif message.audio:
+            kind, file_id, name = "audio", message.audio.file_id, message.audio.file_name
+        else:
+            return
+        outcome = await self.reporting.receive_attachment(
+            chat, message.message_id, sender, kind=kind, file_id=file_id, file_name=name,
+            caption=message.caption, now=self.services.clock.now(),
+        )  # fmt: skip
+        await self._reply(context, message, chat, outcome)
+
+    async def unsupported(self, update: Update, context: Context) -> None:
+        """Stickers and the like: the question is asked again; nothing is stored."""
+        if (where := _where(update)) is None:
+            return
+        message, chat, sender = where
+        if not _answers_the_bot(message, chat, context.bot.id):
+            return
+        outcome = await self.reporting.receive_unsupported(
+            chat, message.message_id, sender, self.services.clock.now()
+        )
+        await self._reply(context, message, chat, outcome)
+
+    async def edited(self, update: Update, context: Context) -> None:
+        message, user = update.edited_message, update.effective_user
+        if message is None or user is None or message.text is None:
+            return
+        chat = Chat(message.chat.id, message.chat.type == ChatType.PRIVATE)
+        sender = Sender(user.id, user.full_name, user.username)
+        outcome = await self.reporting.edit(
+            chat, message.message_id, sender, message.text, self.services.clock.now()
+        )
+        await self._reply(context, message, chat, outcome)
+
+    async def button(self, update: Update, context: Context) -> None:
+        query = update.callback_query
+        if query is None or query.data is None or query.message is None:
+            return
+        chat_id = query.message.chat.id
+        chat = Chat(chat_id, query.message.chat.type == ChatType.PRIVATE)
+        lang = self.services.language_for_chat(chat_id)
+        data = callbacks.decode(query.data)
+        if data is None:
+            await query.answer(plain("report.stale_button", lang))
+            return
+        if data.owner is not None and data.owner != query.from_user.id:
+            # Someone else's button: a short notice, and nothing changes.
+            await query.answer(plain("report.wrong_person", lang))
+            return
+        presser = query.from_user
+        sender = Sender(presser.id, presser.full_name, presser.username)
+        outcome = await self.dispatch(chat, query.id, sender, data)
+        view = render(outcome, private=chat.private)
+        await query.answer(view.notice)
+        if isinstance(outcome, Duplicate | StaleButton):
+            return
+        if isinstance(query.message, Message) and query.message.reply_markup is not None:
+            # The choice is made: old buttons go, so they cannot be pressed twice.
+            await context.bot.edit_message_reply_markup(
+                chat_id, query.message.message_id, reply_markup=None
+            )
+        await send_view(context.bot, chat_id, view, private=chat.private)
+
+    async def dispatch(
+        self, chat: Chat, query_id: str, sender: Sender, data: callbacks.Callback
+    ) -> Outcome:
+        now = self.services.clock.now()
+        service = self.reporting
+        match data.action:
+            case callbacks.CHOOSE_ORGANIZATION:
+                return await service.choose_organization(
+                    chat, query_id, sender, data.int_arg(0), now
+                )
+            case callbacks.CHOOSE_PERIOD:
+                return await service.choose_period(
+                    chat, query_id, sender, data.int_arg(0), data.period_arg(1), now
+                )
+            case callbacks.SKIP:
+                return await service.skip(
+                    chat, query_id, sender, data.int_arg(0), data.args[1], now
+                )
+            case callbacks.DONE:
+                return await service.finish_text(
+                    chat, query_id, sender, data.int_arg(0), data.args[1], now
+                )
+            case callbacks.CONFIRM:
+                return await service.confirm(chat, query_id, sender, data.int_arg(0), now)
+            case callbacks.CHANGE:
+                return await service.change(
+                    chat, query_id, sender, data.int_arg(0), data.args[1], now
+                )
+            case callbacks.KEEP:
+                return await service.keep(chat, query_id, sender, data.int_arg(0), now)
+        return StaleButton(self.services.language_for_chat(chat.id))
+
+
+def register(application: TelegramApp, services: Services) -> None:
+    handlers = ReportingHandlers(services)
+    application.add_handler(CommandHandler(REPORT.names, handlers.report, filters=NEW_MESSAGES))
+    application.add_handler(CommandHandler(STATUS.names, handlers.status, filters=NEW_MESSAGES))
+    application.add_handler(CommandHandler(CANCEL.names, handlers.cancel, filters=NEW_MESSAGES))
+    application.add_handler(CallbackQueryHandler(handlers.button))
+
+
+def register_answers(application: TelegramApp, services: Services) -> None:
+    """Messages that may be answers; registered after every command handler."""
+    handlers = ReportingHandlers(services)
+    application.add_handler(
+        MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, handlers.edited)
+    )
+    application.add_handler(
+        MessageHandler(NEW_MESSAGES & filters.TEXT & ~filters.COMMAND, handlers.text)
+    )
+    application.add_handler(MessageHandler(NEW_MESSAGES & ATTACHMENTS, handlers.attachment))
+    application.add_handler(
+        MessageHandler(
+            NEW_MESSAGES & ~filters.COMMAND & ~filters.StatusUpdate.ALL, handlers.unsupported
+        )
+    )
