@@ -15,10 +15,11 @@ from bot.commands import MENU
 from bot.config import AppConfig
 from bot.i18n import LANGUAGES, plain
 from bot.services.container import Services
+from bot.services.membership import MembershipService
 from bot.services.people import PeopleService
 from bot.services.reporting import ReportingService
 from bot.telegram_types import TelegramApp
-from handlers import basic, errors, reporting
+from handlers import basic, errors, membership, reporting
 from storage.database import Database
 
 
@@ -52,10 +53,12 @@ def build_application(
         db=database,
         people=PeopleService(database),
         reporting=ReportingService(database, config),
+        membership=MembershipService(database, config),
     )
     # Order matters within PTB's handler group: commands first, then messages that may be
     # answers, then the explanation for unknown commands.
     basic.register(application, services)
+    membership.register(application, services)
     reporting.register(application, services)
     reporting.register_answers(application, services)
     basic.register_fallback(application, services)

@@ -21,6 +21,9 @@ HELP = Command("help", "cmd.help", ("trogiup",))
 REPORT = Command("report", "cmd.report", ("baocao",))
 STATUS = Command("status", "cmd.status", ("tinhhinh",))
 CANCEL = Command("cancel", "cmd.cancel", ("huy",))
+JOIN = Command("join", "cmd.join", ("dangky",))
+ROSTER = Command("roster", "cmd.roster", ("danhsach",))
+REMOVE = Command("remove", "cmd.remove", ("xoa",))
 
 # Registered with setMyCommands, in menu order.
-MENU: tuple[Command, ...] = (REPORT, STATUS, CANCEL, START, HELP)
+MENU: tuple[Command, ...] = (REPORT, STATUS, CANCEL, JOIN, ROSTER, REMOVE, START, HELP)

@@ -17,6 +17,7 @@ from bot.core.status import ReportStatus
 from bot.i18n import Html, escape, plain, t
 from bot.services.outcomes import (
     Ask,
+    ButtonRefused,
     Cancelled,
     Changed,
     ChooseOrganization,
@@ -111,7 +112,9 @@ def render(outcome: Outcome, *, private: bool) -> View:
         case UseButtons(language=lang):
             return View(t("report.use_buttons", lang))
         case StaleButton(language=lang):
-            return View(notice=t("report.stale_button", lang))
+            return View(notice=plain("report.stale_button", lang))
+        case ButtonRefused(language=lang, reason=reason):
+            return View(notice=plain(reason, lang))
         case ChooseOrganization(who=who, language=lang, options=options):
             action = callbacks.CHOOSE_ORGANIZATION
             buttons = tuple(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
 
 from telegram import (
     Bot,
@@ -13,14 +14,17 @@ from telegram import (
     ReplyParameters,
 )
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.core.splitting import split_html
+from bot.services.outcomes import Delivery, Outcome
 from bot.views import View
 
 log = logging.getLogger(__name__)
 
 RECEIVED = "👍"
+
+Render = Callable[[Outcome, bool], View]
 
 
 def keyboard(view: View) -> InlineKeyboardMarkup | None:
@@ -66,3 +70,20 @@ async def send_view(
             ),
             reply_markup=markup if last else None,
         )
+
+
+async def deliver(bot: Bot, deliveries: Iterable[Delivery], render: Render) -> None:
+    """Messages for other chats than the one the action came from. A private chat the bot
+    may not write to (the person never pressed Start, or blocked the bot) falls back to
+    the delivery's group, so the message is not lost."""
+    for delivery in deliveries:
+        view = render(delivery.outcome, delivery.private)
+        try:
+            await send_view(bot, delivery.chat_id, view, private=delivery.private)
+        except (Forbidden, BadRequest) as exc:
+            if delivery.fallback_chat_id is None:
+                log.warning("Không gửi được tin tới %s: %s", delivery.chat_id, exc)
+                continue
+            log.info("Không nhắn riêng được %s (%s); gửi vào nhóm", delivery.chat_id, exc)
+            fallback = render(delivery.outcome, False)
+            await send_view(bot, delivery.fallback_chat_id, fallback, private=False)

@@ -8,13 +8,12 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot import callbacks
 from bot.commands import CANCEL, REPORT, STATUS
-from bot.i18n import plain
 from bot.services.container import Services
-from bot.services.outcomes import Duplicate, Outcome, StaleButton
-from bot.services.people import Sender
-from bot.services.reporting import Chat
+from bot.services.outcomes import Outcome, StaleButton
+from bot.services.people import Chat, Sender
 from bot.telegram_types import Context, TelegramApp
 from bot.views import render
+from handlers.buttons import on_button
 from handlers.replying import send_view
 
 NEW_MESSAGES = ~filters.UpdateType.EDITED
@@ -138,33 +137,10 @@ class ReportingHandlers:
         await self._reply(context, message, chat, outcome)
 
     async def button(self, update: Update, context: Context) -> None:
-        query = update.callback_query
-        if query is None or query.data is None or query.message is None:
-            return
-        chat_id = query.message.chat.id
-        chat = Chat(chat_id, query.message.chat.type == ChatType.PRIVATE)
-        lang = self.services.language_for_chat(chat_id)
-        data = callbacks.decode(query.data)
-        if data is None:
-            await query.answer(plain("report.stale_button", lang))
-            return
-        if data.owner is not None and data.owner != query.from_user.id:
-            # Someone else's button: a short notice, and nothing changes.
-            await query.answer(plain("report.wrong_person", lang))
-            return
-        presser = query.from_user
-        sender = Sender(presser.id, presser.full_name, presser.username)
-        outcome = await self.dispatch(chat, query.id, sender, data)
-        view = render(outcome, private=chat.private)
-        await query.answer(view.notice)
-        if isinstance(outcome, Duplicate | StaleButton):
-            return
-        if isinstance(query.message, Message) and query.message.reply_markup is not None:
-            # The choice is made: old buttons go, so they cannot be pressed twice.
-            await context.bot.edit_message_reply_markup(
-                chat_id, query.message.message_id, reply_markup=None
-            )
-        await send_view(context.bot, chat_id, view, private=chat.private)
+        await on_button(
+            update, context, self.services, self.dispatch,
+            lambda outcome, private: render(outcome, private=private),
+        )  # fmt: skip
 
     async def dispatch(
         self, chat: Chat, query_id: str, sender: Sender, data: callbacks.Callback

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -265,6 +265,15 @@ class ConversationRepository(_Repository):
         await self.session.delete(conversation)
         await self.session.flush()
 
+    async def remove_for(self, person_id: int, organization_id: int) -> None:
+        """End a person's conversations about one organization (they no longer report)."""
+        await self.session.execute(
+            delete(Conversation).where(
+                Conversation.person_id == person_id,
+                Conversation.organization_id == organization_id,
+            )
+        )
+
 
 class HandledUpdateRepository(_Repository):
     async def mark(self, key: str, now: datetime) -> bool:
@@ -283,6 +292,12 @@ class JoinRequestRepository(_Repository):
             JoinRequest.state == JoinState.PENDING,
         )
         return (await self.session.scalars(query)).one_or_none()
+
+    async def pending_in(self, group_id: int) -> list[JoinRequest]:
+        query = select(JoinRequest).where(
+            JoinRequest.group_id == group_id, JoinRequest.state == JoinState.PENDING
+        )
+        return list(await self.session.scalars(query.order_by(JoinRequest.id)))
 
     async def add(self, request: JoinRequest) -> JoinRequest:
         self.session.add(request)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.clock import Clock
 from bot.config import AppConfig
 from bot.i18n import DEFAULT_LANGUAGE
+from bot.services.membership import MembershipService
 from bot.services.people import PeopleService
 from bot.services.reporting import ReportingService
 from storage.database import Database
@@ -19,6 +20,7 @@ class Services:
     db: Database
     people: PeopleService
     reporting: ReportingService
+    membership: MembershipService
 
     def language_for_chat(self, chat_id: int) -> str:
         group = self.config.group(chat_id)

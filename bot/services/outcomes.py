@@ -209,3 +209,146 @@ class StatusReport(Outcome):
     language: str
     timezone: ZoneInfo
     lines: tuple[OrganizationStatus, ...] = field(default_factory=tuple)
+
+
+# --- membership --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A message for another chat than the one the action came from (e.g. the secretariat).
+
+    ``fallback_chat_id``: where to post instead if the private chat cannot be reached.
+    """
+
+    chat_id: int
+    private: bool
+    outcome: Outcome
+    fallback_chat_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ButtonRefused(Outcome):
+    """A button press by someone who may not make that choice: a short notice, no change."""
+
+    language: str
+    reason: str  # catalogue key
+
+
+@dataclass(frozen=True)
+class ChooseJoin(Outcome):
+    who: Who
+    language: str
+    options: tuple[tuple[int, str], ...]  # (organization id, label)
+
+
+@dataclass(frozen=True)
+class JoinNothingLeft(Outcome):
+    """The person already reports for every organization they could ask for."""
+
+    language: str
+
+
+@dataclass(frozen=True)
+class JoinPending(Outcome):
+    language: str
+    organization: str
+
+
+@dataclass(frozen=True)
+class JoinRequested(Outcome):
+    """The request is stored and the secretariat told."""
+
+    language: str
+    organization: str
+    deliveries: tuple[Delivery, ...]
+
+
+@dataclass(frozen=True)
+class JoinNotice(Outcome):
+    """What the secretariat sees: who asks to report for which organization."""
+
+    language: str
+    request_id: int
+    who: Who
+    organization: str
+    group: str
+
+
+@dataclass(frozen=True)
+class JoinDecided(Outcome):
+    """For the secretariat member who pressed Approve or Reject."""
+
+    language: str
+    approved: bool
+    who: Who
+    organization: str
+    decided_by: str
+    deliveries: tuple[Delivery, ...]
+
+
+@dataclass(frozen=True)
+class JoinAlreadyDecided(Outcome):
+    language: str
+    approved: bool
+    decided_by: str
+
+
+@dataclass(frozen=True)
+class JoinAnswer(Outcome):
+    """For the person who asked: the secretariat's decision."""
+
+    language: str
+    approved: bool
+    who: Who
+    organization: str
+
+
+@dataclass(frozen=True)
+class RosterPerson:
+    name: str
+    user_id: int
+    started_private: bool  # pressed Start: the bot can message them in private
+    joined: bool = False  # joined with /join (not listed in the config)
+
+
+@dataclass(frozen=True)
+class RosterGroup:
+    name: str
+    secretariat: tuple[RosterPerson, ...]
+    organizations: tuple[tuple[str, tuple[RosterPerson, ...]], ...]
+    pending: tuple[tuple[str, str], ...]  # (person, organization) waiting for a decision
+
+
+@dataclass(frozen=True)
+class Roster(Outcome):
+    language: str
+    groups: tuple[RosterGroup, ...]
+
+
+@dataclass(frozen=True)
+class ChooseRemoval(Outcome):
+    who: Who
+    language: str
+    options: tuple[tuple[int, str], ...]  # (membership id, "person — organization")
+
+
+@dataclass(frozen=True)
+class NothingToRemove(Outcome):
+    language: str
+
+
+@dataclass(frozen=True)
+class MemberRemoved(Outcome):
+    language: str
+    person: str
+    organization: str
+    deliveries: tuple[Delivery, ...]
+
+
+@dataclass(frozen=True)
+class RemovedNotice(Outcome):
+    """For the person removed, in private."""
+
+    language: str
+    organization: str

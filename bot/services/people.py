@@ -7,6 +7,15 @@ from datetime import datetime
 
 from storage.database import Database
 from storage.models import Person
+from storage.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Chat:
+    """Where a message came from."""
+
+    id: int
+    private: bool
 
 
 @dataclass(frozen=True)
@@ -33,3 +42,22 @@ class PeopleService:
             if person.private_chat_started_at is None:
                 person.private_chat_started_at = now
             await uow.commit()
+
+
+async def known_person(
+    uow: UnitOfWork, sender: Sender, chat: Chat | None = None, now: datetime | None = None
+) -> Person:
+    """The sender as a stored person, created on first contact, name kept up to date.
+
+    Writing to the bot in private (not only pressing Start) lets the bot write back.
+    """
+    person = await uow.people.by_user_id(sender.user_id)
+    if person is None:
+        person = await uow.people.add(Person(user_id=sender.user_id, full_name=sender.full_name))
+    if sender.full_name and person.full_name != sender.full_name:
+        person.full_name = sender.full_name
+    if sender.username and person.username != sender.username:
+        person.username = sender.username
+    if chat is not None and chat.private and now is not None:
+        person.private_chat_started_at = person.private_chat_started_at or now
+    return person

@@ -8,7 +8,6 @@ redelivered update changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from bot.config import AppConfig, GroupConfig
@@ -56,7 +55,7 @@ from bot.services.outcomes import (
     UseButtons,
     Who,
 )
-from bot.services.people import Sender
+from bot.services.people import Chat, Sender, known_person
 from storage.database import Database
 from storage.models import (
     Answer,
@@ -80,14 +79,6 @@ SKIP_WORDS = frozenset({"bỏ qua", "bo qua", "skip", "bỏ", "không trả lờ
 DONE_WORDS = frozenset({"xong", "xong rồi", "xong roi", "tiếp", "tiep", "hết", "het", "done"})
 
 
-@dataclass(frozen=True)
-class Chat:
-    """Where a message came from."""
-
-    id: int
-    private: bool
-
-
 def _key(chat: Chat, message_id: int) -> str:
     return f"m:{chat.id}:{message_id}"
 
@@ -104,7 +95,7 @@ class ReportingService:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(_key(chat, message_id), now):
                 return Duplicate()
-            person = await _person(uow, sender)
+            person = await known_person(uow, sender, chat, now)
             group = None if chat.private else await uow.groups.by_chat_id(chat.id)
             if not chat.private and group is None:
                 await uow.commit()
@@ -133,7 +124,7 @@ class ReportingService:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(f"cb:{query_id}", now):
                 return Duplicate()
-            person = await _person(uow, sender)
+            person = await known_person(uow, sender, chat, now)
             conversation = await uow.conversations.get(chat.id, person.id)
             led = {org.id: (org, g) for org, g in await uow.groups.leaderships(person.id)}
             if (
@@ -160,7 +151,7 @@ class ReportingService:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(f"cb:{query_id}", now):
                 return Duplicate()
-            person = await _person(uow, sender)
+            person = await known_person(uow, sender, chat, now)
             conversation = await uow.conversations.get(chat.id, person.id)
             led = {org.id: (org, g) for org, g in await uow.groups.leaderships(person.id)}
             if (
@@ -420,7 +411,7 @@ class ReportingService:
                  if q.key == answer.question_key),
                 None,
             )  # fmt: skip
-            person = await _person(uow, sender)
+            person = await known_person(uow, sender, chat, now)
             if question is None:
                 return Ignored()
             context = self._context(report, period, organization, group, group_config, person)
@@ -453,7 +444,7 @@ class ReportingService:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(_key(chat, message_id), now):
                 return Duplicate()
-            person = await _person(uow, sender)
+            person = await known_person(uow, sender, chat, now)
             group = None if chat.private else await uow.groups.by_chat_id(chat.id)
             if not chat.private and group is None:
                 await uow.commit()
@@ -876,17 +867,6 @@ class ReportingService:
 
 
 # --- module helpers --------------------------------------------------------------------------
-
-
-async def _person(uow: UnitOfWork, sender: Sender) -> Person:
-    person = await uow.people.by_user_id(sender.user_id)
-    if person is None:
-        person = await uow.people.add(Person(user_id=sender.user_id, full_name=sender.full_name))
-    if sender.full_name and person.full_name != sender.full_name:
-        person.full_name = sender.full_name
-    if sender.username and person.username != sender.username:
-        person.username = sender.username
-    return person
 
 
 async def _set_conversation(

@@ -1,0 +1,115 @@
+"""Membership outcomes into words and buttons: joining, the secretariat's decision, the roster."""
+
+from __future__ import annotations
+
+from bot import callbacks
+from bot.i18n import Html, plain, t
+from bot.services.outcomes import (
+    ChooseJoin,
+    ChooseRemoval,
+    JoinAlreadyDecided,
+    JoinAnswer,
+    JoinDecided,
+    JoinNothingLeft,
+    JoinNotice,
+    JoinPending,
+    JoinRequested,
+    MemberRemoved,
+    NothingToRemove,
+    Outcome,
+    RemovedNotice,
+    Roster,
+    RosterGroup,
+    RosterPerson,
+    Who,
+)
+from bot.views import Button, View, mention, render, short
+
+
+def render_membership(outcome: Outcome, *, private: bool) -> View:
+    """The view of a membership outcome (or of any shared one, such as a refusal)."""
+    match outcome:
+        case ChooseJoin(who=who, language=lang, options=options):
+            rows = tuple(
+                (Button(short(label), callbacks.encode(callbacks.JOIN, who.user_id, org_id)),)
+                for org_id, label in options
+            )
+            return View(Html(_lead(who, private) + t("join.choose", lang)), rows)
+        case JoinNothingLeft(language=lang):
+            return View(t("join.nothing_left", lang))
+        case JoinPending(language=lang, organization=organization):
+            return View(t("join.pending", lang, organization=organization))
+        case JoinRequested(language=lang, organization=organization):
+            return View(t("join.requested", lang, organization=organization))
+        case JoinNotice(language=lang, request_id=request_id, who=who):
+            text = t("join.notice", lang, person=mention(who), organization=outcome.organization,
+                     group=outcome.group)  # fmt: skip
+            buttons = (
+                (
+                    Button(plain("join.button.approve", lang),
+                           callbacks.encode(callbacks.APPROVE, request_id)),
+                    Button(plain("join.button.reject", lang),
+                           callbacks.encode(callbacks.REJECT, request_id)),
+                ),
+            )  # fmt: skip
+            return View(text, buttons)
+        case JoinDecided(language=lang, approved=approved, who=who):
+            key = "join.decided.approved" if approved else "join.decided.rejected"
+            text = t(key, lang, person=mention(who), organization=outcome.organization,
+                     by=outcome.decided_by)  # fmt: skip
+            return View(text, notice=plain(key + ".notice", lang))
+        case JoinAlreadyDecided(language=lang, approved=approved, decided_by=by):
+            key = "join.already.approved" if approved else "join.already.rejected"
+            return View(notice=plain(key, lang, by=by))
+        case JoinAnswer(language=lang, approved=approved, who=who, organization=organization):
+            key = "join.answer.approved" if approved else "join.answer.rejected"
+            return View(Html(_lead(who, private) + t(key, lang, organization=organization)))
+        case Roster(language=lang, groups=groups):
+            return View(Html("\n\n".join(_roster_group(g, lang) for g in groups)))
+        case ChooseRemoval(who=who, language=lang, options=options):
+            rows = tuple(
+                (Button(short(label), callbacks.encode(callbacks.REMOVE, who.user_id, mid)),)
+                for mid, label in options
+            )
+            return View(t("roster.choose_removal", lang), rows)
+        case NothingToRemove(language=lang):
+            return View(t("roster.nothing_to_remove", lang))
+        case MemberRemoved(language=lang, person=person, organization=organization):
+            return View(t("roster.removed", lang, person=person, organization=organization))
+        case RemovedNotice(language=lang, organization=organization):
+            return View(t("roster.removed_notice", lang, organization=organization))
+    return render(outcome, private=private)
+
+
+def _lead(who: Who, private: bool) -> Html:
+    """In a group, a message for one person starts by naming them."""
+    return Html("") if private else Html(f"{mention(who)}\n")
+
+
+def _person(person: RosterPerson, lang: str) -> Html:
+    marks = ""
+    if person.joined:
+        marks += plain("roster.mark.joined", lang)
+    if not person.started_private:
+        marks += " ⚠️"
+    return Html(t("roster.person", lang, name=person.name) + marks)
+
+
+def _roster_group(group: RosterGroup, lang: str) -> Html:
+    lines = [t("roster.title", lang, group=group.name)]
+    secretariat = ", ".join(_person(p, lang) for p in group.secretariat)
+    lines.append(t("roster.secretariat", lang, people=Html(secretariat or "—")))
+    for name, leaders in group.organizations:
+        if leaders:
+            people = Html(", ".join(_person(p, lang) for p in leaders))
+            lines.append(t("roster.organization", lang, organization=name, people=people))
+        else:
+            lines.append(t("roster.organization_empty", lang, organization=name))
+    if group.pending:
+        lines.append(t("roster.pending", lang, count=len(group.pending)))
+        for person, organization in group.pending:
+            lines.append(t("roster.pending_item", lang, person=person, organization=organization))
+    everyone = [*group.secretariat, *(p for _, ps in group.organizations for p in ps)]
+    if any(not p.started_private for p in everyone):
+        lines.append(t("roster.not_started_hint", lang))
+    return Html("\n".join(lines))

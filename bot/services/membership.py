@@ -1,0 +1,361 @@
+"""Who may report: joining by request, the secretariat's approval, the roster, removal.
+
+Leaders and secretariat listed in the config are members from the start (synced at
+start-up); anyone else asks with /join and a secretariat member decides. Like reporting,
+every call is one unit of work that marks its update handled, so a redelivery changes
+nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.config import AppConfig
+from bot.i18n import DEFAULT_LANGUAGE
+from bot.services.outcomes import (
+    ButtonRefused,
+    ChooseJoin,
+    ChooseRemoval,
+    Delivery,
+    Duplicate,
+    JoinAlreadyDecided,
+    JoinAnswer,
+    JoinDecided,
+    JoinNothingLeft,
+    JoinNotice,
+    JoinPending,
+    JoinRequested,
+    MemberRemoved,
+    NotConfigured,
+    NothingToRemove,
+    NotMember,
+    Outcome,
+    RemovedNotice,
+    Roster,
+    RosterGroup,
+    RosterPerson,
+    SecretariatOnly,
+    StaleButton,
+    Who,
+)
+from bot.services.people import Chat, Sender, known_person
+from storage.database import Database
+from storage.models import (
+    Group,
+    JoinRequest,
+    JoinState,
+    Membership,
+    MembershipSource,
+    Person,
+    Role,
+)
+from storage.uow import UnitOfWork
+
+
+def _display_name(person: Person) -> str:
+    return person.full_name or (f"@{person.username}" if person.username else str(person.user_id))
+
+
+def _who(person: Person) -> Who:
+    return Who(person.user_id, _display_name(person))
+
+
+class MembershipService:
+    def __init__(self, db: Database, config: AppConfig) -> None:
+        self._db = db
+        self._config = config
+
+    # --- asking to join ----------------------------------------------------------------
+
+    async def ask_to_join(
+        self, chat: Chat, message_id: int, sender: Sender, now: datetime
+    ) -> Outcome:
+        """/join: the organizations the person could report for, as buttons."""
+        async with self._db.unit_of_work() as uow:
+            if not await uow.handled.mark(f"m:{chat.id}:{message_id}", now):
+                return Duplicate()
+            groups = await self._groups_of_chat(uow, chat)
+            if groups is None:
+                await uow.commit()
+                return NotConfigured()
+            person = await known_person(uow, sender, chat, now)
+            lang = self._language(groups[0]) if groups else DEFAULT_LANGUAGE
+            led = {org.id for org, _ in await uow.groups.leaderships(person.id)}
+            options: list[tuple[int, str]] = []
+            pending: JoinRequest | None = None
+            for group in groups:
+                pending = pending or await uow.joins.pending_for(group.id, person.id)
+                for org in await uow.groups.organizations(group.id):
+                    if org.id not in led:
+                        label = (
+                            org.name
+                            if not chat.private or len(groups) == 1
+                            else (f"{org.name} — {group.name}")
+                        )
+                        options.append((org.id, label))
+            if pending is not None and len(groups) == 1:
+                asked_for = await uow.groups.organization(pending.organization_id)
+                await uow.commit()
+                return JoinPending(lang, asked_for.name if asked_for else "")
+            await uow.commit()
+            if not options:
+                return JoinNothingLeft(lang)
+            return ChooseJoin(Who(sender.user_id, sender.full_name), lang, tuple(options))
+
+    async def request(
+        self, chat: Chat, query_id: str, sender: Sender, organization_id: int, now: datetime
+    ) -> Outcome:
+        """The person picked an organization: keep the request and tell the secretariat."""
+        async with self._db.unit_of_work() as uow:
+            if not await uow.handled.mark(f"cb:{query_id}", now):
+                return Duplicate()
+            organization = await uow.groups.organization(organization_id)
+            group = (
+                await uow.groups.by_id(organization.group_id) if organization is not None else None
+            )
+            if organization is None or group is None or not organization.active:
+                await uow.commit()
+                return StaleButton(DEFAULT_LANGUAGE)
+            lang = self._language(group)
+            person = await known_person(uow, sender, chat, now)
+            led = {org.id for org, _ in await uow.groups.leaderships(person.id, group.id)}
+            if organization.id in led:
+                await uow.commit()
+                return JoinNothingLeft(lang)
+            pending = await uow.joins.pending_for(group.id, person.id)
+            if pending is not None:
+                asked_for = await uow.groups.organization(pending.organization_id)
+                await uow.commit()
+                return JoinPending(lang, asked_for.name if asked_for else "")
+            request = await uow.joins.add(
+                JoinRequest(
+                    group_id=group.id,
+                    person_id=person.id,
+                    organization_id=organization.id,
+                    state=JoinState.PENDING,
+                    chat_id=chat.id,
+                    requested_at=now,
+                )
+            )
+            notice = JoinNotice(lang, request.id, _who(person), organization.name, group.name)
+            deliveries = await self._to_secretariat(uow, group, notice)
+            await uow.commit()
+            return JoinRequested(lang, organization.name, deliveries)
+
+    async def decide(
+        self, chat: Chat, query_id: str, sender: Sender, request_id: int, approve: bool,
+        now: datetime,
+    ) -> Outcome:  # fmt: skip
+        """A secretariat member pressed Approve or Reject."""
+        async with self._db.unit_of_work() as uow:
+            if not await uow.handled.mark(f"cb:{query_id}", now):
+                return Duplicate()
+            request = await uow.joins.get(request_id)
+            group = await uow.groups.by_id(request.group_id) if request is not None else None
+            if request is None or group is None:
+                await uow.commit()
+                return StaleButton(DEFAULT_LANGUAGE)
+            lang = self._language(group)
+            decider = await known_person(uow, sender, chat, now)
+            if not await self._is_secretariat(uow, group, decider):
+                await uow.commit()
+                return ButtonRefused(lang, "join.secretariat_decides")
+            if request.state is not JoinState.PENDING:
+                earlier = await uow.session.get(Person, request.decided_by)
+                await uow.commit()
+                return JoinAlreadyDecided(
+                    lang,
+                    request.state is JoinState.APPROVED,
+                    _display_name(earlier) if earlier else "",
+                )
+            person = await uow.session.get(Person, request.person_id)
+            organization = await uow.groups.organization(request.organization_id)
+            assert person is not None
+            assert organization is not None
+            request.state = JoinState.APPROVED if approve else JoinState.REJECTED
+            request.decided_by, request.decided_at = decider.id, now
+            if approve and organization.active:
+                await uow.groups.add_membership(
+                    Membership(
+                        group_id=group.id,
+                        person_id=person.id,
+                        role=Role.LEADER,
+                        organization_id=organization.id,
+                        source=MembershipSource.JOINED,
+                        created_at=now,
+                    )
+                )
+            deliveries: tuple[Delivery, ...] = ()
+            started = person.private_chat_started_at is not None
+            target = person.user_id if started else request.chat_id
+            if target != chat.id:
+                answer = JoinAnswer(lang, approve, _who(person), organization.name)
+                fallback = None if request.chat_id in (chat.id, target) else request.chat_id
+                deliveries = (Delivery(target, started, answer, fallback),)
+            await uow.commit()
+            return JoinDecided(
+                lang, approve, _who(person), organization.name, _display_name(decider), deliveries
+            )
+
+    # --- the secretariat's tools ---------------------------------------------------------------
+
+    async def roster(self, chat: Chat, message_id: int, sender: Sender, now: datetime) -> Outcome:
+        """/roster: each organization with its leaders, and who cannot be messaged yet."""
+        async with self._db.unit_of_work() as uow:
+            if not await uow.handled.mark(f"m:{chat.id}:{message_id}", now):
+                return Duplicate()
+            found = await self._secretariat_groups(uow, chat, sender)
+            if not isinstance(found, list):
+                await uow.commit()
+                return found
+            groups = [await self._roster_of(uow, group) for group in found]
+            await uow.commit()
+            return Roster(self._language(found[0]), tuple(groups))
+
+    async def ask_removal(
+        self, chat: Chat, message_id: int, sender: Sender, now: datetime
+    ) -> Outcome:
+        """/remove: the members who joined by request, as buttons."""
+        async with self._db.unit_of_work() as uow:
+            if not await uow.handled.mark(f"m:{chat.id}:{message_id}", now):
+                return Duplicate()
+            found = await self._secretariat_groups(uow, chat, sender)
+            if not isinstance(found, list):
+                await uow.commit()
+                return found
+            options: list[tuple[int, str]] = []
+            for group in found:
+                organizations = {o.id: o for o in await uow.groups.organizations(group.id)}
+                joined = [
+                    m
+                    for m in await uow.groups.memberships(group.id)
+                    if m.source is MembershipSource.JOINED and m.organization_id in organizations
+                ]
+                people = {p.id: p for p in await uow.people.by_ids([m.person_id for m in joined])}
+                for m in joined:
+                    assert m.organization_id is not None
+                    label = f"{_display_name(people[m.person_id])} — "
+                    label += organizations[m.organization_id].name
+                    options.append((m.id, label))
+            await uow.commit()
+            lang = self._language(found[0])
+            if not options:
+                return NothingToRemove(lang)
+            return ChooseRemoval(Who(sender.user_id, sender.full_name), lang, tuple(options))
+
+    async def remove(
+        self, chat: Chat, query_id: str, sender: Sender, membership_id: int, now: datetime
+    ) -> Outcome:
+        async with self._db.unit_of_work() as uow:
+            if not await uow.handled.mark(f"cb:{query_id}", now):
+                return Duplicate()
+            membership = await uow.groups.membership(membership_id)
+            group = await uow.groups.by_id(membership.group_id) if membership else None
+            if membership is None or group is None or membership.organization_id is None:
+                await uow.commit()
+                return StaleButton(self._language_of_chat(chat))
+            lang = self._language(group)
+            remover = await known_person(uow, sender, chat, now)
+            if not await self._is_secretariat(uow, group, remover):
+                await uow.commit()
+                return ButtonRefused(lang, "join.secretariat_decides")
+            if membership.source is not MembershipSource.JOINED:
+                await uow.commit()
+                return ButtonRefused(lang, "roster.config_member")
+            person = await uow.session.get(Person, membership.person_id)
+            organization = await uow.groups.organization(membership.organization_id)
+            assert person is not None
+            assert organization is not None
+            await uow.conversations.remove_for(person.id, organization.id)
+            await uow.groups.remove_membership(membership)
+            deliveries: tuple[Delivery, ...] = ()
+            if person.private_chat_started_at is not None and person.user_id != chat.id:
+                notice = RemovedNotice(lang, organization.name)
+                deliveries = (Delivery(person.user_id, True, notice),)
+            await uow.commit()
+            return MemberRemoved(lang, _display_name(person), organization.name, deliveries)
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _language(self, group: Group) -> str:
+        config = self._config.group(group.chat_id)
+        return config.language if config else DEFAULT_LANGUAGE
+
+    def _language_of_chat(self, chat: Chat) -> str:
+        config = self._config.group(chat.id)
+        return config.language if config else DEFAULT_LANGUAGE
+
+    async def _groups_of_chat(self, uow: UnitOfWork, chat: Chat) -> list[Group] | None:
+        """The group of a group chat (None if not configured), or every group in private."""
+        if not chat.private:
+            group = await uow.groups.by_chat_id(chat.id)
+            return None if group is None else [group]
+        groups = []
+        for config in self._config.groups:
+            group = await uow.groups.by_chat_id(config.chat_id)
+            if group is not None:
+                groups.append(group)
+        return groups
+
+    async def _is_secretariat(self, uow: UnitOfWork, group: Group, person: Person) -> bool:
+        memberships = await uow.groups.memberships_of(group.id, person.id)
+        return any(m.role is Role.SECRETARIAT for m in memberships)
+
+    async def _secretariat_groups(
+        self, uow: UnitOfWork, chat: Chat, sender: Sender
+    ) -> list[Group] | Outcome:
+        """The groups the sender is secretariat of, here; or the refusal to give."""
+        groups = await self._groups_of_chat(uow, chat)
+        if groups is None:
+            return NotConfigured()
+        person = await known_person(uow, sender)
+        mine = [g for g in groups if await self._is_secretariat(uow, g, person)]
+        if mine:
+            return mine
+        member = any([await uow.groups.memberships_of(g.id, person.id) for g in groups])
+        lang = self._language(groups[0]) if groups else DEFAULT_LANGUAGE
+        return SecretariatOnly(lang) if member else NotMember(lang)
+
+    async def _to_secretariat(
+        self, uow: UnitOfWork, group: Group, outcome: Outcome
+    ) -> tuple[Delivery, ...]:
+        """Private messages to the secretariat members the bot may write to; the group
+        when none can be reached, so that someone can always press Approve."""
+        ids = [
+            m.person_id
+            for m in await uow.groups.memberships(group.id)
+            if m.role is Role.SECRETARIAT
+        ]
+        people = await uow.people.by_ids(ids)
+        reachable = [p for p in people if p.private_chat_started_at is not None]
+        if not reachable:
+            return (Delivery(group.chat_id, False, outcome),)
+        return tuple(Delivery(p.user_id, True, outcome, group.chat_id) for p in reachable)
+
+    async def _roster_of(self, uow: UnitOfWork, group: Group) -> RosterGroup:
+        memberships = await uow.groups.memberships(group.id)
+        people = {p.id: p for p in await uow.people.by_ids([m.person_id for m in memberships])}
+
+        def entry(m: Membership) -> RosterPerson:
+            p = people[m.person_id]
+            return RosterPerson(
+                _display_name(p),
+                p.user_id,
+                p.private_chat_started_at is not None,
+                m.source is MembershipSource.JOINED,
+            )
+
+        secretariat = tuple(entry(m) for m in memberships if m.role is Role.SECRETARIAT)
+        organizations: list[tuple[str, tuple[RosterPerson, ...]]] = []
+        names: dict[int, str] = {}
+        for org in await uow.groups.organizations(group.id):
+            names[org.id] = org.name
+            leaders = tuple(entry(m) for m in memberships if m.organization_id == org.id)
+            organizations.append((org.name, leaders))
+        pending: list[tuple[str, str]] = []
+        for request in await uow.joins.pending_in(group.id):
+            asker = await uow.session.get(Person, request.person_id)
+            pending.append(
+                (_display_name(asker) if asker else "?", names.get(request.organization_id, "?"))
+            )
+        return RosterGroup(group.name, secretariat, tuple(organizations), tuple(pending))
