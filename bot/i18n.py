@@ -224,21 +224,35 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "bot.help": {
         "vi": "<b>Giao Ban</b> — báo cáo tuần của các tổ chức chính trị - xã hội.\n\n"
-        "<b>Lệnh cho mọi người</b>\n"
+        "<b>Lãnh đạo tổ chức</b>\n"
+        "/baocao — báo cáo kết quả tuần (bot hỏi từng câu; trong nhóm, trả lời bằng cách "
+        "bấm Trả lời vào câu hỏi)\n"
+        "/tinhhinh — tình hình báo cáo của tổ chức mình\n"
+        "/huy — tạm dừng, giữ bản nháp; gõ /baocao để làm tiếp\n"
+        "Số viết như thường lệ: 8.617; 1,5 triệu; 500k. Câu không bắt buộc: gõ «bỏ qua».\n\n"
+        "<b>Người mới</b>\n"
+        "/dangky — đăng ký làm người báo cáo của một tổ chức (Ban Thường trực duyệt)\n\n"
+        "<b>Ban Thường trực</b>\n"
+        "/danhsach — danh sách tổ chức, người báo cáo, người chưa bấm Start\n"
+        "/xoa — xoá người đã đăng ký khỏi danh sách báo cáo\n\n"
+        "<b>Mọi người</b>\n"
         "/start — giới thiệu; bấm trong tin nhắn riêng để bot được nhắn riêng cho anh/chị\n"
-        "/help — danh sách lệnh này\n\n"
-        "<b>Lãnh đạo tổ chức</b>: mỗi tuần bot sẽ hỏi kết quả thực hiện bằng vài câu ngắn; "
-        "trả lời bằng tiếng Việt, số viết như thường lệ (8.617; 1,5 triệu; 500k).\n\n"
-        "<b>Ban Thường trực</b>: nhận bản tổng hợp sáng thứ Hai và danh sách tổ chức quá "
-        "hạn.",
+        "/trogiup — danh sách lệnh này",
         "en": "<b>Giao Ban</b> — weekly reports of the member organizations.\n\n"
-        "<b>Commands for everyone</b>\n"
+        "<b>Organization leaders</b>\n"
+        "/report — report the week's results (the bot asks one question at a time; in the "
+        "group, answer by replying to the question)\n"
+        "/status — where your organization's report stands\n"
+        "/cancel — pause, keeping the draft; /report continues it\n"
+        "Numbers as usual: 8.617; 1,5 triệu; 500k. Optional questions: type «skip».\n\n"
+        "<b>Newcomers</b>\n"
+        "/join — ask to report for an organization (the secretariat approves)\n\n"
+        "<b>Secretariat</b>\n"
+        "/roster — organizations, their reporters, who has not pressed Start\n"
+        "/remove — remove a member who joined by request\n\n"
+        "<b>Everyone</b>\n"
         "/start — introduction; press it in a private chat so the bot may message you\n"
-        "/help — this list\n\n"
-        "<b>Organization leaders</b>: every week the bot asks for the results in a few short "
-        "questions; answer in plain words, numbers as usual (8.617; 1,5 triệu; 500k).\n\n"
-        "<b>Secretariat</b>: receives the Monday digest and the list of overdue "
-        "organizations.",
+        "/help — this list",
     },
     "bot.error_apology": {
         "vi": "Xin lỗi, bot gặp lỗi khi xử lý tin nhắn này. Lỗi đã được ghi lại; "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-from bot.core.text import fold_for_matching, normalize_text
+from bot.core.text import fold_for_matching, is_blank, normalize_text
 
 
 class AnswerKind(StrEnum):
@@ -251,7 +251,7 @@ def parse_yesno(text: str) -> ParseResult:
 
 def parse_text(text: str) -> ParseResult:
     cleaned = normalize_text(text)
-    if not cleaned:
+    if is_blank(cleaned):
         return AnswerProblem("answer.empty")
     return ParsedAnswer(cleaned, None)
 

@@ -20,3 +20,9 @@ def normalize_text(text: str) -> str:
 def fold_for_matching(text: str) -> str:
     """A lower-case, single-spaced NFC form used only to *recognize* answers, never stored."""
     return " ".join(nfc(text).translate(_SPACE_LIKE).casefold().split())
+
+
+def is_blank(text: str) -> bool:
+    """Nothing a person could read: whitespace and invisible format characters only
+    (zero-width spaces, joiners, byte-order marks)."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)

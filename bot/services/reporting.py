@@ -370,6 +370,9 @@ class ReportingService:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(_key(chat, message_id), now):
                 return Duplicate()
+            if not chat.private and self._config.group(chat.id) is None:
+                await uow.commit()
+                return NotConfigured()
             found = await self._conversation(uow, chat, sender)
             lang = self._language_of_chat(chat)
             if found is None:

@@ -6,34 +6,14 @@ import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
-from bot.local_api.server import BotMessage, Chat, LocalBotApi, User
+from bot.local_api.server import Chat, LocalBotApi, User
+from tests.e2e.reports import answers, private_report_until_question_2, report_row, start_in_group
 from tests.harness import (
     FARMERS_LEADER_ID,
     GROUP_ID,
     YOUTH_LEADER_ID,
     BotHarness,
 )
-
-
-def answers(db_path: Path, organization: str) -> dict[str, tuple[str, str | None, int]]:
-    with sqlite3.connect(db_path) as connection:
-        rows = connection.execute(
-            "SELECT a.question_key, a.text, a.value, a.skipped FROM answers a "
-            "JOIN reports r ON r.id = a.report_id "
-            "JOIN organizations o ON o.id = r.organization_id WHERE o.code = ?",
-            (organization,),
-        ).fetchall()
-    return {key: (text, value, skipped) for key, text, value, skipped in rows}
-
-
-def report_row(db_path: Path, organization: str) -> tuple[str, str | None] | None:
-    with sqlite3.connect(db_path) as connection:
-        row: tuple[str, str | None] | None = connection.execute(
-            "SELECT r.state, r.submitted_at FROM reports r "
-            "JOIN organizations o ON o.id = r.organization_id WHERE o.code = ?",
-            (organization,),
-        ).fetchone()
-    return row
 
 
 async def test_a_full_report_in_private(bot: BotHarness, api: LocalBotApi, db_path: Path) -> None:
@@ -141,15 +121,6 @@ async def test_a_full_report_in_a_group_uses_selective_force_reply(
     assert report_row(db_path, "hnd") is not None
 
 
-async def start_in_group(
-    bot: BotHarness, api: LocalBotApi, leader_id: int, name: str
-) -> tuple[User, BotMessage]:
-    group = api.chats.get(GROUP_ID) or api.group(GROUP_ID, "MTT-CTXH", supergroup=True)
-    leader = api.user(leader_id, name)
-    api.send(group, leader, "/baocao")
-    return leader, await bot.only_reply(group.id)
-
-
 async def test_two_leaders_answer_in_the_same_group_at_once_without_mixing(
     bot: BotHarness, api: LocalBotApi, db_path: Path
 ) -> None:
@@ -200,19 +171,6 @@ async def test_other_peoples_messages_in_the_group_do_not_disturb_a_report(
     api.send(group, leader, "Kết quả thật.", reply_to=prompt)
     await bot.only_reply(group.id)
     assert answers(db_path, "tinh_doan") == {"tuyen_truyen": ("Kết quả thật.", None, 0)}
-
-
-async def private_report_until_question_2(
-    bot: BotHarness, api: LocalBotApi
-) -> tuple[User, Chat, BotMessage]:
-    leader = api.user(YOUTH_LEADER_ID, "An")
-    chat = api.private_chat(leader)
-    api.send(chat, leader, "/baocao")
-    await bot.only_reply(chat.id)
-    api.send(chat, leader, "Tuyên truyền 3 buổi.")
-    more = await bot.only_reply(chat.id)
-    api.press(more, leader, more.button("Xong"))
-    return leader, chat, await bot.only_reply(chat.id)
 
 
 async def test_a_number_that_cannot_be_read_is_asked_again_with_an_example(

@@ -105,6 +105,8 @@ def test_answers_are_read_the_vietnamese_way(kind: AnswerKind, typed: str, value
         (YESNO, "để tuần sau", "answer.yesno_unclear"),
         (YESNO, "", "answer.empty"),
         (TEXT, " \n ", "answer.empty"),
+        (TEXT, "\u200b", "answer.empty"),
+        (TEXT, "\ufeff \u200d", "answer.empty"),
     ],
 )
 def test_answers_that_cannot_be_read_are_refused_with_a_reason(
