@@ -42,7 +42,8 @@ class Callback:
 
 def encode(action: str, *args: object) -> str:
     data = ":".join([action, *(str(a) for a in args)])
-    assert len(data.encode()) <= 64, data
+    if len(data.encode()) > 64:  # Telegram would refuse the whole message
+        raise ValueError(f"button data over 64 bytes: {data!r}")
     return data
 
 

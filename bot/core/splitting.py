@@ -1,14 +1,25 @@
 """Splitting a long HTML message into pieces Telegram accepts (4096 characters each).
 
-Pieces break at line boundaries. The views keep every tag on one line, so a piece never
-ends inside a tag; a single line longer than the limit (a long answer) is cut between
-characters, never inside a tag or an entity like ``&amp;``. Length is counted in UTF-16
-units, as Telegram counts it, on the raw HTML, which is never shorter than what is shown.
+Pieces break at line boundaries where possible; a single line longer than the limit (a long
+answer) is cut between characters. A cut never falls inside a tag or an entity such as
+``&amp;``, and a formatting element open at a cut is closed at the end of the piece and
+opened again at the start of the next, so every piece is valid HTML on its own. Length is
+counted in UTF-16 units, as Telegram counts it, on the raw HTML, which is never shorter than
+what is shown.
 """
 
 from __future__ import annotations
 
+import re
+
 LIMIT = 4096
+
+# A tag, an entity, or one character: the units a cut may fall between.
+_TOKEN = re.compile(r"<[^<>]*>|&#?\w{1,10};|.", re.DOTALL)
+_TAG_NAME = re.compile(r"</?\s*([A-Za-z][\w-]*)")
+_TAG = re.compile(r"<[^<>]*>")
+
+Element = tuple[str, str]  # (tag name, opening tag as written)
 
 
 def units(text: str) -> int:
@@ -16,42 +27,59 @@ def units(text: str) -> int:
 
 
 def split_html(text: str, limit: int = LIMIT) -> list[str]:
+    if units(text) <= limit:
+        return [text] if _visible(text) else []
+    tokens = _TOKEN.findall(text)
+    sizes = [units(token) for token in tokens]
     pieces: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while units(line) > limit:
-            cut = _safe_cut(line, _prefix_within(line, limit))
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(line[:cut])
-            line = line[cut:]
-        candidate = f"{current}\n{line}" if current else line
-        if units(candidate) > limit:
-            pieces.append(current)
-            current = line
+    start = 0
+    open_at_start: list[Element] = []
+    while start < len(tokens):
+        prefix = "".join(opening for _, opening in open_at_start)
+        size, elements = units(prefix), list(open_at_start)
+        line_break: tuple[int, list[Element]] | None = None  # last "\n": index, open there
+        index = start
+        while index < len(tokens):
+            after = _after(elements, tokens[index])
+            if index > start and size + sizes[index] + _closing_size(after) > limit:
+                break
+            if tokens[index] == "\n":
+                line_break = (index, elements)
+            size, elements, index = size + sizes[index], after, index + 1
+        if index < len(tokens) and line_break is not None and line_break[0] > start:
+            index, elements = line_break  # prefer a line boundary; the "\n" itself goes
+            body, start = "".join(tokens[start:index]), index + 1
         else:
-            current = candidate
-    pieces.append(current)
-    return [p for p in pieces if p.strip()]
+            body, start = "".join(tokens[start:index]), index
+        pieces.append(prefix + body + _closing(elements))
+        open_at_start = elements
+    return [piece for piece in pieces if _visible(piece)]
 
 
-def _prefix_within(line: str, limit: int) -> int:
-    """The longest prefix length whose UTF-16 size is at most ``limit``."""
-    size = 0
-    for index, char in enumerate(line):
-        size += 2 if ord(char) > 0xFFFF else 1
-        if size > limit:
-            return index
-    return len(line)
+def _after(elements: list[Element], token: str) -> list[Element]:
+    """The elements open after ``token``."""
+    if not token.startswith("<") or len(token) < 3:
+        return elements
+    match = _TAG_NAME.match(token)
+    if match is None:
+        return elements
+    name = match.group(1).lower()
+    if token.startswith("</"):
+        for position in range(len(elements) - 1, -1, -1):
+            if elements[position][0] == name:
+                return elements[:position] + elements[position + 1 :]
+        return elements
+    return [*elements, (name, token)]
 
 
-def _safe_cut(line: str, cut: int) -> int:
-    """Move ``cut`` back so that it is not inside a tag or an entity."""
-    open_tag, close_tag = line.rfind("<", 0, cut), line.rfind(">", 0, cut)
-    if open_tag > close_tag:
-        cut = open_tag
-    amp, semi = line.rfind("&", 0, cut), line.rfind(";", 0, cut)
-    if amp > semi and cut - amp <= 10:
-        cut = amp
-    return max(cut, 1)
+def _closing(elements: list[Element]) -> str:
+    return "".join(f"</{name}>" for name, _ in reversed(elements))
+
+
+def _closing_size(elements: list[Element]) -> int:
+    return sum(len(name) + 3 for name, _ in elements)
+
+
+def _visible(piece: str) -> bool:
+    """Telegram refuses a message with nothing to show."""
+    return bool(_TAG.sub("", piece).strip())

@@ -422,3 +422,64 @@ async def test_status_after_submission_says_when_and_whether_on_time(
     assert status.plain_text == (
         "Tỉnh đoàn · tuần 2026-W48: đã gửi lúc 09:00 thứ Hai, 23/11/2026, đúng hạn"
     )
+
+
+def attachments(db_path: Path) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    with sqlite3.connect(db_path) as connection:
+        rows = connection.execute(
+            "SELECT kind, file_id, file_name, caption, question_key FROM attachments ORDER BY id"
+        ).fetchall()
+    return [(kind, fid, name, caption, key) for kind, fid, name, caption, key in rows]
+
+
+async def test_photos_and_documents_are_kept_with_the_report_by_file_id(
+    bot: BotHarness, api: LocalBotApi, db_path: Path
+) -> None:
+    group = api.group(GROUP_ID, "MTT-CTXH", supergroup=True)
+    leader = api.user(YOUTH_LEADER_ID, "An")
+    api.send(group, leader, "/baocao")
+    prompt = await bot.only_reply(group.id)
+
+    _, photo_id = api.send_photo(group, leader, caption="Buổi tuyên truyền ở xã", reply_to=prompt)
+    more = await bot.only_reply(group.id)
+    assert more.force_reply  # the caption is the first part of the answer; more may follow
+    document_message, document_id = api.send_document(group, leader, "biên bản.pdf", reply_to=more)
+    await bot.settle()
+    assert api.unread(group.id) == []  # acknowledged with a reaction only
+    assert api.reactions[-1][1:] == (document_message, "👍")
+    # A photo that answers nothing (not a reply to the bot) is somebody else's business.
+    api.send_photo(group, api.user(500099, "Người khác"))
+    await bot.settle()
+    assert api.unread(group.id) == []
+
+    api.send(group, leader, "xong", reply_to=more)
+    prompt = await bot.only_reply(group.id)
+    for answer in ("120", "2 triệu", "bỏ qua"):
+        api.send(group, leader, answer, reply_to=prompt)
+        prompt = await bot.only_reply(group.id)
+    assert prompt.plain_text is not None
+    assert "Kèm theo: 2 ảnh/tệp." in prompt.plain_text
+    api.press(prompt, leader, prompt.button("Gửi báo cáo"))
+    receipt = await bot.only_reply(group.id)
+
+    assert receipt.plain_text is not None
+    assert "Kèm theo: 2 ảnh/tệp." in receipt.plain_text
+    assert attachments(db_path) == [
+        ("photo", photo_id, None, "Buổi tuyên truyền ở xã", "tuyen_truyen"),
+        ("document", document_id, "biên bản.pdf", None, "tuyen_truyen"),
+    ]
+    assert answers(db_path, "tinh_doan")["tuyen_truyen"] == ("Buổi tuyên truyền ở xã", None, 0)
+
+
+async def test_a_photo_in_private_with_no_report_open_is_explained(
+    bot: BotHarness, api: LocalBotApi, db_path: Path
+) -> None:
+    leader = api.user(YOUTH_LEADER_ID, "An")
+    chat = api.private_chat(leader)
+
+    api.send_photo(chat, leader)
+    reply = await bot.only_reply(chat.id)
+
+    assert reply.plain_text is not None
+    assert reply.plain_text.startswith("Hiện không có câu hỏi nào đang chờ trả lời.")
+    assert attachments(db_path) == []
