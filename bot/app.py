@@ -6,6 +6,7 @@ Used by ``giaoban run``, by the end-to-end tests and by the offline demo.
 from __future__ import annotations
 
 import os
+import weakref
 
 from telegram import BotCommand
 from telegram.ext import AIORateLimiter, ApplicationBuilder
@@ -18,9 +19,17 @@ from bot.services.container import Services
 from bot.services.membership import MembershipService
 from bot.services.people import PeopleService
 from bot.services.reporting import ReportingService
+from bot.services.weekly import WeeklyService
 from bot.telegram_types import TelegramApp
-from handlers import basic, errors, membership, reporting
+from handlers import basic, errors, membership, reporting, weekly
 from storage.database import Database
+
+_SERVICES: weakref.WeakKeyDictionary[TelegramApp, Services] = weakref.WeakKeyDictionary()
+
+
+def services_of(application: TelegramApp) -> Services:
+    """The services an application was built with (for jobs, the CLI and tests)."""
+    return _SERVICES[application]
 
 
 def build_application(
@@ -54,15 +63,18 @@ def build_application(
         people=PeopleService(database),
         reporting=ReportingService(database, config),
         membership=MembershipService(database, config),
+        weekly=WeeklyService(database, config),
     )
     # Order matters within PTB's handler group: commands first, then messages that may be
     # answers, then the explanation for unknown commands.
     basic.register(application, services)
     membership.register(application, services)
+    weekly.register(application, services)
     reporting.register(application, services)
     reporting.register_answers(application, services)
     basic.register_fallback(application, services)
     errors.register(application, services)
+    _SERVICES[application] = services
     return application
 
 

@@ -21,10 +21,16 @@ JOIN = "j"
 APPROVE = "a"
 REJECT = "r"
 REMOVE = "x"
+HOLIDAY = "h"  # the secretariat makes this period a holiday
+EXCUSE = "v"  # the secretariat excuses one organization this period
+START = "b"  # "Report now" under the call for reports: anyone may press it
+
+# Buttons that stay after a press (pressed by many people, each for themselves).
+SHARED = frozenset({START})
 
 # Actions whose second field is the user id of the only person who may press the button.
 PERSONAL = frozenset({CHOOSE_ORGANIZATION, CHOOSE_PERIOD, SKIP, DONE, CONFIRM, CHANGE, KEEP,
-                      JOIN, REMOVE})  # fmt: skip
+                      JOIN, REMOVE, HOLIDAY, EXCUSE})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,8 @@ def decode(data: str) -> Callback | None:
         if action in PERSONAL:
             owner, *rest = args
             return Callback(action, int(owner), tuple(rest))
+        if action == START and not args:
+            return Callback(action, None, ())
         if action in (APPROVE, REJECT) and len(args) == 1:
             int(args[0])
             return Callback(action, None, tuple(args))

@@ -24,6 +24,19 @@ CANCEL = Command("cancel", "cmd.cancel", ("huy",))
 JOIN = Command("join", "cmd.join", ("dangky",))
 ROSTER = Command("roster", "cmd.roster", ("danhsach",))
 REMOVE = Command("remove", "cmd.remove", ("xoa",))
+SUMMARY = Command("summary", "cmd.summary", ("tonghop",))
+SKIP = Command("skip", "cmd.skip", ("nghi",))
 
 # Registered with setMyCommands, in menu order.
-MENU: tuple[Command, ...] = (REPORT, STATUS, CANCEL, JOIN, ROSTER, REMOVE, START, HELP)
+MENU: tuple[Command, ...] = (
+    REPORT,
+    STATUS,
+    CANCEL,
+    SUMMARY,
+    JOIN,
+    ROSTER,
+    REMOVE,
+    SKIP,
+    START,
+    HELP,
+)

@@ -11,14 +11,15 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.core.answers import AnswerKind
-from bot.core.periods import WeeklyTime
+from bot.core.periods import WEEKDAY_NAMES, PeriodKey, WeeklyTime
 from bot.core.questionnaire import Question
+from bot.core.schedule import Schedule
 from bot.core.text import nfc
 from bot.i18n import LANGUAGES, plain
 
@@ -74,16 +75,6 @@ class StorageConfig:
 
 
 @dataclass(frozen=True)
-class Schedule:
-    """When things happen in a group's week; weekday + local time in the group's zone."""
-
-    call: WeeklyTime = WeeklyTime(1, time(8, 0))  # Monday 08:00
-    reminder: WeeklyTime = WeeklyTime(4, time(17, 0))  # Thursday 17:00
-    deadline: WeeklyTime = WeeklyTime(5, time(17, 0))  # Friday 17:00
-    digest: WeeklyTime = WeeklyTime(1, time(8, 0))  # Monday 08:00, about the week before
-
-
-@dataclass(frozen=True)
 class OrganizationConfig:
     code: str
     name: str
@@ -104,6 +95,14 @@ class GroupConfig:
     timezone_name: str = "Asia/Ho_Chi_Minh"
     language: str = "vi"
     schedule: Schedule = Schedule()
+    # Reminders mention each organization's leaders; off: organization names only.
+    mentions: bool = True
+    # /summary for every member of the group, not only the secretariat.
+    summary_for_members: bool = False
+    # A forum topic (message_thread_id) for the digest; None: the main chat.
+    digest_topic: int | None = None
+    # Periods with no reporting (holidays): no call, no reminders, nobody overdue.
+    holidays: frozenset[PeriodKey] = frozenset()
 
     @property
     def timezone(self) -> ZoneInfo:
@@ -122,6 +121,9 @@ class AppConfig:
     telegram: TelegramConfig = TelegramConfig()
     storage: StorageConfig = StorageConfig()
     log_level: str = "INFO"
+    # How often the week's schedule is checked; 0 turns the automatic tick off (tests and
+    # the demo drive it themselves with a fake clock).
+    tick_seconds: float = 60
 
     def group(self, chat_id: int) -> GroupConfig | None:
         return next((g for g in self.groups if g.chat_id == chat_id), None)
@@ -191,6 +193,11 @@ class _Table:
         if not low <= value <= high:
             raise self.error(name, "config.out_of_range", low=low, high=high)
         return int(value)
+
+    def optional_integer(self, name: str, *, low: int, high: int) -> int | None:
+        if self._get(name, int, "config.type.integer") is None:
+            return None
+        return self.integer(name, low=low, high=high)
 
     def number(self, name: str, default: float, *, low: float, high: float) -> float:
         value = self._get(name, (int, float), "config.type.number")
@@ -295,6 +302,9 @@ def parse_config(data: Mapping[str, Any], *, lang: str = "vi") -> AppConfig:
     if level not in _LOG_LEVELS:
         raise logging_table.error("level", "config.one_of", choices=", ".join(_LOG_LEVELS))
     logging_table.done()
+    scheduler = root.table("scheduler")
+    tick_seconds = scheduler.number("tick_seconds", 60, low=0, high=3600)
+    scheduler.done()
     groups = tuple(_read_group(t) for t in root.tables("groups", required=True))
     seen: set[int] = set()
     for index, group in enumerate(groups):
@@ -302,7 +312,13 @@ def parse_config(data: Mapping[str, Any], *, lang: str = "vi") -> AppConfig:
             raise ConfigError(f"groups[{index}].chat_id", plain("config.duplicate_value", lang))
         seen.add(group.chat_id)
     root.done()
-    return AppConfig(groups=groups, telegram=telegram, storage=storage, log_level=level)
+    return AppConfig(
+        groups=groups,
+        telegram=telegram,
+        storage=storage,
+        log_level=level,
+        tick_seconds=tick_seconds,
+    )
 
 
 def _read_telegram(t: _Table) -> TelegramConfig:
@@ -355,11 +371,18 @@ def _read_weekly(t: _Table, name: str, default: WeeklyTime) -> WeeklyTime:
 
 def _read_schedule(t: _Table) -> Schedule:
     d = Schedule()
+    overdue_text = t.text("overdue", f"{d.overdue_at:%H:%M}")
+    try:
+        overdue_at = time.fromisoformat(overdue_text)
+    except ValueError:
+        raise t.error("overdue", "config.bad_time", value=overdue_text) from None
     schedule = Schedule(
         call=_read_weekly(t, "call", d.call),
         reminder=_read_weekly(t, "reminder", d.reminder),
         deadline=_read_weekly(t, "deadline", d.deadline),
         digest=_read_weekly(t, "digest", d.digest),
+        overdue_at=overdue_at,
+        working_days=_read_weekdays(t, "working_days", d.working_days),
     )
     # Within one week the call opens, the reminder comes, then the deadline.
     if not schedule.call.sort_key() < schedule.deadline.sort_key():
@@ -368,6 +391,33 @@ def _read_schedule(t: _Table) -> Schedule:
         raise t.error("reminder", "config.reminder_order")
     t.done()
     return schedule
+
+
+def _read_weekdays(t: _Table, name: str, default: frozenset[int]) -> frozenset[int]:
+    names = t.codes(name)
+    if not names:
+        return default
+    days = set()
+    for day_name in names:
+        matches = [i for i, n in enumerate(WEEKDAY_NAMES, 1) if n.startswith(day_name.lower())]
+        if len(day_name) < 3 or len(matches) != 1:
+            raise t.error(name, "config.bad_weekday", value=day_name)
+        days.add(matches[0])
+    return frozenset(days)
+
+
+def _read_holidays(t: _Table, name: str) -> frozenset[PeriodKey]:
+    """Periods ("2026-W07") or dates ("2026-02-17", meaning the week that contains it)."""
+    periods = set()
+    for entry in t.codes(name):
+        try:
+            if "W" in entry.upper():
+                periods.add(PeriodKey.parse(entry))
+            else:
+                periods.add(PeriodKey.containing(date.fromisoformat(entry)))
+        except ValueError:
+            raise t.error(name, "config.bad_holiday", value=entry) from None
+    return frozenset(periods)
 
 
 def _read_group(t: _Table) -> GroupConfig:
@@ -385,6 +435,10 @@ def _read_group(t: _Table) -> GroupConfig:
         raise t.error("language", "config.one_of", choices=", ".join(LANGUAGES))
     secretariat = t.user_ids("secretariat", required=True)
     schedule = _read_schedule(t.table("schedule"))
+    mentions = t.flag("mentions", True)
+    summary_for_members = t.flag("summary_for_members", False)
+    topic = t.optional_integer("digest_topic", low=1, high=INT64_MAX)
+    holidays = _read_holidays(t, "holidays")
 
     organizations = tuple(_read_organization(o) for o in t.tables("organizations", required=True))
     codes = [o.code for o in organizations]
@@ -416,6 +470,10 @@ def _read_group(t: _Table) -> GroupConfig:
         timezone_name=timezone_name,
         language=language,
         schedule=schedule,
+        mentions=mentions,
+        summary_for_members=summary_for_members,
+        digest_topic=topic,
+        holidays=holidays,
     )
 
 

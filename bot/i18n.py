@@ -88,6 +88,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "giờ nhắc phải từ giờ kêu gọi báo cáo đến trước hạn báo cáo",
         "en": "the reminder must come between the call for reports and the deadline",
     },
+    "config.bad_time": {
+        "vi": "giờ không hợp lệ: {value} (ví dụ 08:00)",
+        "en": "invalid time: {value} (e.g. 08:00)",
+    },
+    "config.bad_weekday": {
+        "vi": "không hiểu thứ {value} (ví dụ monday, tue)",
+        "en": "unknown weekday {value} (e.g. monday, tue)",
+    },
+    "config.bad_holiday": {
+        "vi": "ngày nghỉ không hợp lệ: {value} (ghi tuần như 2026-W07 hoặc ngày như 2026-02-17)",
+        "en": "invalid holiday: {value} (a week such as 2026-W07 or a date such as 2026-02-17)",
+    },
     "config.bad_timezone": {
         "vi": "múi giờ “{value}” không tồn tại (ví dụ đúng: Asia/Ho_Chi_Minh)",
         "en": "time zone “{value}” does not exist (e.g. Asia/Ho_Chi_Minh)",
@@ -233,6 +245,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "<b>Người mới</b>\n"
         "/dangky — đăng ký làm người báo cáo của một tổ chức (Ban Thường trực duyệt)\n\n"
         "<b>Ban Thường trực</b>\n"
+        "/tonghop — tổng hợp báo cáo tuần này; /tonghop truoc — tuần trước; "
+        "/tonghop 2026-W47 — một tuần bất kỳ\n"
+        "/nghi — cho cả nhóm nghỉ tuần này, hoặc miễn báo cáo cho một tổ chức\n"
         "/danhsach — danh sách tổ chức, người báo cáo, người chưa bấm Start\n"
         "/xoa — xoá người đã đăng ký khỏi danh sách báo cáo\n\n"
         "<b>Mọi người</b>\n"
@@ -248,6 +263,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "<b>Newcomers</b>\n"
         "/join — ask to report for an organization (the secretariat approves)\n\n"
         "<b>Secretariat</b>\n"
+        "/summary — digest of this week; /summary last — last week; "
+        "/summary 2026-W47 — any week\n"
+        "/skip — a holiday for the whole group this week, or excuse one organization\n"
         "/roster — organizations, their reporters, who has not pressed Start\n"
         "/remove — remove a member who joined by request\n\n"
         "<b>Everyone</b>\n"
@@ -595,6 +613,146 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "roster.removed_notice": {
         "vi": "Ban Thường trực đã xoá anh/chị khỏi danh sách báo cáo của <b>{organization}</b>.",
         "en": "The secretariat removed you from the reporters of <b>{organization}</b>.",
+    },
+    # --- the weekly cycle (Telegram HTML) ------------------------------------------------
+    "weekly.bad_period": {
+        "vi": "Không hiểu kỳ “{given}”. Ghi: /tonghop (tuần này), /tonghop truoc (tuần "
+        "trước) hoặc /tonghop 2026-W47.",
+        "en": "Cannot read the period “{given}”. Write /summary (this week), /summary last "
+        "or /summary 2026-W47.",
+    },
+    "weekly.skip.choose": {
+        "vi": "Tuần {period}: cho cả nhóm nghỉ (không nhắc, không ai bị tính quá hạn), hay "
+        "miễn báo cáo cho một tổ chức?",
+        "en": "{period}: a holiday for the whole group (no reminders, nobody overdue), or "
+        "excuse one organization?",
+    },
+    "weekly.skip.button_period": {
+        "vi": "🏖 Cả nhóm nghỉ tuần {period}",
+        "en": "🏖 Holiday for everyone in {period}",
+    },
+    "weekly.skip.button_excuse": {"vi": "Miễn: {organization}", "en": "Excuse: {organization}"},
+    "weekly.skip.done": {
+        "vi": "🏖 {by} đã cho nghỉ tuần {period}: không nhắc báo cáo, không ai bị tính quá hạn.",
+        "en": "🏖 {by} made {period} a holiday: no reminders, nobody overdue.",
+    },
+    "weekly.excused": {
+        "vi": "⚪ {by} đã miễn báo cáo tuần {period} cho {organization}.",
+        "en": "⚪ {by} excused {organization} from reporting for {period}.",
+    },
+    "cmd.summary": {"vi": "Tổng hợp báo cáo (Ban Thường trực)", "en": "Digest of the reports"},
+    "cmd.skip": {
+        "vi": "Cho nghỉ tuần này hoặc miễn một tổ chức",
+        "en": "Holiday this week, or excuse an organization",
+    },
+    "weekly.leader": {"vi": "lãnh đạo", "en": "leader"},
+    "weekly.dates": {"vi": "{first} – {last}", "en": "{first} – {last}"},
+    "weekly.org": {"vi": "• <b>{organization}</b>", "en": "• <b>{organization}</b>"},
+    "weekly.org_with_leaders": {
+        "vi": "• <b>{organization}</b> — {people}",
+        "en": "• <b>{organization}</b> — {people}",
+    },
+    "weekly.deadline": {"vi": "Hạn nộp: {when}", "en": "Deadline: {when}"},
+    "weekly.call.title": {
+        "vi": "📣 <b>Giao ban tuần {period}</b> ({dates})",
+        "en": "📣 <b>Weekly report {period}</b> ({dates})",
+    },
+    "weekly.call.how": {
+        "vi": "Mời lãnh đạo các tổ chức báo cáo kết quả tuần: gõ /baocao hoặc bấm nút dưới đây.",
+        "en": "Organization leaders, please report the week's results: type /report or press "
+        "the button below.",
+    },
+    "weekly.call.button": {"vi": "📝 Báo cáo ngay", "en": "📝 Report now"},
+    "weekly.how_to_report": {"vi": "Gõ /baocao để báo cáo.", "en": "Type /report to report."},
+    "weekly.reminder.title": {
+        "vi": "⏰ <b>Nhắc báo cáo tuần {period}</b> — hạn {when}. Chưa nộp:",
+        "en": "⏰ <b>Reminder: report {period}</b> — due {when}. Not yet submitted:",
+    },
+    "weekly.deadline.all_in": {
+        "vi": "✅ Hết hạn báo cáo tuần {period}: tất cả tổ chức đã nộp. Cảm ơn các đồng chí!",
+        "en": "✅ The {period} deadline has passed and every organization has reported. Thank you!",
+    },
+    "weekly.deadline.title": {
+        "vi": "⌛ <b>Hết hạn báo cáo tuần {period}</b>",
+        "en": "⌛ <b>The {period} deadline has passed</b>",
+    },
+    "weekly.deadline.count": {
+        "vi": "Đã nộp: {submitted}/{expected} tổ chức.",
+        "en": "Submitted: {submitted} of {expected} organizations.",
+    },
+    "weekly.overdue_heading": {"vi": "<b>Quá hạn:</b>", "en": "<b>Overdue:</b>"},
+    "weekly.late_accepted": {
+        "vi": "Báo cáo muộn vẫn được nhận (ghi là nộp muộn): gõ /baocao.",
+        "en": "Late reports are still accepted (marked late): type /report.",
+    },
+    "weekly.overdue.title": {
+        "vi": "🔔 <b>Quá hạn báo cáo tuần {period}</b> — xin gửi sớm:",
+        "en": "🔔 <b>Report {period} overdue</b> — please send it soon:",
+    },
+    "weekly.secretariat.title": {
+        "vi": "📋 Tuần {period}, nhóm {group}: các tổ chức quá hạn báo cáo",
+        "en": "📋 {period}, group {group}: organizations overdue",
+    },
+    "weekly.secretariat.line": {
+        "vi": "• {organization} (phụ trách: {people})",
+        "en": "• {organization} (leaders: {people})",
+    },
+    "weekly.late.title": {
+        "vi": "📥 <b>Bổ sung tuần {period}</b>: {organization} nộp muộn lúc {when}.",
+        "en": "📥 <b>Late addition to {period}</b>: {organization} reported {when}.",
+    },
+    "weekly.digest.title": {
+        "vi": "📊 <b>Tổng hợp giao ban tuần {period}</b> ({dates})",
+        "en": "📊 <b>Weekly digest {period}</b> ({dates})",
+    },
+    "weekly.digest.title_so_far": {
+        "vi": "📊 <b>Tình hình báo cáo tuần {period}</b> ({dates}), đến {when}",
+        "en": "📊 <b>Reports for {period}</b> ({dates}), as of {when}",
+    },
+    "weekly.digest.group": {"vi": "Nhóm: {group}", "en": "Group: {group}"},
+    "weekly.digest.rate": {
+        "vi": "Đã nộp {submitted}/{expected} tổ chức ({percent}%): {on_time} đúng hạn, "
+        "{late} nộp muộn.",
+        "en": "Submitted {submitted} of {expected} organizations ({percent}%): {on_time} on "
+        "time, {late} late.",
+    },
+    "weekly.digest.excused_count": {
+        "vi": " {count} tổ chức được miễn.",
+        "en": " {count} excused.",
+    },
+    "weekly.digest.organization": {
+        "vi": "{mark} <b>{number}. {organization}</b> — {status}",
+        "en": "{mark} <b>{number}. {organization}</b> — {status}",
+    },
+    "weekly.digest.at": {"vi": "lúc {when}", "en": "at {when}"},
+    "weekly.digest.answer": {
+        "vi": "   • {question}: {answer}",
+        "en": "   • {question}: {answer}",
+    },
+    "weekly.digest.totals": {"vi": "<b>Số liệu tổng hợp</b>", "en": "<b>Totals</b>"},
+    "weekly.digest.total": {
+        "vi": "• {question}: <b>{total}</b> ({count} tổ chức)",
+        "en": "• {question}: <b>{total}</b> ({count} organizations)",
+    },
+    "weekly.digest.up": {
+        "vi": " — tăng {change} so với tuần trước",
+        "en": " — up {change} on the week before",
+    },
+    "weekly.digest.down": {
+        "vi": " — giảm {change} so với tuần trước",
+        "en": " — down {change} on the week before",
+    },
+    "weekly.digest.unchanged": {
+        "vi": " — không đổi so với tuần trước",
+        "en": " — unchanged from the week before",
+    },
+    "weekly.digest.proposals": {
+        "vi": "<b>Khó khăn, kiến nghị</b>",
+        "en": "<b>Difficulties and proposals</b>",
+    },
+    "weekly.digest.proposal": {
+        "vi": "• <i>{organization}</i>: {text}",
+        "en": "• <i>{organization}</i>: {text}",
     },
     # --- answers ---------------------------------------------------------------------------
     "answer.empty": {"vi": "Câu trả lời đang trống.", "en": "The answer is empty."},

@@ -47,7 +47,8 @@ async def on_button(
     await query.answer(view.notice)
     if isinstance(outcome, Duplicate | StaleButton | ButtonRefused) or not view.text:
         return outcome
-    if isinstance(query.message, Message) and query.message.reply_markup is not None:
+    shared = data.action in callbacks.SHARED  # e.g. "Report now": stays for everyone else
+    if not shared and isinstance(query.message, Message) and query.message.reply_markup:
         # The choice is made: old buttons go, so they cannot be pressed twice.
         await context.bot.edit_message_reply_markup(
             chat_id, query.message.message_id, reply_markup=None

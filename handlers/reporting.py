@@ -170,6 +170,8 @@ class ReportingHandlers:
                 return await service.change(
                     chat, query_id, sender, data.int_arg(0), data.args[1], now
                 )
+            case callbacks.START:
+                return await service.start_from_button(chat, query_id, sender, now)
             case callbacks.KEEP:
                 return await service.keep(chat, query_id, sender, data.int_arg(0), now)
         return StaleButton(self.services.language_for_chat(chat.id))

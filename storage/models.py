@@ -116,7 +116,8 @@ class JoinState(StrEnum):
 class DeliveryState(StrEnum):
     PENDING = "pending"  # claimed, not yet delivered (or delivery to be retried)
     SENT = "sent"
-    FAILED = "failed"  # given up; kept so it is visible, never silently lost
+    FAILED = "failed"  # given up (the chat is gone); kept so it is visible, never silent
+    SKIPPED = "skipped"  # due, but there was nothing to say (e.g. everyone has reported)
 
 
 class Group(Base):
@@ -198,6 +199,9 @@ class Period(Base):
     starts_at: Mapped[datetime]
     ends_at: Mapped[datetime]
     deadline_at: Mapped[datetime]
+    # /skip by the secretariat: a holiday period (no call, no reminders, nobody overdue).
+    skipped_at: Mapped[datetime | None]
+    skipped_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
 
 
 class Report(Base):
@@ -289,8 +293,13 @@ class AnswerRevision(Base):
 
 
 class SentMessage(Base):
-    """The ledger of scheduled messages: one row per (period, kind, slot), claimed before
-    sending, so that neither a restart nor a second instance sends the same thing twice."""
+    """The outbox and ledger of scheduled messages: one row per (period, kind, slot).
+
+    A row is claimed (inserted, with the rendered text) in the same transaction that decides
+    the message is due, so neither a restart nor a second instance sends it twice; it is
+    then delivered piece by piece (``parts_sent`` moves after each piece), and a failed
+    delivery stays pending and is retried later, so nothing is silently lost.
+    """
 
     __tablename__ = "sent_messages"
     __table_args__ = (UniqueConstraint("period_id", "kind", "slot"),)
@@ -300,7 +309,13 @@ class SentMessage(Base):
     kind: Mapped[str] = mapped_column(String(32))  # "call", "reminder", "digest", ...
     slot: Mapped[str] = mapped_column(String(32), default="")  # e.g. the day of a reminder
     state: Mapped[DeliveryState] = mapped_column(_enum(DeliveryState, "delivery_state"))
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    thread_id: Mapped[int | None] = mapped_column(BigInteger)  # a forum topic
+    text: Mapped[str | None] = mapped_column(Text)  # Telegram HTML, as rendered when claimed
+    markup: Mapped[str | None] = mapped_column(Text)  # inline keyboard, JSON
+    parts_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)

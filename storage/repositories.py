@@ -156,6 +156,16 @@ class ReportRepository(_Repository):
         await self.session.flush()
         return report
 
+    async def with_answers(self, period_id: int) -> dict[int, tuple[Report, list[Answer]]]:
+        """Every report of a period with its answers, by organization id (two queries)."""
+        reports = await self.reports_of_period(period_id)
+        found: dict[int, tuple[Report, list[Answer]]] = {r.id: (r, []) for r in reports}
+        if found:
+            query = select(Answer).where(Answer.report_id.in_(list(found)))
+            for answer in await self.session.scalars(query):
+                found[answer.report_id][1].append(answer)
+        return {report.organization_id: (report, answers) for report, answers in found.values()}
+
     async def answers(self, report_id: int) -> list[Answer]:
         query = select(Answer).where(Answer.report_id == report_id).order_by(Answer.id)
         return list(await self.session.scalars(query))
@@ -221,8 +231,9 @@ class ReportRepository(_Repository):
 
 
 class LedgerRepository(_Repository):
-    async def claim(self, period_id: int, kind: str, slot: str, now: datetime) -> bool:
-        """Record that (period, kind, slot) is about to be sent; False if it already was.
+    async def claim(self, entry: SentMessage) -> bool:
+        """Record that (period, kind, slot) is to be sent, with what to send; False if it
+        already was claimed.
 
         An INSERT ... ON CONFLICT DO NOTHING, so two instances racing for the same message
         cannot both win, on SQLite as on PostgreSQL.
@@ -230,12 +241,17 @@ class LedgerRepository(_Repository):
         return await self._insert_if_absent(
             SentMessage,
             ["period_id", "kind", "slot"],
-            period_id=period_id,
-            kind=kind,
-            slot=slot,
-            state=DeliveryState.PENDING,
+            period_id=entry.period_id,
+            kind=entry.kind,
+            slot=entry.slot,
+            state=entry.state,
+            chat_id=entry.chat_id,
+            thread_id=entry.thread_id,
+            text=entry.text,
+            markup=entry.markup,
+            parts_sent=0,
             attempts=0,
-            created_at=now,
+            created_at=entry.created_at,
         )
 
     async def entry(self, period_id: int, kind: str, slot: str = "") -> SentMessage | None:
@@ -244,9 +260,20 @@ class LedgerRepository(_Repository):
         )
         return (await self.session.scalars(query)).one_or_none()
 
-    async def pending(self) -> list[SentMessage]:
-        query = select(SentMessage).where(SentMessage.state == DeliveryState.PENDING)
+    async def entries(self, period_id: int) -> list[SentMessage]:
+        query = select(SentMessage).where(SentMessage.period_id == period_id)
         return list(await self.session.scalars(query.order_by(SentMessage.id)))
+
+    async def deliverable(self, now: datetime) -> list[SentMessage]:
+        """Pending messages whose next attempt is due, oldest first."""
+        query = select(SentMessage).where(
+            SentMessage.state == DeliveryState.PENDING,
+            (SentMessage.next_attempt_at.is_(None)) | (SentMessage.next_attempt_at <= now),
+        )
+        return list(await self.session.scalars(query.order_by(SentMessage.id)))
+
+    async def get(self, entry_id: int) -> SentMessage | None:
+        return await self.session.get(SentMessage, entry_id)
 
 
 class ConversationRepository(_Repository):

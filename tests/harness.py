@@ -8,12 +8,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.app import build_application
+from bot.app import build_application, services_of
 from bot.clock import FakeClock
 from bot.config import AppConfig, parse_config
 from bot.local_api.server import BotMessage, LocalBotApi
 from bot.runner import open_database, polling
 from bot.telegram_types import TelegramApp
+from handlers.weekly import run_week
 from storage.database import Database
 
 TOKEN = "123456789:LOCAL-TEST-TOKEN"
@@ -25,6 +26,7 @@ FARMERS_LEADER_ID = 500021
 MONDAY_MORNING = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
 BASE_CONFIG: dict[str, Any] = {
+    "scheduler": {"tick_seconds": 0},  # tests run the week's tick themselves
     "telegram": {"poll_timeout": 5, "limits": {"messages_per_second": 1000,
                                                "group_messages_per_minute": 10000}},
     "groups": [
@@ -115,3 +117,8 @@ class BotHarness:
         unread = self.api.unread(chat_id)
         assert len(unread) == 1, [m.plain_text for m in unread]
         return await self.api.next_message(chat_id)
+
+    async def tick(self) -> None:
+        """Run the week's job once at the fake clock's time, as the job queue would."""
+        await run_week(self.app, services_of(self.app))
+        await self.settle()

@@ -10,6 +10,7 @@ from bot.i18n import DEFAULT_LANGUAGE
 from bot.services.membership import MembershipService
 from bot.services.people import PeopleService
 from bot.services.reporting import ReportingService
+from bot.services.weekly import WeeklyService
 from storage.database import Database
 
 
@@ -21,6 +22,7 @@ class Services:
     people: PeopleService
     reporting: ReportingService
     membership: MembershipService
+    weekly: WeeklyService
 
     def language_for_chat(self, chat_id: int) -> str:
         group = self.config.group(chat_id)

@@ -60,6 +60,11 @@ def _who(person: Person) -> Who:
     return Who(person.user_id, _display_name(person))
 
 
+async def is_secretariat(uow: UnitOfWork, group: Group, person: Person) -> bool:
+    memberships = await uow.groups.memberships_of(group.id, person.id)
+    return any(m.role is Role.SECRETARIAT for m in memberships)
+
+
 class MembershipService:
     def __init__(self, db: Database, config: AppConfig) -> None:
         self._db = db
@@ -157,7 +162,7 @@ class MembershipService:
                 return StaleButton(DEFAULT_LANGUAGE)
             lang = self._language(group)
             decider = await known_person(uow, sender, chat, now)
-            if not await self._is_secretariat(uow, group, decider):
+            if not await is_secretariat(uow, group, decider):
                 await uow.commit()
                 return ButtonRefused(lang, "join.secretariat_decides")
             if request.state is not JoinState.PENDING:
@@ -256,7 +261,7 @@ class MembershipService:
                 return StaleButton(self._language_of_chat(chat))
             lang = self._language(group)
             remover = await known_person(uow, sender, chat, now)
-            if not await self._is_secretariat(uow, group, remover):
+            if not await is_secretariat(uow, group, remover):
                 await uow.commit()
                 return ButtonRefused(lang, "join.secretariat_decides")
             if membership.source is not MembershipSource.JOINED:
@@ -297,10 +302,6 @@ class MembershipService:
                 groups.append(group)
         return groups
 
-    async def _is_secretariat(self, uow: UnitOfWork, group: Group, person: Person) -> bool:
-        memberships = await uow.groups.memberships_of(group.id, person.id)
-        return any(m.role is Role.SECRETARIAT for m in memberships)
-
     async def _secretariat_groups(
         self, uow: UnitOfWork, chat: Chat, sender: Sender
     ) -> list[Group] | Outcome:
@@ -309,7 +310,7 @@ class MembershipService:
         if groups is None:
             return NotConfigured()
         person = await known_person(uow, sender)
-        mine = [g for g in groups if await self._is_secretariat(uow, g, person)]
+        mine = [g for g in groups if await is_secretariat(uow, g, person)]
         if mine:
             return mine
         member = any([await uow.groups.memberships_of(g.id, person.id) for g in groups])

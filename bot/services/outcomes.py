@@ -352,3 +352,42 @@ class RemovedNotice(Outcome):
 
     language: str
     organization: str
+
+
+# --- the weekly cycle ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary(Outcome):
+    """/summary: the digest of a period as it stands (rendered by the weekly views)."""
+
+    text: str  # Telegram HTML, already rendered: the digest is the same words everywhere
+
+
+@dataclass(frozen=True)
+class BadPeriod(Outcome):
+    language: str
+    given: str
+
+
+@dataclass(frozen=True)
+class ChooseSkip(Outcome):
+    who: Who
+    language: str
+    period: PeriodKey
+    options: tuple[tuple[int, str], ...]  # (organization id, name) that may be excused
+
+
+@dataclass(frozen=True)
+class PeriodSkipped(Outcome):
+    language: str
+    period: PeriodKey
+    by: str
+
+
+@dataclass(frozen=True)
+class Excused(Outcome):
+    language: str
+    period: PeriodKey
+    organization: str
+    by: str

@@ -56,6 +56,7 @@ from bot.services.outcomes import (
     Who,
 )
 from bot.services.people import Chat, Sender, known_person
+from bot.services.periods import ensure_period
 from storage.database import Database
 from storage.models import (
     Answer,
@@ -92,8 +93,17 @@ class ReportingService:
 
     async def start(self, chat: Chat, message_id: int, sender: Sender, now: datetime) -> Outcome:
         """/report: pick the organization and period, then continue where the draft stands."""
+        return await self._start(chat, _key(chat, message_id), sender, now)
+
+    async def start_from_button(
+        self, chat: Chat, query_id: str, sender: Sender, now: datetime
+    ) -> Outcome:
+        """ "Report now" under the call for reports: the same as /report."""
+        return await self._start(chat, f"cb:{query_id}", sender, now)
+
+    async def _start(self, chat: Chat, handled_key: str, sender: Sender, now: datetime) -> Outcome:
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(_key(chat, message_id), now):
+            if not await uow.handled.mark(handled_key, now):
                 return Duplicate()
             person = await known_person(uow, sender, chat, now)
             group = None if chat.private else await uow.groups.by_chat_id(chat.id)
@@ -571,7 +581,7 @@ class ReportingService:
         now: datetime,
     ) -> Outcome:
         config = self._group_config(group)
-        period = await _ensure_period(uow, group, config, key)
+        period = await ensure_period(uow, group, config, key)
         report = await uow.reports.report(period.id, organization.id)
         if report is None:
             report = await uow.reports.add_report(
@@ -885,19 +895,6 @@ async def _set_conversation(
     conversation.organization_id = conversation.report_id = None
     conversation.question_key = None
     return conversation
-
-
-async def _ensure_period(
-    uow: UnitOfWork, group: Group, config: GroupConfig, key: PeriodKey
-) -> Period:
-    period = await uow.reports.period(group.id, str(key))
-    if period is not None:
-        return period
-    window = PeriodWindow.of(key, config.timezone, config.schedule.deadline)
-    return await uow.reports.add_period(
-        Period(group_id=group.id, key=str(key), starts_at=window.starts_at,
-               ends_at=window.ends_at, deadline_at=window.deadline_at)
-    )  # fmt: skip
 
 
 async def _answer_states(uow: UnitOfWork, report_id: int) -> dict[str, AnswerState]:

@@ -71,9 +71,11 @@ async def test_commands_are_registered_with_vietnamese_and_english_descriptions(
         "report": "Báo cáo kết quả tuần",
         "status": "Tình hình báo cáo của tổ chức",
         "cancel": "Tạm dừng, giữ bản nháp",
+        "summary": "Tổng hợp báo cáo (Ban Thường trực)",
         "join": "Đăng ký làm người báo cáo",
         "roster": "Danh sách tổ chức và người báo cáo",
         "remove": "Xoá người đã đăng ký",
+        "skip": "Cho nghỉ tuần này hoặc miễn một tổ chức",
         "start": "Giới thiệu bot",
         "help": "Danh sách lệnh",
     }

@@ -25,6 +25,7 @@ from storage.backup import backup_sqlite
 from storage.database import Database, alembic_config, head_revision
 from storage.models import (
     Base,
+    DeliveryState,
     Group,
     Membership,
     MembershipSource,
@@ -34,6 +35,7 @@ from storage.models import (
     Report,
     ReportState,
     Role,
+    SentMessage,
 )
 from tests.unit.test_config import MINIMAL
 
@@ -232,16 +234,28 @@ async def test_a_scheduled_message_can_be_claimed_only_once_per_period_kind_and_
 ) -> None:
     group_id, _ = await add_group(db)
     period_id = await add_period(db, group_id)
+
+    def entry(kind: str, slot: str = "") -> SentMessage:
+        return SentMessage(
+            period_id=period_id,
+            kind=kind,
+            slot=slot,
+            state=DeliveryState.PENDING,
+            chat_id=-100,
+            text="x",
+            created_at=NOW,
+        )
+
     async with db.unit_of_work() as uow:
-        first = await uow.ledger.claim(period_id, "digest", "", NOW)
+        first = await uow.ledger.claim(entry("digest"))
         await uow.commit()
     async with db.unit_of_work() as uow:
-        again = await uow.ledger.claim(period_id, "digest", "", NOW)
-        other_slot = await uow.ledger.claim(period_id, "reminder", "2026-11-26", NOW)
+        again = await uow.ledger.claim(entry("digest"))
+        other_slot = await uow.ledger.claim(entry("reminder", "2026-11-26"))
         await uow.commit()
     assert (first, again, other_slot) == (True, False, True)
     async with db.unit_of_work() as uow:
-        assert [e.kind for e in await uow.ledger.pending()] == ["digest", "reminder"]
+        assert [e.kind for e in await uow.ledger.deliverable(NOW)] == ["digest", "reminder"]
 
 
 def roster_config(**group_changes: Any) -> Any:

@@ -70,8 +70,13 @@ def upgrade() -> None:
         sa.Column("starts_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("ends_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("deadline_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("skipped_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("skipped_by", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["group_id"], ["groups.id"], name=op.f("fk_periods_group_id_groups"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["skipped_by"], ["people.id"], name=op.f("fk_periods_skipped_by_people")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_periods")),
         sa.UniqueConstraint("group_id", "key", name=op.f("uq_periods_group_id_key")),
@@ -260,6 +265,7 @@ def upgrade() -> None:
                 "pending",
                 "sent",
                 "failed",
+                "skipped",
                 name="delivery_state",
                 native_enum=False,
                 create_constraint=True,
@@ -267,7 +273,13 @@ def upgrade() -> None:
             ),
             nullable=False,
         ),
+        sa.Column("chat_id", sa.BigInteger(), nullable=True),
+        sa.Column("thread_id", sa.BigInteger(), nullable=True),
+        sa.Column("text", sa.Text(), nullable=True),
+        sa.Column("markup", sa.Text(), nullable=True),
+        sa.Column("parts_sent", sa.Integer(), server_default="0", nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("last_error", sa.Text(), nullable=True),

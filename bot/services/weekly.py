@@ -1,0 +1,518 @@
+"""The week, run by itself: a tick decides what is due (the core decides), claims it in the
+ledger with its rendered text, and delivery sends what is claimed, piece by piece, retrying
+later what fails. Also the digest on demand (/summary, the digest CLI) and /skip.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from bot import callbacks
+from bot.config import AppConfig, GroupConfig
+from bot.core.digest import (
+    Digest,
+    OrganizationFacts,
+    ReportFacts,
+    StoredAnswer,
+    build_digest,
+)
+from bot.core.periods import PeriodKey
+from bot.core.schedule import Due, EventKind, due_events
+from bot.core.splitting import split_html
+from bot.core.status import ReportStatus
+from bot.core.text import fold_for_matching
+from bot.i18n import plain
+from bot.services.membership import is_secretariat
+from bot.services.outcomes import (
+    BadPeriod,
+    ButtonRefused,
+    ChooseSkip,
+    Duplicate,
+    Excused,
+    NotConfigured,
+    NotMember,
+    Outcome,
+    PeriodSkipped,
+    SecretariatOnly,
+    StaleButton,
+    Summary,
+    Who,
+)
+from bot.services.people import Chat, Sender, known_person
+from bot.services.periods import ensure_period
+from bot.weekly_views import (
+    Audience,
+    Owing,
+    call_text,
+    deadline_text,
+    digest_text,
+    late_addition_text,
+    overdue_text,
+    reminder_text,
+    secretariat_overdue_text,
+)
+from storage.database import Database
+from storage.models import (
+    Answer,
+    DeliveryState,
+    Group,
+    Period,
+    Report,
+    ReportState,
+    Role,
+    SentMessage,
+)
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+OVERDUE_LIST = "overdue_list"  # the secretariat's private list, one per member
+LATE = "late"  # a report that came after the digest, one per organization
+RETRY_FIRST, RETRY_MAX = timedelta(seconds=30), timedelta(minutes=30)
+
+
+class DeliveryFailed(Exception):
+    """A message could not be delivered. ``permanent``: retrying cannot help (the chat is
+    gone, the bot was removed)."""
+
+    def __init__(self, reason: str, *, permanent: bool) -> None:
+        super().__init__(reason)
+        self.permanent = permanent
+
+
+class Transport(Protocol):
+    """The chat platform's edge: send one piece of HTML to a chat."""
+
+    async def send(
+        self, chat_id: int, text: str, *, thread_id: int | None, markup: str | None
+    ) -> None: ...
+
+
+@dataclass(frozen=True)
+class PeriodFacts:
+    """Everything the week's messages say about one group and period."""
+
+    group: Group
+    config: GroupConfig
+    period: Period
+    digest: Digest
+    leaders_of: dict[str, tuple[Who, ...]]
+
+    def audience(self, *, mentions: bool | None = None) -> Audience:
+        c = self.config
+        return Audience(c.name, c.language, c.timezone,
+                        c.mentions if mentions is None else mentions)  # fmt: skip
+
+    def owing(self, statuses: Sequence[ReportStatus]) -> tuple[Owing, ...]:
+        return tuple(
+            Owing(line.name, self.leaders_of.get(line.code, ()))
+            for line in self.digest.lines
+            if line.status in statuses
+        )
+
+
+class WeeklyService:
+    def __init__(self, db: Database, config: AppConfig) -> None:
+        self._db = db
+        self._config = config
+
+    # --- deciding and claiming ------------------------------------------------------------
+
+    async def tick(self, now: datetime) -> int:
+        """Claim every message due at ``now`` that is not claimed yet; returns how many."""
+        claimed = 0
+        for config in self._config.groups:
+            async with self._db.unit_of_work() as uow:
+                group = await uow.groups.by_chat_id(config.chat_id)
+                if group is None:
+                    continue
+                claimed += await self._tick_group(uow, group, config, now)
+                await uow.commit()
+        return claimed
+
+    async def _tick_group(
+        self, uow: UnitOfWork, group: Group, config: GroupConfig, now: datetime
+    ) -> int:
+        current = PeriodKey.at(now, config.timezone)
+        holidays = set(config.holidays)
+        for key in (current.previous(), current):
+            stored = await uow.reports.period(group.id, str(key))
+            if stored is not None and stored.skipped_at is not None:
+                holidays.add(key)
+        claimed = 0
+        events = due_events(
+            config.schedule, config.timezone, now,
+            is_holiday=holidays.__contains__, tracking_since=group.created_at,
+        )  # fmt: skip
+        for due in events:
+            period = await ensure_period(uow, group, config, due.period)
+            if await uow.ledger.entry(period.id, due.kind, due.slot) is not None:
+                continue
+            facts = await self.facts(uow, group, config, period, now)
+            for entry in await self._compose(uow, facts, due, now):
+                claimed += await uow.ledger.claim(entry)
+        previous = await uow.reports.period(group.id, str(current.previous()))
+        if previous is not None and previous.key not in {str(k) for k in holidays}:
+            claimed += await self._late_additions(uow, group, config, previous, now)
+        return claimed
+
+    async def _compose(
+        self, uow: UnitOfWork, facts: PeriodFacts, due: Due, now: datetime
+    ) -> list[SentMessage]:
+        config, period, digest = facts.config, facts.period, facts.digest
+        key = due.period
+
+        def entry(text: str | None, *, kind: str = due.kind, slot: str = due.slot,
+                  chat_id: int = config.chat_id, thread_id: int | None = None,
+                  markup: str | None = None) -> SentMessage:  # fmt: skip
+            state = DeliveryState.PENDING if text else DeliveryState.SKIPPED
+            return SentMessage(period_id=period.id, kind=kind, slot=slot, state=state,
+                               chat_id=chat_id, thread_id=thread_id, text=text, markup=markup,
+                               created_at=now)  # fmt: skip
+
+        waiting = (ReportStatus.PENDING, ReportStatus.MISSING)
+        match due.kind:
+            case EventKind.CALL:
+                owing = facts.owing(waiting)
+                button = plain("weekly.call.button", config.language)
+                markup = json.dumps(
+                    {"inline_keyboard": [[{"text": button, "callback_data": callbacks.START}]]},
+                    ensure_ascii=False,
+                )
+                text = call_text(facts.audience(), key, period.deadline_at, owing)
+                return [entry(text if owing else None, markup=markup)]
+            case EventKind.REMINDER:
+                owing = facts.owing(waiting)
+                text = reminder_text(facts.audience(), key, period.deadline_at, owing)
+                return [entry(text if owing else None)]
+            case EventKind.DEADLINE:
+                overdue = facts.owing((ReportStatus.MISSING,))
+                text = deadline_text(facts.audience(), key, digest.submitted, digest.expected,
+                                     overdue)  # fmt: skip
+                entries = [entry(text)]
+                if overdue:
+                    private = secretariat_overdue_text(facts.audience(), key, overdue)
+                    for user_id in await self._reachable_secretariat(uow, facts.group):
+                        entries.append(entry(private, kind=OVERDUE_LIST, slot=str(user_id),
+                                             chat_id=user_id))  # fmt: skip
+                return entries
+            case EventKind.OVERDUE:
+                overdue = facts.owing((ReportStatus.MISSING,))
+                return [entry(overdue_text(facts.audience(), key, overdue) if overdue else None)]
+            case EventKind.DIGEST:
+                text = digest_text(facts.audience(), digest, facts.leaders_of)
+                return [entry(text, thread_id=config.digest_topic)]
+        raise AssertionError(due.kind)
+
+    async def _late_additions(
+        self, uow: UnitOfWork, group: Group, config: GroupConfig, period: Period, now: datetime
+    ) -> int:
+        """Reports of a period submitted after its digest was made: announced briefly."""
+        digest = await uow.ledger.entry(period.id, EventKind.DIGEST)
+        if digest is None or digest.state is DeliveryState.SKIPPED:
+            return 0
+        announced = {e.slot for e in await uow.ledger.entries(period.id) if e.kind == LATE}
+        late = [
+            report
+            for report, _ in (await uow.reports.with_answers(period.id)).values()
+            if report.submitted_at is not None and report.submitted_at > digest.created_at
+        ]
+        if not late:
+            return 0
+        facts = await self.facts(uow, group, config, period, now)
+        lines = {line.code: line for line in facts.digest.lines}
+        claimed = 0
+        for report in late:
+            organization = await uow.groups.organization(report.organization_id)
+            if organization is None or organization.code in announced:
+                continue
+            text = late_addition_text(facts.audience(), PeriodKey.parse(period.key),
+                                      lines[organization.code])  # fmt: skip
+            claimed += await uow.ledger.claim(
+                SentMessage(period_id=period.id, kind=LATE, slot=organization.code,
+                            state=DeliveryState.PENDING, chat_id=config.chat_id,
+                            thread_id=config.digest_topic, text=text, created_at=now)
+            )  # fmt: skip
+        return claimed
+
+    # --- delivering ------------------------------------------------------------------------
+
+    async def deliver(self, now: datetime, transport: Transport) -> int:
+        """Send what is claimed and due, in order; returns how many messages were completed.
+
+        Progress is committed after every piece, so a restart resumes where it stopped;
+        a failure leaves the message pending for a later attempt (or failed, if the chat
+        is gone), and later messages to the same chat wait so the order is kept.
+        """
+        async with self._db.unit_of_work() as uow:
+            ids = [entry.id for entry in await uow.ledger.deliverable(now)]
+        completed, blocked = 0, set[int]()
+        for entry_id in ids:
+            async with self._db.unit_of_work() as uow:
+                entry = await uow.ledger.get(entry_id)
+                if entry is None or entry.state is not DeliveryState.PENDING:
+                    continue
+                chat_id, thread_id, markup = entry.chat_id, entry.thread_id, entry.markup
+                pieces, done = split_html(entry.text or ""), entry.parts_sent
+            if chat_id is None or chat_id in blocked:
+                continue
+            failure: DeliveryFailed | None = None
+            for index in range(done, len(pieces)):
+                last = index == len(pieces) - 1
+                try:
+                    await transport.send(chat_id, pieces[index], thread_id=thread_id,
+                                         markup=markup if last else None)  # fmt: skip
+                except DeliveryFailed as exc:
+                    failure = exc
+                    break
+                await self._record_piece(entry_id, index + 1, last or None, now)
+            if failure is not None:
+                blocked.add(chat_id)
+                await self._record_failure(entry_id, failure, now)
+            else:
+                if not pieces:
+                    await self._record_piece(entry_id, 0, True, now)
+                completed += 1
+        return completed
+
+    async def _record_piece(self, entry_id: int, parts: int, finished: bool | None,
+                            now: datetime) -> None:  # fmt: skip
+        async with self._db.unit_of_work() as uow:
+            entry = await uow.ledger.get(entry_id)
+            assert entry is not None
+            entry.parts_sent = parts
+            if finished:
+                entry.state, entry.sent_at = DeliveryState.SENT, now
+            await uow.commit()
+
+    async def _record_failure(self, entry_id: int, failure: DeliveryFailed, now: datetime) -> None:
+        async with self._db.unit_of_work() as uow:
+            entry = await uow.ledger.get(entry_id)
+            assert entry is not None
+            entry.attempts += 1
+            entry.last_error = str(failure)[:500]
+            if failure.permanent:
+                entry.state = DeliveryState.FAILED
+                log.error("Bỏ tin %s/%s (%s): %s", entry.kind, entry.slot, entry.chat_id, failure)
+            else:
+                delay = min(RETRY_FIRST * 2 ** (entry.attempts - 1), RETRY_MAX)
+                entry.next_attempt_at = now + delay
+                log.warning("Chưa gửi được tin %s (%s), thử lại sau %s: %s",
+                            entry.kind, entry.chat_id, delay, failure)  # fmt: skip
+            await uow.commit()
+
+    # --- the secretariat's commands --------------------------------------------------------
+
+    async def summary(
+        self, chat: Chat, message_id: int, sender: Sender, argument: str, now: datetime
+    ) -> Outcome:
+        """/summary [last | 2026-W47]: the digest of a period as it stands at ``now``."""
+        async with self._db.unit_of_work() as uow:
+            if not await uow.handled.mark(f"m:{chat.id}:{message_id}", now):
+                return Duplicate()
+            found = await self._allowed_group(uow, chat, sender, for_summary=True)
+            if not isinstance(found, tuple):
+                await uow.commit()
+                return found
+            group, config = found
+            current = PeriodKey.at(now, config.timezone)
+            key = _period_argument(argument, current)
+            if key is None or key > current:
+                await uow.commit()
+                return BadPeriod(config.language, argument)
+            period = await ensure_period(uow, group, config, key)
+            facts = await self.facts(uow, group, config, period, now)
+            await uow.commit()
+        # A summary asked for is read, not a call to act: nobody is pinged.
+        text = digest_text(facts.audience(mentions=False), facts.digest, facts.leaders_of)
+        return Summary(text)
+
+    async def skip_menu(
+        self, chat: Chat, message_id: int, sender: Sender, now: datetime
+    ) -> Outcome:
+        """/skip: a holiday for the whole group this period, or one organization excused."""
+        async with self._db.unit_of_work() as uow:
+            if not await uow.handled.mark(f"m:{chat.id}:{message_id}", now):
+                return Duplicate()
+            found = await self._allowed_group(uow, chat, sender, for_summary=False)
+            if not isinstance(found, tuple):
+                await uow.commit()
+                return found
+            group, config = found
+            key = PeriodKey.at(now, config.timezone)
+            period = await ensure_period(uow, group, config, key)
+            facts = await self.facts(uow, group, config, period, now)
+            codes = {line.code for line in facts.digest.lines
+                     if line.status in (ReportStatus.PENDING, ReportStatus.MISSING)}  # fmt: skip
+            options = tuple(
+                (o.id, o.name) for o in await uow.groups.organizations(group.id) if o.code in codes
+            )
+            await uow.commit()
+            return ChooseSkip(Who(sender.user_id, sender.full_name), config.language, key, options)
+
+    async def skip_period(
+        self, chat: Chat, query_id: str, sender: Sender, key: PeriodKey, now: datetime
+    ) -> Outcome:
+        async with self._db.unit_of_work() as uow:
+            if not await uow.handled.mark(f"cb:{query_id}", now):
+                return Duplicate()
+            found = await self._allowed_group(uow, chat, sender, for_summary=False)
+            if not isinstance(found, tuple):
+                await uow.commit()
+                return _as_button_refusal(found)
+            group, config = found
+            person = await known_person(uow, sender)
+            period = await ensure_period(uow, group, config, key)
+            if period.skipped_at is None:
+                period.skipped_at, period.skipped_by = now, person.id
+            await uow.commit()
+            return PeriodSkipped(config.language, key, sender.full_name)
+
+    async def excuse(
+        self, chat: Chat, query_id: str, sender: Sender, organization_id: int, key: PeriodKey,
+        now: datetime,
+    ) -> Outcome:  # fmt: skip
+        async with self._db.unit_of_work() as uow:
+            if not await uow.handled.mark(f"cb:{query_id}", now):
+                return Duplicate()
+            found = await self._allowed_group(uow, chat, sender, for_summary=False)
+            if not isinstance(found, tuple):
+                await uow.commit()
+                return _as_button_refusal(found)
+            group, config = found
+            organization = await uow.groups.organization(organization_id)
+            if organization is None or organization.group_id != group.id:
+                await uow.commit()
+                return StaleButton(config.language)
+            period = await ensure_period(uow, group, config, key)
+            report = await uow.reports.report(period.id, organization.id)
+            if report is None:
+                report = await uow.reports.add_report(
+                    Report(period_id=period.id, organization_id=organization.id,
+                           state=ReportState.EXCUSED, created_at=now, updated_at=now)
+                )  # fmt: skip
+            elif report.state is ReportState.DRAFT:
+                report.state, report.updated_at = ReportState.EXCUSED, now
+            await uow.commit()
+            return Excused(config.language, key, organization.name, sender.full_name)
+
+    async def _allowed_group(
+        self, uow: UnitOfWork, chat: Chat, sender: Sender, *, for_summary: bool
+    ) -> tuple[Group, GroupConfig] | Outcome:
+        """The group a secretariat command is about, or the refusal to give.
+
+        In a group chat: that group. In private: the first group the sender may use it in.
+        A group's config may open /summary to every member of its roster.
+        """
+        person = await known_person(uow, sender)
+        if not chat.private:
+            group = await uow.groups.by_chat_id(chat.id)
+            config = self._config.group(chat.id)
+            if group is None or config is None:
+                return NotConfigured()
+            candidates = [(group, config)]
+        else:
+            candidates = []
+            for config in self._config.groups:
+                group = await uow.groups.by_chat_id(config.chat_id)
+                if group is not None:
+                    candidates.append((group, config))
+        member_of = None
+        for group, config in candidates:
+            if await is_secretariat(uow, group, person):
+                return group, config
+            if await uow.groups.memberships_of(group.id, person.id):
+                member_of = member_of or (group, config)
+        if member_of is not None and for_summary and member_of[1].summary_for_members:
+            return member_of
+        lang = candidates[0][1].language if candidates else "vi"
+        return SecretariatOnly(lang) if member_of is not None else NotMember(lang)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    async def facts(
+        self, uow: UnitOfWork, group: Group, config: GroupConfig, period: Period, now: datetime
+    ) -> PeriodFacts:
+        """The digest of ``period`` at ``now``: reads this period and the one before only."""
+        key = PeriodKey.parse(period.key)
+        organizations = await uow.groups.organizations(group.id)
+        reports = await uow.reports.with_answers(period.id)
+        before = await uow.reports.period(group.id, str(key.previous()))
+        previous = await uow.reports.with_answers(before.id) if before is not None else {}
+        leaders_of = await self._leaders(uow, group, config)
+        digest = build_digest(
+            key,
+            period.deadline_at,
+            [
+                OrganizationFacts(
+                    code=o.code,
+                    name=o.name,
+                    leaders=tuple((w.user_id, w.name) for w in leaders_of.get(o.code, ())),
+                    questions=config.questions_for(o.code),
+                    report=_report_facts(reports.get(o.id)),
+                    previous=_report_facts(previous.get(o.id)),
+                )
+                for o in organizations
+            ],
+            now,
+        )
+        return PeriodFacts(group, config, period, digest, leaders_of)
+
+    async def _leaders(
+        self, uow: UnitOfWork, group: Group, config: GroupConfig
+    ) -> dict[str, tuple[Who, ...]]:
+        memberships = [m for m in await uow.groups.memberships(group.id) if m.role is Role.LEADER]
+        people = {p.id: p for p in await uow.people.by_ids([m.person_id for m in memberships])}
+        codes = {o.id: o.code for o in await uow.groups.organizations(group.id)}
+        fallback = plain("weekly.leader", config.language)
+        found: dict[str, list[Who]] = {}
+        for m in memberships:
+            person = people[m.person_id]
+            if m.organization_id in codes:
+                found.setdefault(codes[m.organization_id], []).append(
+                    Who(person.user_id, person.full_name or fallback)
+                )
+        return {code: tuple(whos) for code, whos in found.items()}
+
+    async def _reachable_secretariat(self, uow: UnitOfWork, group: Group) -> list[int]:
+        ids = [m.person_id for m in await uow.groups.memberships(group.id)
+               if m.role is Role.SECRETARIAT]  # fmt: skip
+        people = await uow.people.by_ids(ids)
+        return sorted(p.user_id for p in people if p.private_chat_started_at is not None)
+
+
+def _report_facts(found: tuple[Report, list[Answer]] | None) -> ReportFacts | None:
+    if found is None:
+        return None
+    report, answers = found
+    submitted = report.submitted_at if report.state is ReportState.SUBMITTED else None
+    return ReportFacts(
+        submitted_at=submitted,
+        excused=report.state is ReportState.EXCUSED,
+        answers={a.question_key: StoredAnswer(a.text, a.value, a.skipped) for a in answers},
+    )
+
+
+def _period_argument(argument: str, current: PeriodKey) -> PeriodKey | None:
+    """ "" = the current period; "last" (or "trước") = the one before; or "2026-W47"."""
+    word = fold_for_matching(argument)
+    if not word:
+        return current
+    if word in {"last", "previous", "truoc", "trước", "tuan truoc", "tuần trước"}:
+        return current.previous()
+    try:
+        return PeriodKey.parse(word)
+    except ValueError:
+        return None
+
+
+def _as_button_refusal(outcome: Outcome) -> Outcome:
+    """A refusal to a button press is a short notice, not a message."""
+    if isinstance(outcome, SecretariatOnly | NotMember):
+        return ButtonRefused(outcome.language, "bot.secretariat_only")
+    return outcome

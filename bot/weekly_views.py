@@ -1,0 +1,253 @@
+"""The week's messages in words: call for reports, reminders, deadline and overdue notices,
+the digest (also the /summary answer) and late additions. Pure: data in, Telegram HTML out,
+every user-supplied text escaped by ``t()``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from bot import callbacks
+from bot.core.answers import AnswerKind
+from bot.core.digest import Digest, OrganizationLine, StoredAnswer, Total
+from bot.core.formatting import format_value
+from bot.core.periods import PeriodKey
+from bot.core.questionnaire import Question
+from bot.core.status import ReportStatus
+from bot.i18n import Html, plain, t
+from bot.services.outcomes import (
+    BadPeriod,
+    ChooseSkip,
+    Excused,
+    Outcome,
+    PeriodSkipped,
+    Summary,
+    Who,
+)
+from bot.views import Button, View, mention, render, short, when
+
+STATUS_MARK = {
+    ReportStatus.ON_TIME: "✅",
+    ReportStatus.LATE: "🕓",
+    ReportStatus.MISSING: "❌",
+    ReportStatus.EXCUSED: "⚪",
+    ReportStatus.PENDING: "⏳",
+}
+
+
+@dataclass(frozen=True)
+class Audience:
+    """How to word a group's messages."""
+
+    group: str
+    language: str
+    timezone: ZoneInfo
+    mentions: bool  # mention leaders (they get a notification) or only name organizations
+
+
+@dataclass(frozen=True)
+class Owing:
+    """An organization that is asked or reminded, with the leaders to mention."""
+
+    name: str
+    leaders: tuple[Who, ...]
+
+
+def _who(audience: Audience, owing: Owing) -> Html:
+    if not audience.mentions or not owing.leaders:
+        return t("weekly.org", audience.language, organization=owing.name)
+    people = Html(", ".join(mention(w) for w in owing.leaders))
+    return t("weekly.org_with_leaders", audience.language, organization=owing.name, people=people)
+
+
+def _list(audience: Audience, owing: tuple[Owing, ...]) -> list[Html]:
+    return [_who(audience, o) for o in owing]
+
+
+def _dates(period: PeriodKey, lang: str) -> str:
+    first, last = period.first_day(), period.day(7)
+    return plain("weekly.dates", lang, first=f"{first:%d/%m}", last=f"{last:%d/%m/%Y}")
+
+
+def call_text(
+    audience: Audience, period: PeriodKey, deadline_at: datetime, owing: tuple[Owing, ...]
+) -> Html:
+    lang = audience.language
+    lines = [
+        t("weekly.call.title", lang, period=period, dates=_dates(period, lang)),
+        t("weekly.deadline", lang, when=when(deadline_at, audience.timezone, lang)),
+        Html(""),
+        *_list(audience, owing),
+        Html(""),
+        t("weekly.call.how", lang),
+    ]
+    return Html("\n".join(lines))
+
+
+def reminder_text(
+    audience: Audience, period: PeriodKey, deadline_at: datetime, owing: tuple[Owing, ...]
+) -> Html:
+    lang = audience.language
+    lines = [
+        t("weekly.reminder.title", lang, period=period,
+          when=when(deadline_at, audience.timezone, lang)),
+        *_list(audience, owing),
+        t("weekly.how_to_report", lang),
+    ]  # fmt: skip
+    return Html("\n".join(lines))
+
+
+def deadline_text(
+    audience: Audience, period: PeriodKey, submitted: int, expected: int, owing: tuple[Owing, ...]
+) -> Html:
+    lang = audience.language
+    if not owing:
+        return t("weekly.deadline.all_in", lang, period=period)
+    lines = [
+        t("weekly.deadline.title", lang, period=period),
+        t("weekly.deadline.count", lang, submitted=submitted, expected=expected),
+        t("weekly.overdue_heading", lang),
+        *_list(audience, owing),
+        t("weekly.late_accepted", lang),
+    ]
+    return Html("\n".join(lines))
+
+
+def overdue_text(audience: Audience, period: PeriodKey, owing: tuple[Owing, ...]) -> Html:
+    lang = audience.language
+    lines = [t("weekly.overdue.title", lang, period=period), *_list(audience, owing)]
+    lines.append(t("weekly.how_to_report", lang))
+    return Html("\n".join(lines))
+
+
+def secretariat_overdue_text(
+    audience: Audience, period: PeriodKey, owing: tuple[Owing, ...]
+) -> Html:
+    lang = audience.language
+    names = [
+        t("weekly.secretariat.line", lang, organization=o.name,
+          people=", ".join(w.name for w in o.leaders) or "—")
+        for o in owing
+    ]  # fmt: skip
+    lines = [t("weekly.secretariat.title", lang, period=period, group=audience.group), *names]
+    return Html("\n".join(lines))
+
+
+def late_addition_text(audience: Audience, period: PeriodKey, line: OrganizationLine) -> Html:
+    lang = audience.language
+    assert line.submitted_at is not None
+    lines = [
+        t("weekly.late.title", lang, period=period, organization=line.name,
+          when=when(line.submitted_at, audience.timezone, lang))
+    ]  # fmt: skip
+    lines += [_answer_line(q_a, lang) for q_a in line.answers if q_a[0].kind is not AnswerKind.TEXT]
+    return Html("\n".join(lines))
+
+
+# --- the digest ------------------------------------------------------------------------------
+
+
+def digest_text(audience: Audience, digest: Digest, leaders_of: dict[str, tuple[Who, ...]]) -> Html:
+    """The digest of a closed period (Monday), or the state so far (/summary)."""
+    lang, tz = audience.language, audience.timezone
+    title = "weekly.digest.title" if digest.closed else "weekly.digest.title_so_far"
+    lines = [
+        t(title, lang, period=digest.period, dates=_dates(digest.period, lang),
+          when=when(digest.at, tz, lang)),
+        t("weekly.digest.group", lang, group=audience.group),
+        _rate(digest, lang),
+    ]  # fmt: skip
+    for number, line in enumerate(digest.lines, 1):
+        lines.append(Html(""))
+        lines.append(_status_line(number, line, tz, lang))
+        lines += [_answer_line(q_a, lang) for q_a in line.answers]
+    if digest.totals:
+        lines += [Html(""), t("weekly.digest.totals", lang)]
+        lines += [_total_line(total, lang) for total in digest.totals]
+    if digest.proposals:
+        lines += [Html(""), t("weekly.digest.proposals", lang)]
+        lines += [
+            t("weekly.digest.proposal", lang, organization=p.organization, text=p.text)
+            for p in digest.proposals
+        ]
+    if digest.overdue:
+        lines += [Html(""), t("weekly.overdue_heading", lang)]
+        lines += _list(
+            audience, tuple(Owing(o.name, leaders_of.get(o.code, ())) for o in digest.overdue)
+        )
+    return Html("\n".join(lines))
+
+
+def _rate(digest: Digest, lang: str) -> Html:
+    on_time = sum(1 for line in digest.lines if line.status is ReportStatus.ON_TIME)
+    late = sum(1 for line in digest.lines if line.status is ReportStatus.LATE)
+    excused = len(digest.lines) - digest.expected
+    percent = round(100 * digest.submitted / digest.expected) if digest.expected else 100
+    text = t("weekly.digest.rate", lang, submitted=digest.submitted, expected=digest.expected,
+             percent=percent, on_time=on_time, late=late)  # fmt: skip
+    if excused:
+        text = Html(text + t("weekly.digest.excused_count", lang, count=excused))
+    return text
+
+
+def _status_line(number: int, line: OrganizationLine, tz: ZoneInfo, lang: str) -> Html:
+    status = t(f"status.{line.status.value}", lang)
+    if line.submitted_at is not None:
+        status = Html(
+            status + " " + t("weekly.digest.at", lang, when=when(line.submitted_at, tz, lang))
+        )
+    return t("weekly.digest.organization", lang, number=number, organization=line.name,
+             mark=STATUS_MARK[line.status], status=status)  # fmt: skip
+
+
+def _answer_line(question_answer: tuple[Question, StoredAnswer], lang: str) -> Html:
+    question, answer = question_answer
+    yes_no = (plain("answer.yes", lang), plain("answer.no", lang))
+    shown = format_value(question.kind, answer.text, answer.value, question.unit, lang, yes_no)
+    return t("weekly.digest.answer", lang, question=question.text, answer=shown)
+
+
+def _total_line(total: Total, lang: str) -> Html:
+    def figure(value: Decimal) -> str:
+        return format_value(
+            total.question.kind, "", str(value), total.question.unit, lang, ("", "")
+        )
+
+    text = t("weekly.digest.total", lang, question=total.question.text, total=figure(total.total),
+             count=total.reporting)  # fmt: skip
+    change = total.change
+    if change is None:
+        return text
+    if change == 0:
+        return Html(text + t("weekly.digest.unchanged", lang))
+    key = "weekly.digest.up" if change > 0 else "weekly.digest.down"
+    return Html(text + t(key, lang, change=figure(abs(change))))
+
+
+# --- answers to the secretariat's commands ---------------------------------------------------
+
+
+def render_weekly(outcome: Outcome, *, private: bool) -> View:
+    match outcome:
+        case Summary(text=text):
+            return View(Html(text))
+        case BadPeriod(language=lang, given=given):
+            return View(t("weekly.bad_period", lang, given=given))
+        case ChooseSkip(who=who, language=lang, period=period, options=options):
+            rows = [
+                (Button(plain("weekly.skip.button_period", lang, period=period),
+                        callbacks.encode(callbacks.HOLIDAY, who.user_id, period)),)
+            ]  # fmt: skip
+            rows += [
+                (Button(short(plain("weekly.skip.button_excuse", lang, organization=name)),
+                        callbacks.encode(callbacks.EXCUSE, who.user_id, org_id, period)),)
+                for org_id, name in options
+            ]  # fmt: skip
+            return View(t("weekly.skip.choose", lang, period=period), tuple(rows))
+        case PeriodSkipped(language=lang, period=period, by=by):
+            return View(t("weekly.skip.done", lang, period=period, by=by))
+        case Excused(language=lang, period=period, organization=organization, by=by):
+            return View(t("weekly.excused", lang, period=period, organization=organization, by=by))
+    return render(outcome, private=private)
