@@ -128,7 +128,7 @@ def secretariat_overdue_text(
     lang = audience.language
     names = [
         t("weekly.secretariat.line", lang, organization=o.name,
-          people=", ".join(w.name for w in o.leaders) or "—")
+          people=Html(", ".join(mention(w) for w in o.leaders) or "—"))
         for o in owing
     ]  # fmt: skip
     lines = [t("weekly.secretariat.title", lang, period=period, group=audience.group), *names]

@@ -39,9 +39,14 @@ class EventKind(StrEnum):
     DIGEST = "digest"  # the period just closed, summed up
 
 
-@dataclass(frozen=True, order=True)
+# At the same instant: last week's digest before this week's call, and so on.
+_ORDER = (EventKind.DIGEST, EventKind.CALL, EventKind.REMINDER, EventKind.DEADLINE,
+          EventKind.OVERDUE)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Due:
-    at: datetime  # when it became due (events are ordered by it)
+    at: datetime  # when it became due
     kind: EventKind
     period: PeriodKey
     slot: str = ""  # distinguishes repeated events of one period (the day of an overdue)
@@ -72,7 +77,7 @@ def due_events(
             continue
         found += _within_period(schedule, tz, now, period, window)
         found += _digest(schedule, tz, now, period, window)
-    return sorted(found)
+    return sorted(found, key=lambda d: (d.at, _ORDER.index(d.kind), d.slot))
 
 
 def _within_period(

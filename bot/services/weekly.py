@@ -191,7 +191,9 @@ class WeeklyService:
                 text = reminder_text(facts.audience(), key, period.deadline_at, owing)
                 return [entry(text if owing else None)]
             case EventKind.DEADLINE:
-                overdue = facts.owing((ReportStatus.MISSING,))
+                # At the deadline instant itself a report is not yet "missing" by the
+                # core's rule (due *by* the deadline); whoever has not submitted now is late.
+                overdue = facts.owing(waiting)
                 text = deadline_text(facts.audience(), key, digest.submitted, digest.expected,
                                      overdue)  # fmt: skip
                 entries = [entry(text)]

@@ -1,0 +1,268 @@
+"""A whole week of six organizations, driven by a fake clock and the week's tick, checked
+message by message as the group and the secretariat receive them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.clock import FakeClock
+from bot.local_api.server import BotMessage, LocalBotApi
+from tests.harness import GROUP_ID, SECRETARY_ID, BotHarness, make_config
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+LEADERS = {"doan": 600001, "ldld": 600002, "hlhpn": 600003, "hnd": 600004, "hccb": 600005,
+           "mttq": 600006}  # fmt: skip
+NAMES = {"doan": "Tỉnh đoàn", "ldld": "Liên đoàn Lao động", "hlhpn": "Hội LHPN",
+         "hnd": "Hội Nông dân", "hccb": "Hội CCB", "mttq": "Ban Dân vận"}  # fmt: skip
+MEMBER_NAMES = {"doan": "An", "ldld": "Bình", "hlhpn": "Chi", "hnd": "Dũng", "hccb": "Em",
+                "mttq": "Giang"}  # fmt: skip
+
+
+def local(day: int, hour: int, minute: int = 0) -> datetime:
+    """A day of November 2026 at a local time, as UTC (16 = Monday of W47, 23 of W48)."""
+    month, day = (11, day) if day <= 30 else (12, day - 30)
+    return datetime(2026, month, day, hour, minute, tzinfo=TZ).astimezone(UTC)
+
+
+def six_organizations(**group: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "chat_id": GROUP_ID,
+            "name": "MTTQ tỉnh Tây Ninh",
+            "secretariat": [SECRETARY_ID],
+            "schedule": {"reminder": "tuesday 17:00", "deadline": "wednesday 17:00"},
+            "organizations": [
+                {"code": code, "name": NAMES[code], "leaders": [LEADERS[code]]} for code in LEADERS
+            ],
+            "questions": [
+                {"key": "tuyen_truyen", "text": "Kết quả tuyên truyền"},
+                {"key": "ho", "text": "Hộ được hỗ trợ", "kind": "count", "unit": "hộ"},
+                {"key": "kinh_phi", "text": "Kinh phí", "kind": "money"},
+                {"key": "kien_nghi", "text": "Khó khăn, kiến nghị", "required": False,
+                 "proposals": True},
+            ],
+            **group,
+        }
+    ]  # fmt: skip
+
+
+@pytest.fixture
+async def week(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[BotHarness]:
+    clock = FakeClock(local(16, 7))
+    config = make_config(api, tmp_path / "week.db", groups=six_organizations())
+    harness = BotHarness(api, config, clock)
+    await harness.start()
+    yield harness
+    await harness.stop()
+
+
+async def report(
+    bot: BotHarness, api: LocalBotApi, code: str, households: str, money: str,
+    proposal: str | None = None, *, period_button: str | None = None,
+) -> BotMessage:  # fmt: skip
+    """A leader reports in private from start to receipt."""
+    leader = api.user(LEADERS[code], MEMBER_NAMES[code])
+    chat = api.private_chat(leader)
+    api.send(chat, leader, "/baocao")
+    prompt = await bot.only_reply(chat.id)
+    if period_button is not None:
+        api.press(prompt, leader, prompt.button(period_button))
+        prompt = await bot.only_reply(chat.id)
+    api.send(chat, leader, f"{NAMES[code]} tổ chức tuyên truyền.")
+    more = await bot.only_reply(chat.id)
+    api.press(more, leader, more.button("Xong"))
+    await bot.only_reply(chat.id)
+    for answer in (households, money):
+        api.send(chat, leader, answer)
+        prompt = await bot.only_reply(chat.id)
+    api.send(chat, leader, proposal or "bỏ qua")
+    review = await bot.only_reply(chat.id)
+    if proposal is not None:  # a text answer may go on; "Xong" ends it
+        api.press(review, leader, review.button("Xong"))
+        review = await bot.only_reply(chat.id)
+    api.press(review, leader, review.button("Gửi báo cáo"))
+    return await bot.only_reply(chat.id)
+
+
+async def at(bot: BotHarness, instant: datetime) -> list[str]:
+    """Move the clock, run the week's tick, return what the group received."""
+    bot.clock.set(instant)
+    await bot.tick()
+    return group_messages(bot.api)
+
+
+def group_messages(api: LocalBotApi) -> list[str]:
+    found = [m.plain_text or "" for m in api.unread(GROUP_ID)]
+    api.mark_read(GROUP_ID)
+    return found
+
+
+async def test_a_whole_week_of_six_organizations(week: BotHarness, api: LocalBotApi) -> None:
+    bot = week
+    secretary = api.user(SECRETARY_ID, "Thư")
+    secretary_chat = api.private_chat(secretary)
+    api.send(secretary_chat, secretary, "/start")
+    await bot.only_reply(secretary_chat.id)
+    group = api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")
+
+    # Week 47: only the call is seen, and two organizations report (for next week's changes).
+    bot.clock.set(local(16, 8))
+    await bot.tick()
+    [call_47] = group_messages(api)
+    assert call_47.startswith("📣 Giao ban tuần 2026-W47 (16/11 – 22/11/2026)")
+    await report(bot, api, "doan", "100", "1 triệu")
+    await report(bot, api, "ldld", "40", "2 triệu")
+
+    # Monday of week 48: the digest of week 47, then the call for week 48.
+    bot.clock.set(local(23, 8))
+    await bot.tick()
+    digest_47, call_48 = group_messages(api)
+    assert digest_47.startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+    assert call_48.startswith("📣 Giao ban tuần 2026-W48 (23/11 – 29/11/2026)")
+    assert "Hạn nộp: 17:00 thứ Tư, 25/11/2026" in call_48
+    assert "• Tỉnh đoàn — An" in call_48
+    # Leaders the bot has never seen are mentioned by role; the link still notifies them.
+    assert "• Hội Nông dân — lãnh đạo" in call_48
+    call_message = api.messages_to(GROUP_ID)[-1]
+    assert [label for label, _ in call_message.buttons()] == ["📝 Báo cáo ngay"]
+    assert f'<a href="tg://user?id={LEADERS["hnd"]}">' in (call_message.text or "")
+
+    # Monday: three on time (one with a proposal); the secretariat excuses the veterans.
+    await report(bot, api, "doan", "120", "1,5 triệu", "Thiếu kinh phí <in> & vật tư")
+    await report(bot, api, "ldld", "40", "2 triệu")
+    # Still owing week 47, they are asked which week; this one.
+    await report(bot, api, "mttq", "10", "500k", period_button="tuần này")
+    api.send(group, secretary, "/nghi")
+    menu = await bot.only_reply(group.id)
+    api.press(menu, secretary, menu.button("Miễn: Hội CCB"))
+    excused = await bot.only_reply(group.id)
+    assert excused.plain_text == "⚪ Thư đã miễn báo cáo tuần 2026-W48 cho Hội CCB."
+    assert await at(bot, local(23, 12)) == []  # nothing due at noon
+
+    # Tuesday 17:00: the reminder names only those who owe a report.
+    [reminder] = await at(bot, local(24, 17))
+    assert reminder.startswith("⏰ Nhắc báo cáo tuần 2026-W48 — hạn 17:00 thứ Tư, 25/11/2026.")
+    assert "• Hội LHPN — lãnh đạo\n• Hội Nông dân — lãnh đạo\n" in reminder
+    assert "Tỉnh đoàn" not in reminder
+    assert "Hội CCB" not in reminder
+
+    # Wednesday 17:00: the deadline; the secretariat gets the overdue list in private.
+    [deadline] = await at(bot, local(25, 17))
+    assert deadline.startswith("⌛ Hết hạn báo cáo tuần 2026-W48\nĐã nộp: 3/5 tổ chức.")
+    assert "• Hội LHPN — lãnh đạo\n• Hội Nông dân — lãnh đạo" in deadline
+    private = await bot.only_reply(secretary_chat.id)
+    assert private.plain_text == (
+        "📋 Tuần 2026-W48, nhóm MTTQ tỉnh Tây Ninh: các tổ chức quá hạn báo cáo\n"
+        "• Hội LHPN (phụ trách: lãnh đạo)\n• Hội Nông dân (phụ trách: lãnh đạo)"
+    )
+
+    # Thursday 08:00: an overdue reminder; the women's union then reports, late.
+    [overdue_thursday] = await at(bot, local(26, 8))
+    assert overdue_thursday.startswith("🔔 Quá hạn báo cáo tuần 2026-W48")
+    assert "Hội LHPN" in overdue_thursday
+    assert "Hội Nông dân" in overdue_thursday
+    bot.clock.set(local(26, 10))
+    receipt = await report(
+        bot, api, "hlhpn", "25", "3 triệu", "Xin thêm tài liệu", period_button="tuần này"
+    )
+    assert "nộp muộn" in (receipt.plain_text or "")
+    [overdue_friday] = await at(bot, local(27, 8))
+    assert "Hội Nông dân — lãnh đạo" in overdue_friday
+    assert "Hội LHPN" not in overdue_friday
+    assert await at(bot, local(28, 8)) == []  # Saturday is not a working day
+    assert await at(bot, local(29, 20)) == []
+
+    # Monday 30 November: the digest of week 48, then the call for week 49.
+    digest, call_49 = await at(bot, local(30, 8))
+    assert call_49.startswith("📣 Giao ban tuần 2026-W49")
+    lines = digest.split("\n")
+    assert lines[0] == "📊 Tổng hợp giao ban tuần 2026-W48 (23/11 – 29/11/2026)"
+    assert lines[1] == "Nhóm: MTTQ tỉnh Tây Ninh"
+    assert lines[2] == ("Đã nộp 4/5 tổ chức (80%): 3 đúng hạn, 1 nộp muộn. 1 tổ chức được miễn.")
+    assert "✅ 1. Tỉnh đoàn — đúng hạn lúc" in digest
+    assert "🕓 3. Hội LHPN — nộp muộn lúc 10:00 thứ Năm, 26/11/2026" in digest
+    assert "❌ 4. Hội Nông dân — quá hạn, chưa nộp" in digest
+    assert "⚪ 5. Hội CCB — được miễn" in digest
+    assert "   • Hộ được hỗ trợ: 120 hộ" in digest
+    # Totals: 120 + 40 + 25 + 10 households (140 the week before); money likewise.
+    assert "• Hộ được hỗ trợ: 195 hộ (4 tổ chức) — tăng 55 hộ so với tuần trước" in digest
+    assert "• Kinh phí: 7.000.000 đ (4 tổ chức) — tăng 4.000.000 đ so với tuần trước" in digest
+    assert "Khó khăn, kiến nghị\n• Tỉnh đoàn: Thiếu kinh phí <in> & vật tư\n• Hội LHPN: Xin" in (
+        digest
+    )
+    assert digest.endswith("Quá hạn:\n• Hội Nông dân — lãnh đạo")
+
+    # Nothing is repeated: the same instant again, and a restart, send nothing new.
+    assert await at(bot, local(30, 8)) == []
+    await bot.restart()
+    assert await at(bot, local(30, 8, 5)) == []
+    assert api.unread(secretary_chat.id) == []
+
+    # The farmers report for last week on Monday: a late addition to the digest.
+    bot.clock.set(local(30, 10))
+    await report(bot, api, "hnd", "30", "1 triệu", period_button="quá hạn")
+    [addition] = await at(bot, local(30, 10, 1))
+    assert addition.startswith(
+        "📥 Bổ sung tuần 2026-W48: Hội Nông dân nộp muộn lúc 10:00 thứ Hai, 30/11/2026."
+    )
+    assert "• Hộ được hỗ trợ: 30 hộ" in addition
+    assert await at(bot, local(30, 11)) == []
+
+
+async def test_summary_for_the_current_and_past_periods_and_refused_to_leaders(
+    week: BotHarness, api: LocalBotApi
+) -> None:
+    bot = week
+    group = api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")
+    secretary = api.user(SECRETARY_ID, "Thư")
+    await report(bot, api, "doan", "100", "1 triệu")
+    bot.clock.set(local(24, 9))
+    await report(bot, api, "doan", "150", "1 triệu")
+
+    api.send(group, secretary, "/tonghop")
+    now = await bot.only_reply(group.id)
+    assert (now.plain_text or "").startswith(
+        "📊 Tình hình báo cáo tuần 2026-W48 (23/11 – 29/11/2026), đến 09:00 thứ Ba, 24/11/2026"
+    )
+    assert "⏳ 2. Liên đoàn Lao động — chưa nộp" in (now.plain_text or "")
+    assert "tăng 50 hộ so với tuần trước" in (now.plain_text or "")
+    assert "tg://user" not in (now.text or "")  # a summary pings nobody
+
+    api.send(group, secretary, "/summary last")
+    last = await bot.only_reply(group.id)
+    assert (last.plain_text or "").startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+    api.send(group, secretary, "/tonghop 2026-W47")
+    named = await bot.only_reply(group.id)
+    assert named.plain_text == last.plain_text
+    api.send(group, secretary, "/tonghop tuần sau")
+    bad = await bot.only_reply(group.id)
+    assert (bad.plain_text or "").startswith("Không hiểu kỳ “tuần sau”.")
+
+    leader = api.user(LEADERS["hnd"], "Dũng")
+    api.send(group, leader, "/tonghop")
+    refused = await bot.only_reply(group.id)
+    assert refused.plain_text == "Lệnh này chỉ dành cho Ban Thường trực."
+
+
+async def test_a_group_may_open_summary_to_every_member(api: LocalBotApi, tmp_path: Path) -> None:
+    config = make_config(
+        api, tmp_path / "open.db", groups=six_organizations(summary_for_members=True)
+    )
+    bot = BotHarness(api, config, FakeClock(local(24, 9)))
+    await bot.start()
+    try:
+        group = api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")
+        api.send(group, api.user(LEADERS["hnd"], "Dũng"), "/tonghop")
+        summary = await bot.only_reply(group.id)
+        assert (summary.plain_text or "").startswith("📊 Tình hình báo cáo tuần 2026-W48")
+        api.send(group, api.user(699999, "Người lạ"), "/tonghop")
+        refused = await bot.only_reply(group.id)
+        assert "Gõ /dangky để đăng ký" in (refused.plain_text or "")
+    finally:
+        await bot.stop()
