@@ -3,6 +3,7 @@ message by message as the group and the secretariat receive them."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,8 +12,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.app import services_of
 from bot.clock import FakeClock
 from bot.local_api.server import BotMessage, LocalBotApi
+from bot.services.container import Services
 from tests.harness import GROUP_ID, SECRETARY_ID, BotHarness, make_config
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -95,6 +98,10 @@ async def at(bot: BotHarness, instant: datetime) -> list[str]:
     bot.clock.set(instant)
     await bot.tick()
     return group_messages(bot.api)
+
+
+def services_of_bot(bot: BotHarness) -> Services:
+    return services_of(bot.app)
 
 
 def group_messages(api: LocalBotApi) -> list[str]:
@@ -266,3 +273,109 @@ async def test_a_group_may_open_summary_to_every_member(api: LocalBotApi, tmp_pa
         assert "Gõ /dangky để đăng ký" in (refused.plain_text or "")
     finally:
         await bot.stop()
+
+
+def ledger(db_path: Path) -> list[tuple[str, str, str, int]]:
+    with sqlite3.connect(db_path) as connection:
+        rows = connection.execute(
+            "SELECT p.key, s.kind, s.state, s.attempts FROM sent_messages s "
+            "JOIN periods p ON p.id = s.period_id ORDER BY s.id"
+        ).fetchall()
+    return [(key, kind, state, attempts) for key, kind, state, attempts in rows]
+
+
+async def test_restarts_before_during_and_after_an_event_neither_repeat_nor_skip_it(
+    week: BotHarness, api: LocalBotApi, tmp_path: Path
+) -> None:
+    bot = week
+    api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")
+    # Before: the bot is down at 08:00 and comes back at 09:30; the call still makes sense.
+    await bot.stop()
+    bot.clock.set(local(16, 9, 30))
+    await bot.start()
+    [call] = await at(bot, local(16, 9, 30))
+    assert call.startswith("📣 Giao ban tuần 2026-W47")
+
+    # During: the reminder is claimed, then the bot stops before sending it.
+    bot.clock.set(local(17, 17))
+    assert await services_of_bot(bot).weekly.tick(bot.clock.now()) == 1
+    await bot.restart()
+    [reminder] = await at(bot, local(17, 17, 1))
+    assert reminder.startswith("⏰ Nhắc báo cáo tuần 2026-W47")
+
+    # After: restarting and ticking again sends nothing more.
+    await bot.restart()
+    assert await at(bot, local(17, 17, 2)) == []
+    # A reminder whose deadline has passed while the bot was down is not sent late.
+    await bot.stop()
+    bot.clock.set(local(25, 9))  # next week, Wednesday: week 47's deadline is long past
+    await bot.start()
+    sent = await at(bot, local(25, 9))
+    # Week 47's deadline notice (a day's worth) is not sent late; its digest is, and this
+    # week's call and reminder still make sense before this week's deadline.
+    assert len(sent) == 3
+    assert sent[0].startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+    assert sent[1].startswith("📣 Giao ban tuần 2026-W48")
+    assert sent[2].startswith("⏰ Nhắc báo cáo tuần 2026-W48")
+    kinds = [(key, kind) for key, kind, _, _ in ledger(tmp_path / "week.db")]
+    assert kinds.count(("2026-W47", "reminder")) == 1
+    assert ("2026-W47", "deadline") not in kinds
+
+
+async def test_the_digest_arrives_once_through_429s_and_server_errors(
+    week: BotHarness, api: LocalBotApi, tmp_path: Path
+) -> None:
+    bot = week
+    api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")
+    await at(bot, local(16, 8))
+    await report(bot, api, "doan", "100", "1 triệu")
+
+    # Telegram says "too many requests" twice: the rate limiter waits and retries.
+    api.fail("sendMessage", error_code=429, retry_after=1, times=2)
+    digest, _call = await at(bot, local(23, 8))
+    assert digest.startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+
+    # Then the server fails for a while: the message stays pending and goes out later.
+    api.fail("sendMessage", error_code=502, times=2)
+    assert await at(bot, local(24, 17)) == []
+    assert ledger(tmp_path / "week.db")[-1][1:] == ("reminder", "pending", 1)
+    assert await at(bot, local(24, 17, 0)) == []  # not yet time to retry
+    assert await at(bot, local(24, 17, 1)) == []  # the second attempt fails too
+    [reminder] = await at(bot, local(24, 18))
+    assert reminder.startswith("⏰ Nhắc báo cáo tuần 2026-W48")
+    assert ledger(tmp_path / "week.db")[-1][1:] == ("reminder", "sent", 2)
+    assert sum(1 for m in api.messages_to(GROUP_ID) if "Tổng hợp giao ban" in (m.text or "")) == 1
+
+
+async def test_a_digest_with_long_answers_is_split_into_valid_messages(
+    week: BotHarness, api: LocalBotApi
+) -> None:
+    bot = week
+    api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")
+    long_answer = "Tuyên truyền <b>không</b> & “dài” ở khu dân cư. " * 60  # ~2,900 characters
+    await at(bot, local(16, 8))
+    for code in ("doan", "ldld", "hlhpn"):
+        leader = api.user(LEADERS[code], MEMBER_NAMES[code])
+        chat = api.private_chat(leader)
+        api.send(chat, leader, "/baocao")
+        await bot.only_reply(chat.id)
+        api.send(chat, leader, f"[{code}] {long_answer}")
+        more = await bot.only_reply(chat.id)
+        api.press(more, leader, more.button("Xong"))
+        await bot.only_reply(chat.id)
+        for answer in ("12", "1 triệu", "bỏ qua"):
+            api.send(chat, leader, answer)
+            review = await bot.only_reply(chat.id)
+        api.press(review, leader, review.button("Gửi báo cáo"))
+        await bot.only_reply(chat.id)
+
+    sent = await at(bot, local(23, 8))
+
+    digest_pieces = sent[:-1]
+    assert len(digest_pieces) >= 3
+    assert digest_pieces[0].startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+    text = "\n".join(digest_pieces)
+    assert [text.count(f"[{code}]") for code in ("doan", "ldld", "hlhpn")] == [1, 1, 1]
+    assert "• Hộ được hỗ trợ: 36 hộ (3 tổ chức)" in "\n".join(digest_pieces)
+    assert all(len(piece) <= 4096 for piece in digest_pieces)
+    assert sent[-1].startswith("📣 Giao ban tuần 2026-W48")
