@@ -1,4 +1,4 @@
-"""The ``giaoban`` command: run, check-config, db upgrade, backup."""
+"""The ``giaoban`` command: run, check-config, db upgrade, backup, digest."""
 
 from __future__ import annotations
 
@@ -10,11 +10,17 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from telegram import Bot
+
 from bot.clock import SystemClock
 from bot.config import TOKEN_ENV, AppConfig, ConfigError, load_config
+from bot.core.periods import PeriodKey
 from bot.i18n import plain
+from bot.local_api.telegram_html import parse_html
 from bot.logs import configure_logging, redact
 from bot.runner import StartupError, open_database, serve
+from bot.services.weekly import WeeklyService
+from handlers.weekly import TelegramTransport
 from storage.backup import backup_sqlite
 from storage.database import sqlite_path
 
@@ -142,6 +148,43 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_digest(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    lang = _lang()
+    try:
+        key = PeriodKey.parse(args.period)
+    except ValueError:
+        raise StartupError(plain("cli.bad_period", lang, period=args.period)) from None
+    if config.group(args.group) is None:
+        raise StartupError(plain("cli.unknown_group", lang, group=args.group))
+    token = config.resolve_token() if args.send else None
+    if args.send and token is None:
+        raise StartupError(plain("cli.no_token", lang))
+    return asyncio.run(_digest(config, args.group, key, token))
+
+
+async def _digest(config: AppConfig, chat_id: int, key: PeriodKey, token: str | None) -> int:
+    lang, clock = _lang(), SystemClock()
+    db = await open_database(config, clock)
+    try:
+        weekly = WeeklyService(db, config)
+        text = await weekly.digest_of(chat_id, key, clock.now())
+        assert text is not None
+        print(parse_html(text))
+        if token is None:
+            return EXIT_OK
+        if not await weekly.claim_digest(chat_id, key, clock.now()):
+            print(plain("cli.digest_already_sent", lang, period=key), file=sys.stderr)
+            return EXIT_OK
+        bot = Bot(token, base_url=config.telegram.api_base_url)
+        async with bot:
+            await weekly.deliver(clock.now(), TelegramTransport(bot))
+        print(plain("cli.digest_sent", lang, period=key), file=sys.stderr)
+        return EXIT_OK
+    finally:
+        await db.dispose()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="giaoban", description="Giao Ban: bot báo cáo tuần (weekly-report bot)"
@@ -166,6 +209,13 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("out")
     backup.add_argument("--config", default="config.toml")
     backup.set_defaults(func=cmd_backup)
+
+    digest = commands.add_parser("digest", help="in bản tổng hợp một tuần (print a digest)")
+    digest.add_argument("--group", type=int, required=True, help="chat_id của nhóm")
+    digest.add_argument("--period", required=True, help="tuần, ví dụ 2026-W47")
+    digest.add_argument("--send", action="store_true", help="gửi vào nhóm (post it)")
+    digest.add_argument("--config", default="config.toml")
+    digest.set_defaults(func=cmd_digest)
     return parser
 
 

@@ -207,6 +207,22 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Lệnh backup chỉ dùng cho SQLite; với PostgreSQL hãy dùng pg_dump.",
         "en": "backup works for SQLite only; for PostgreSQL use pg_dump.",
     },
+    "cli.bad_period": {
+        "vi": "Không hiểu tuần {period} (ghi như 2026-W47).",
+        "en": "Cannot read the period {period} (write e.g. 2026-W47).",
+    },
+    "cli.unknown_group": {
+        "vi": "Nhóm {group} không có trong tệp cấu hình.",
+        "en": "Group {group} is not in the configuration.",
+    },
+    "cli.digest_already_sent": {
+        "vi": "Bản tổng hợp tuần {period} đã được gửi trước đó; không gửi lại.",
+        "en": "The {period} digest was already sent; not sending it again.",
+    },
+    "cli.digest_sent": {
+        "vi": "Đã gửi bản tổng hợp tuần {period} vào nhóm.",
+        "en": "The {period} digest was posted to the group.",
+    },
     "cli.backup_failed": {
         "vi": "Không sao lưu được {source}: {reason}",
         "en": "Backup of {source} failed: {reason}",

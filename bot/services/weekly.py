@@ -403,6 +403,37 @@ class WeeklyService:
             await uow.commit()
             return Excused(config.language, key, organization.name, sender.full_name)
 
+    async def digest_of(self, chat_id: int, key: PeriodKey, now: datetime) -> str | None:
+        """The digest of a named period as it stands at ``now`` (None: unknown group)."""
+        config = self._config.group(chat_id)
+        async with self._db.unit_of_work() as uow:
+            group = await uow.groups.by_chat_id(chat_id)
+            if config is None or group is None:
+                return None
+            period = await ensure_period(uow, group, config, key)
+            facts = await self.facts(uow, group, config, period, now)
+            await uow.commit()
+        return digest_text(facts.audience(), facts.digest, facts.leaders_of)
+
+    async def claim_digest(self, chat_id: int, key: PeriodKey, now: datetime) -> bool:
+        """Claim the digest of ``key`` for sending now (the operator's ``--send``); False if
+        it was already claimed, by the schedule or an earlier ``--send``."""
+        config = self._config.group(chat_id)
+        async with self._db.unit_of_work() as uow:
+            group = await uow.groups.by_chat_id(chat_id)
+            if config is None or group is None:
+                return False
+            period = await ensure_period(uow, group, config, key)
+            facts = await self.facts(uow, group, config, period, now)
+            text = digest_text(facts.audience(), facts.digest, facts.leaders_of)
+            claimed = await uow.ledger.claim(
+                SentMessage(period_id=period.id, kind=EventKind.DIGEST, slot="",
+                            state=DeliveryState.PENDING, chat_id=chat_id,
+                            thread_id=config.digest_topic, text=text, created_at=now)
+            )  # fmt: skip
+            await uow.commit()
+            return claimed
+
     async def _allowed_group(
         self, uow: UnitOfWork, chat: Chat, sender: Sender, *, for_summary: bool
     ) -> tuple[Group, GroupConfig] | Outcome:

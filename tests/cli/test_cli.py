@@ -239,3 +239,36 @@ async def test_backup_of_a_missing_database_fails_in_one_line(tmp_path: Path) ->
     )
     result = await giaoban("backup", str(tmp_path / "out.db"), "--config", str(path))
     assert_one_clear_line(result, f"Không sao lưu được {database}")
+
+
+async def test_digest_prints_a_period_and_send_posts_it_once(tmp_path: Path) -> None:
+    api = LocalBotApi(SECRET)
+    await api.start()
+    try:
+        path = tmp_path / "config.toml"
+        path.write_text(
+            config_text(api.base_url, f"sqlite+aiosqlite:///{tmp_path / 'g.db'}"), "utf-8"
+        )
+        api.group(-1001000000001, "MTT-CTXH thử nghiệm")
+        common = ("--group", "-1001000000001", "--period", "2026-W47", "--config", str(path))
+
+        printed = await giaoban("digest", *common)
+        assert printed.code == 0, printed.stderr
+        assert printed.stdout.startswith("📊 Tổng hợp giao ban tuần 2026-W47 (16/11 – 22/11/2026)")
+        assert "❌ 1. Tỉnh đoàn — quá hạn, chưa nộp" in printed.stdout
+        assert api.messages_to(-1001000000001) == []
+
+        sent = await giaoban("digest", *common, "--send", token=SECRET)
+        assert sent.code == 0, sent.stderr
+        assert "Đã gửi bản tổng hợp tuần 2026-W47 vào nhóm." in sent.stderr
+        again = await giaoban("digest", *common, "--send", token=SECRET)
+        assert "đã được gửi trước đó; không gửi lại" in again.stderr
+        posted = api.messages_to(-1001000000001)
+        assert len(posted) == 1
+        assert (posted[0].plain_text or "").startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+
+        bad = await giaoban("digest", "--group", "-1001000000001", "--period", "W47",
+                            "--config", str(path))  # fmt: skip
+        assert_one_clear_line(bad, "Không hiểu tuần W47")
+    finally:
+        await api.stop()
