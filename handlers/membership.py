@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import Message, Update
-from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import callbacks
@@ -22,7 +21,7 @@ from bot.services.people import Chat, Sender
 from bot.telegram_types import Context, TelegramApp
 from bot.views import View
 from handlers.buttons import on_button
-from handlers.replying import deliver, send_view
+from handlers.replying import deliver, message_context, send_view
 
 NEW_MESSAGES = ~filters.UpdateType.EDITED
 BUTTONS = rf"^[{callbacks.JOIN}{callbacks.APPROVE}{callbacks.REJECT}{callbacks.REMOVE}]:"
@@ -43,13 +42,6 @@ class MembershipHandlers:
         self.services = services
         self.membership = services.membership
 
-    def _where(self, update: Update) -> tuple[Message, Chat, Sender] | None:
-        message, user = update.effective_message, update.effective_user
-        if message is None or user is None or user.is_bot:
-            return None
-        chat = Chat(message.chat.id, message.chat.type == ChatType.PRIVATE)
-        return message, chat, Sender(user.id, user.full_name, user.username)
-
     async def _reply(
         self, context: Context, message: Message, chat: Chat, outcome: Outcome
     ) -> None:
@@ -59,7 +51,7 @@ class MembershipHandlers:
         )  # fmt: skip
 
     async def join(self, update: Update, context: Context) -> None:
-        if (where := self._where(update)) is None:
+        if (where := message_context(update)) is None:
             return
         message, chat, sender = where
         now = self.services.clock.now()
@@ -67,7 +59,7 @@ class MembershipHandlers:
         await self._reply(context, message, chat, outcome)
 
     async def roster(self, update: Update, context: Context) -> None:
-        if (where := self._where(update)) is None:
+        if (where := message_context(update)) is None:
             return
         message, chat, sender = where
         now = self.services.clock.now()
@@ -75,7 +67,7 @@ class MembershipHandlers:
         await self._reply(context, message, chat, outcome)
 
     async def remove(self, update: Update, context: Context) -> None:
-        if (where := self._where(update)) is None:
+        if (where := message_context(update)) is None:
             return
         message, chat, sender = where
         now = self.services.clock.now()

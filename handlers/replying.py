@@ -10,14 +10,17 @@ from telegram import (
     ForceReply,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    Message,
     ReactionTypeEmoji,
     ReplyParameters,
+    Update,
 )
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.core.splitting import split_html
 from bot.services.outcomes import Delivery, Outcome
+from bot.services.people import Chat, Sender
 from bot.views import View
 
 log = logging.getLogger(__name__)
@@ -87,3 +90,12 @@ async def deliver(bot: Bot, deliveries: Iterable[Delivery], render: Render) -> N
             log.info("Không nhắn riêng được %s (%s); gửi vào nhóm", delivery.chat_id, exc)
             fallback = render(delivery.outcome, False)
             await send_view(bot, delivery.fallback_chat_id, fallback, private=False)
+
+
+def message_context(update: Update) -> tuple[Message, Chat, Sender] | None:
+    """The message, its chat and its sender; None for updates without a human sender."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None or user.is_bot:
+        return None
+    chat = Chat(message.chat.id, message.chat.type == ChatType.PRIVATE)
+    return message, chat, Sender(user.id, user.full_name, user.username)

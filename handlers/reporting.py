@@ -14,18 +14,10 @@ from bot.services.people import Chat, Sender
 from bot.telegram_types import Context, TelegramApp
 from bot.views import render
 from handlers.buttons import on_button
-from handlers.replying import send_view
+from handlers.replying import message_context, send_view
 
 NEW_MESSAGES = ~filters.UpdateType.EDITED
 ATTACHMENTS = filters.PHOTO | filters.Document.ALL | filters.VOICE | filters.VIDEO | filters.AUDIO
-
-
-def _where(update: Update) -> tuple[Message, Chat, Sender] | None:
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None or user.is_bot:
-        return None
-    chat = Chat(message.chat.id, message.chat.type == ChatType.PRIVATE)
-    return message, chat, Sender(user.id, user.full_name, user.username)
 
 
 def _answers_the_bot(message: Message, chat: Chat, bot_id: int) -> bool:
@@ -52,7 +44,7 @@ class ReportingHandlers:
         )
 
     async def report(self, update: Update, context: Context) -> None:
-        if (where := _where(update)) is None:
+        if (where := message_context(update)) is None:
             return
         message, chat, sender = where
         outcome = await self.reporting.start(
@@ -61,7 +53,7 @@ class ReportingHandlers:
         await self._reply(context, message, chat, outcome)
 
     async def status(self, update: Update, context: Context) -> None:
-        if (where := _where(update)) is None:
+        if (where := message_context(update)) is None:
             return
         message, chat, sender = where
         outcome = await self.reporting.status(
@@ -70,7 +62,7 @@ class ReportingHandlers:
         await self._reply(context, message, chat, outcome)
 
     async def cancel(self, update: Update, context: Context) -> None:
-        if (where := _where(update)) is None:
+        if (where := message_context(update)) is None:
             return
         message, chat, sender = where
         outcome = await self.reporting.cancel(
@@ -79,7 +71,7 @@ class ReportingHandlers:
         await self._reply(context, message, chat, outcome)
 
     async def text(self, update: Update, context: Context) -> None:
-        if (where := _where(update)) is None:
+        if (where := message_context(update)) is None:
             return
         message, chat, sender = where
         if not _answers_the_bot(message, chat, context.bot.id) or message.text is None:
@@ -90,7 +82,7 @@ class ReportingHandlers:
         await self._reply(context, message, chat, outcome)
 
     async def attachment(self, update: Update, context: Context) -> None:
-        if (where := _where(update)) is None:
+        if (where := message_context(update)) is None:
             return
         message, chat, sender = where
         if not _answers_the_bot(message, chat, context.bot.id):
@@ -115,7 +107,7 @@ class ReportingHandlers:
 
     async def unsupported(self, update: Update, context: Context) -> None:
         """Stickers and the like: the question is asked again; nothing is stored."""
-        if (where := _where(update)) is None:
+        if (where := message_context(update)) is None:
             return
         message, chat, sender = where
         if not _answers_the_bot(message, chat, context.bot.id):

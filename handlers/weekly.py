@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import logging
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatType, ParseMode
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
@@ -21,7 +21,7 @@ from bot.telegram_types import Context, TelegramApp
 from bot.views import View
 from bot.weekly_views import render_weekly
 from handlers.buttons import on_button
-from handlers.replying import send_view
+from handlers.replying import message_context, send_view
 
 log = logging.getLogger(__name__)
 
@@ -74,15 +74,8 @@ class WeeklyHandlers:
         self.services = services
         self.weekly = services.weekly
 
-    def _where(self, update: Update) -> tuple[Message, Chat, Sender] | None:
-        message, user = update.effective_message, update.effective_user
-        if message is None or user is None or user.is_bot:
-            return None
-        chat = Chat(message.chat.id, message.chat.type == ChatType.PRIVATE)
-        return message, chat, Sender(user.id, user.full_name, user.username)
-
     async def summary(self, update: Update, context: Context) -> None:
-        if (where := self._where(update)) is None:
+        if (where := message_context(update)) is None:
             return
         message, chat, sender = where
         argument = " ".join(context.args or [])
@@ -93,7 +86,7 @@ class WeeklyHandlers:
                         reply_to=message.message_id)  # fmt: skip
 
     async def skip(self, update: Update, context: Context) -> None:
-        if (where := self._where(update)) is None:
+        if (where := message_context(update)) is None:
             return
         message, chat, sender = where
         outcome = await self.weekly.skip_menu(
