@@ -38,7 +38,7 @@ from bot.services.outcomes import (
     StaleButton,
     Who,
 )
-from bot.services.people import Chat, Sender, known_person
+from bot.services.people import Chat, Sender, button_key, known_person, message_key
 from storage.database import Database
 from storage.models import (
     Group,
@@ -77,7 +77,7 @@ class MembershipService:
     ) -> Outcome:
         """/join: the organizations the person could report for, as buttons."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"m:{chat.id}:{message_id}", now):
+            if not await uow.handled.mark(message_key(chat, message_id), now):
                 return Duplicate()
             groups = await self._groups_of_chat(uow, chat)
             if groups is None:
@@ -112,7 +112,7 @@ class MembershipService:
     ) -> Outcome:
         """The person picked an organization: keep the request and tell the secretariat."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"cb:{query_id}", now):
+            if not await uow.handled.mark(button_key(query_id), now):
                 return Duplicate()
             organization = await uow.groups.organization(organization_id)
             group = (
@@ -153,7 +153,7 @@ class MembershipService:
     ) -> Outcome:  # fmt: skip
         """A secretariat member pressed Approve or Reject."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"cb:{query_id}", now):
+            if not await uow.handled.mark(button_key(query_id), now):
                 return Duplicate()
             request = await uow.joins.get(request_id)
             group = await uow.groups.by_id(request.group_id) if request is not None else None
@@ -207,7 +207,7 @@ class MembershipService:
     async def roster(self, chat: Chat, message_id: int, sender: Sender, now: datetime) -> Outcome:
         """/roster: each organization with its leaders, and who cannot be messaged yet."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"m:{chat.id}:{message_id}", now):
+            if not await uow.handled.mark(message_key(chat, message_id), now):
                 return Duplicate()
             found = await self._secretariat_groups(uow, chat, sender)
             if not isinstance(found, list):
@@ -222,7 +222,7 @@ class MembershipService:
     ) -> Outcome:
         """/remove: the members who joined by request, as buttons."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"m:{chat.id}:{message_id}", now):
+            if not await uow.handled.mark(message_key(chat, message_id), now):
                 return Duplicate()
             found = await self._secretariat_groups(uow, chat, sender)
             if not isinstance(found, list):
@@ -252,7 +252,7 @@ class MembershipService:
         self, chat: Chat, query_id: str, sender: Sender, membership_id: int, now: datetime
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"cb:{query_id}", now):
+            if not await uow.handled.mark(button_key(query_id), now):
                 return Duplicate()
             membership = await uow.groups.membership(membership_id)
             group = await uow.groups.by_id(membership.group_id) if membership else None

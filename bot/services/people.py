@@ -18,6 +18,17 @@ class Chat:
     private: bool
 
 
+def message_key(chat: Chat, message_id: int) -> str:
+    """The key under which an incoming message is marked handled (Telegram may deliver the
+    same message again under a new update id)."""
+    return f"m:{chat.id}:{message_id}"
+
+
+def button_key(query_id: str) -> str:
+    """The key under which a button press is marked handled."""
+    return f"cb:{query_id}"
+
+
 @dataclass(frozen=True)
 class Sender:
     """Who sent an update, independent of the chat platform."""

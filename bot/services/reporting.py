@@ -55,7 +55,7 @@ from bot.services.outcomes import (
     UseButtons,
     Who,
 )
-from bot.services.people import Chat, Sender, known_person
+from bot.services.people import Chat, Sender, button_key, known_person, message_key
 from bot.services.periods import ensure_period
 from storage.database import Database
 from storage.models import (
@@ -80,10 +80,6 @@ SKIP_WORDS = frozenset({"bỏ qua", "bo qua", "skip", "bỏ", "không trả lờ
 DONE_WORDS = frozenset({"xong", "xong rồi", "xong roi", "tiếp", "tiep", "hết", "het", "done"})
 
 
-def _key(chat: Chat, message_id: int) -> str:
-    return f"m:{chat.id}:{message_id}"
-
-
 class ReportingService:
     def __init__(self, db: Database, config: AppConfig) -> None:
         self._db = db
@@ -93,13 +89,13 @@ class ReportingService:
 
     async def start(self, chat: Chat, message_id: int, sender: Sender, now: datetime) -> Outcome:
         """/report: pick the organization and period, then continue where the draft stands."""
-        return await self._start(chat, _key(chat, message_id), sender, now)
+        return await self._start(chat, message_key(chat, message_id), sender, now)
 
     async def start_from_button(
         self, chat: Chat, query_id: str, sender: Sender, now: datetime
     ) -> Outcome:
         """ "Report now" under the call for reports: the same as /report."""
-        return await self._start(chat, f"cb:{query_id}", sender, now)
+        return await self._start(chat, button_key(query_id), sender, now)
 
     async def _start(self, chat: Chat, handled_key: str, sender: Sender, now: datetime) -> Outcome:
         async with self._db.unit_of_work() as uow:
@@ -132,7 +128,7 @@ class ReportingService:
         self, chat: Chat, query_id: str, sender: Sender, organization_id: int, now: datetime
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"cb:{query_id}", now):
+            if not await uow.handled.mark(button_key(query_id), now):
                 return Duplicate()
             person = await known_person(uow, sender, chat, now)
             conversation = await uow.conversations.get(chat.id, person.id)
@@ -159,7 +155,7 @@ class ReportingService:
         now: datetime,
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"cb:{query_id}", now):
+            if not await uow.handled.mark(button_key(query_id), now):
                 return Duplicate()
             person = await known_person(uow, sender, chat, now)
             conversation = await uow.conversations.get(chat.id, person.id)
@@ -187,7 +183,7 @@ class ReportingService:
     ) -> Outcome:
         """A message that may be an answer to the question the person was asked."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(_key(chat, message_id), now):
+            if not await uow.handled.mark(message_key(chat, message_id), now):
                 return Duplicate()
             found = await self._conversation(uow, chat, sender)
             if found is None:
@@ -212,7 +208,7 @@ class ReportingService:
     ) -> Outcome:
         """A photo, document, voice note or video: kept with the report being written."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(_key(chat, message_id), now):
+            if not await uow.handled.mark(message_key(chat, message_id), now):
                 return Duplicate()
             found = await self._conversation(uow, chat, sender)
             if found is None or found[0].report_id is None:
@@ -248,7 +244,7 @@ class ReportingService:
     ) -> Outcome:
         """A sticker or anything else that cannot be an answer: ask the question again."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(_key(chat, message_id), now):
+            if not await uow.handled.mark(message_key(chat, message_id), now):
                 return Duplicate()
             found = await self._conversation(uow, chat, sender)
             if found is None:
@@ -263,7 +259,7 @@ class ReportingService:
         self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str, now: datetime
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"cb:{query_id}", now):
+            if not await uow.handled.mark(button_key(query_id), now):
                 return Duplicate()
             found = await self._conversation(uow, chat, sender)
             if found is None or not _waits_for(found[0], report_id, key, Step.ANSWER):
@@ -284,7 +280,7 @@ class ReportingService:
     ) -> Outcome:
         """'Done' after a text answer given in one or more messages."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"cb:{query_id}", now):
+            if not await uow.handled.mark(button_key(query_id), now):
                 return Duplicate()
             found = await self._conversation(uow, chat, sender)
             if found is None or not _waits_for(found[0], report_id, key, Step.ANSWER):
@@ -305,7 +301,7 @@ class ReportingService:
         self, chat: Chat, query_id: str, sender: Sender, report_id: int, now: datetime
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"cb:{query_id}", now):
+            if not await uow.handled.mark(button_key(query_id), now):
                 return Duplicate()
             found = await self._conversation(uow, chat, sender)
             if found is None or not _waits_for(found[0], report_id, None, Step.REVIEW):
@@ -337,7 +333,7 @@ class ReportingService:
     ) -> Outcome:
         """Pick an answer to change, from the review (draft) or after submission."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"cb:{query_id}", now):
+            if not await uow.handled.mark(button_key(query_id), now):
                 return Duplicate()
             found = await self._conversation(uow, chat, sender)
             if found is None or not (
@@ -365,7 +361,7 @@ class ReportingService:
         self, chat: Chat, query_id: str, sender: Sender, report_id: int, now: datetime
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"cb:{query_id}", now):
+            if not await uow.handled.mark(button_key(query_id), now):
                 return Duplicate()
             found = await self._conversation(uow, chat, sender)
             if found is None or not _waits_for(found[0], report_id, None, Step.CHANGE_MENU):
@@ -378,7 +374,7 @@ class ReportingService:
     async def cancel(self, chat: Chat, message_id: int, sender: Sender, now: datetime) -> Outcome:
         """/cancel: stop asking; the draft stays and /report continues it."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(_key(chat, message_id), now):
+            if not await uow.handled.mark(message_key(chat, message_id), now):
                 return Duplicate()
             if not chat.private and self._config.group(chat.id) is None:
                 await uow.commit()
@@ -455,7 +451,7 @@ class ReportingService:
     async def status(self, chat: Chat, message_id: int, sender: Sender, now: datetime) -> Outcome:
         """/status: for each organization the person leads, where its report stands."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(_key(chat, message_id), now):
+            if not await uow.handled.mark(message_key(chat, message_id), now):
                 return Duplicate()
             person = await known_person(uow, sender, chat, now)
             group = None if chat.private else await uow.groups.by_chat_id(chat.id)

@@ -43,7 +43,7 @@ from bot.services.outcomes import (
     Summary,
     Who,
 )
-from bot.services.people import Chat, Sender, known_person
+from bot.services.people import Chat, Sender, button_key, known_person, message_key
 from bot.services.periods import ensure_period
 from bot.weekly_views import (
     Audience,
@@ -315,7 +315,7 @@ class WeeklyService:
     ) -> Outcome:
         """/summary [last | 2026-W47]: the digest of a period as it stands at ``now``."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"m:{chat.id}:{message_id}", now):
+            if not await uow.handled.mark(message_key(chat, message_id), now):
                 return Duplicate()
             found = await self._allowed_group(uow, chat, sender, for_summary=True)
             if not isinstance(found, tuple):
@@ -339,7 +339,7 @@ class WeeklyService:
     ) -> Outcome:
         """/skip: a holiday for the whole group this period, or one organization excused."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"m:{chat.id}:{message_id}", now):
+            if not await uow.handled.mark(message_key(chat, message_id), now):
                 return Duplicate()
             found = await self._allowed_group(uow, chat, sender, for_summary=False)
             if not isinstance(found, tuple):
@@ -361,7 +361,7 @@ class WeeklyService:
         self, chat: Chat, query_id: str, sender: Sender, key: PeriodKey, now: datetime
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"cb:{query_id}", now):
+            if not await uow.handled.mark(button_key(query_id), now):
                 return Duplicate()
             found = await self._allowed_group(uow, chat, sender, for_summary=False)
             if not isinstance(found, tuple):
@@ -380,7 +380,7 @@ class WeeklyService:
         now: datetime,
     ) -> Outcome:  # fmt: skip
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(f"cb:{query_id}", now):
+            if not await uow.handled.mark(button_key(query_id), now):
                 return Duplicate()
             found = await self._allowed_group(uow, chat, sender, for_summary=False)
             if not isinstance(found, tuple):
