@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: setup test lint typecheck unit run clean
+.PHONY: setup test lint typecheck unit bench run clean
 
 setup: $(STAMP)
 
@@ -26,6 +26,10 @@ unit: $(STAMP)
 
 # The test command the README and CI use: lint, strict types, then every test.
 test: lint typecheck unit
+
+# Benchmarks print their figures; they are not part of `make test`.
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench
 
 config.toml:
 	cp config.example.toml config.toml

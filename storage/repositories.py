@@ -53,6 +53,14 @@ class GroupRepository(_Repository):
     async def organization(self, organization_id: int) -> Organization | None:
         return await self.session.get(Organization, organization_id)
 
+    async def all(self) -> list[Group]:
+        return list(await self.session.scalars(select(Group).order_by(Group.id)))
+
+    async def organization_codes(self) -> dict[int, str]:
+        """Every organization's code by its id (active or not: old reports name them)."""
+        rows = await self.session.execute(select(Organization.id, Organization.code))
+        return dict(rows.all())
+
     async def by_chat_id(self, chat_id: int) -> Group | None:
         result = await self.session.scalars(select(Group).where(Group.chat_id == chat_id))
         return result.one_or_none()
@@ -135,6 +143,23 @@ class ReportRepository(_Repository):
     async def period(self, group_id: int, key: str) -> Period | None:
         query = select(Period).where(Period.group_id == group_id, Period.key == key)
         return (await self.session.scalars(query)).one_or_none()
+
+    async def periods_named(self, keys: Sequence[str]) -> list[Period]:
+        """Every group's periods with one of these keys (the weekly tick's few)."""
+        return list(await self.session.scalars(select(Period).where(Period.key.in_(keys))))
+
+    async def submitted_in_periods_named(
+        self, keys: Sequence[str]
+    ) -> list[tuple[int, int, datetime]]:
+        """(period id, organization id, submitted at) of every submitted report of every
+        group's periods with one of these keys."""
+        query = (
+            select(Report.period_id, Report.organization_id, Report.submitted_at)
+            .join(Period, Period.id == Report.period_id)
+            .where(Period.key.in_(keys), Report.submitted_at.is_not(None))
+        )
+        rows = await self.session.execute(query)
+        return [(p, o, at) for p, o, at in rows.all() if at is not None]
 
     async def add_period(self, period: Period) -> Period:
         self.session.add(period)
@@ -259,6 +284,17 @@ class LedgerRepository(_Repository):
             SentMessage.period_id == period_id, SentMessage.kind == kind, SentMessage.slot == slot
         )
         return (await self.session.scalars(query)).one_or_none()
+
+    async def slots_in_periods_named(
+        self, keys: Sequence[str]
+    ) -> list[tuple[int, str, str, DeliveryState, datetime]]:
+        """(period id, kind, slot, state, created at) of everything claimed for every group's
+        periods with one of these keys: what the weekly tick need not compose again."""
+        query = select(
+            SentMessage.period_id, SentMessage.kind, SentMessage.slot, SentMessage.state,
+            SentMessage.created_at,
+        ).join(Period, Period.id == SentMessage.period_id).where(Period.key.in_(keys))  # fmt: skip
+        return [(p, k, s, state, at) for p, k, s, state, at in await self.session.execute(query)]
 
     async def entries(self, period_id: int) -> list[SentMessage]:
         query = select(SentMessage).where(SentMessage.period_id == period_id)

@@ -22,7 +22,7 @@ from bot.core.digest import (
     build_digest,
 )
 from bot.core.periods import PeriodKey
-from bot.core.schedule import Due, EventKind, due_events
+from bot.core.schedule import Due, EventKind
 from bot.core.splitting import split_html
 from bot.core.status import ReportStatus
 from bot.core.text import fold_for_matching
@@ -45,6 +45,7 @@ from bot.services.outcomes import (
 )
 from bot.services.people import Chat, Sender, button_key, known_person, message_key
 from bot.services.periods import ensure_period
+from bot.services.week_overview import LATE, WeekOverview, Work, shown_periods
 from bot.weekly_views import (
     Audience,
     Owing,
@@ -72,7 +73,6 @@ from storage.uow import UnitOfWork
 log = logging.getLogger(__name__)
 
 OVERDUE_LIST = "overdue_list"  # the secretariat's private list, one per member
-LATE = "late"  # a report that came after the digest, one per organization
 RETRY_FIRST, RETRY_MAX = timedelta(seconds=30), timedelta(minutes=30)
 
 
@@ -125,40 +125,31 @@ class WeeklyService:
 
     async def tick(self, now: datetime) -> int:
         """Claim every message due at ``now`` that is not claimed yet; returns how many."""
+        async with self._db.unit_of_work() as uow:
+            overview = await WeekOverview.read(uow, self._config, now)
         claimed = 0
         for config in self._config.groups:
+            group = overview.groups.get(config.chat_id)
+            if group is None or not (work := overview.work(group, config, now)):
+                continue
             async with self._db.unit_of_work() as uow:
-                group = await uow.groups.by_chat_id(config.chat_id)
-                if group is None:
-                    continue
-                claimed += await self._tick_group(uow, group, config, now)
+                claimed += await self._claim(uow, group, config, work, now)
                 await uow.commit()
         return claimed
 
-    async def _tick_group(
-        self, uow: UnitOfWork, group: Group, config: GroupConfig, now: datetime
+    async def _claim(
+        self, uow: UnitOfWork, group: Group, config: GroupConfig, work: Work, now: datetime
     ) -> int:
-        current = PeriodKey.at(now, config.timezone)
-        holidays = set(config.holidays)
-        for key in (current.previous(), current):
-            stored = await uow.reports.period(group.id, str(key))
-            if stored is not None and stored.skipped_at is not None:
-                holidays.add(key)
         claimed = 0
-        events = due_events(
-            config.schedule, config.timezone, now,
-            is_holiday=holidays.__contains__, tracking_since=group.created_at,
-        )  # fmt: skip
-        for due in events:
+        for due in work.events:
             period = await ensure_period(uow, group, config, due.period)
-            if await uow.ledger.entry(period.id, due.kind, due.slot) is not None:
-                continue
             facts = await self.facts(uow, group, config, period, now)
             for entry in await self._compose(uow, facts, due, now):
                 claimed += await uow.ledger.claim(entry)
-        previous = await uow.reports.period(group.id, str(current.previous()))
-        if previous is not None and previous.key not in {str(k) for k in holidays}:
-            claimed += await self._late_additions(uow, group, config, previous, now)
+        if work.late:
+            previous, _ = shown_periods(config, now)
+            period = await ensure_period(uow, group, config, previous)
+            claimed += await self._late_additions(uow, group, config, period, work.late, now)
         return claimed
 
     async def _compose(
@@ -212,31 +203,19 @@ class WeeklyService:
         raise AssertionError(due.kind)
 
     async def _late_additions(
-        self, uow: UnitOfWork, group: Group, config: GroupConfig, period: Period, now: datetime
-    ) -> int:
+        self, uow: UnitOfWork, group: Group, config: GroupConfig, period: Period,
+        codes: Sequence[str], now: datetime,
+    ) -> int:  # fmt: skip
         """Reports of a period submitted after its digest was made: announced briefly."""
-        digest = await uow.ledger.entry(period.id, EventKind.DIGEST)
-        if digest is None or digest.state is DeliveryState.SKIPPED:
-            return 0
-        announced = {e.slot for e in await uow.ledger.entries(period.id) if e.kind == LATE}
-        late = [
-            report
-            for report, _ in (await uow.reports.with_answers(period.id)).values()
-            if report.submitted_at is not None and report.submitted_at > digest.created_at
-        ]
-        if not late:
-            return 0
         facts = await self.facts(uow, group, config, period, now)
         lines = {line.code: line for line in facts.digest.lines}
         claimed = 0
-        for report in late:
-            organization = await uow.groups.organization(report.organization_id)
-            if organization is None or organization.code in announced:
-                continue
-            text = late_addition_text(facts.audience(), PeriodKey.parse(period.key),
-                                      lines[organization.code])  # fmt: skip
+        for code in codes:
+            if code not in lines:
+                continue  # an organization no longer in the config
+            text = late_addition_text(facts.audience(), PeriodKey.parse(period.key), lines[code])
             claimed += await uow.ledger.claim(
-                SentMessage(period_id=period.id, kind=LATE, slot=organization.code,
+                SentMessage(period_id=period.id, kind=LATE, slot=code,
                             state=DeliveryState.PENDING, chat_id=config.chat_id,
                             thread_id=config.digest_topic, text=text, created_at=now)
             )  # fmt: skip

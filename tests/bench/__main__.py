@@ -1,0 +1,31 @@
+"""``make bench``: run every benchmark and print one table."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.bench.digests import digest_by_history, digests_for_groups
+from tests.bench.figures import Figure, machine, table
+
+
+async def run(workdir: Path) -> list[Figure]:
+    figures = await digest_by_history(workdir, organizations=30, histories=(2, 52, 260), repeat=20)
+    figures += await digests_for_groups(workdir, groups=1000, organizations=6, weeks=4)
+    return figures
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.WARNING)
+    with tempfile.TemporaryDirectory(prefix="giaoban-bench-") as workdir:
+        figures = asyncio.run(run(Path(workdir)))
+    print(f"Giao Ban benchmarks on {machine()}")
+    print(table(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

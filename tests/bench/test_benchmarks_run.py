@@ -1,0 +1,37 @@
+"""Each benchmark runs, at a tiny size, so that ``make bench`` cannot rot unnoticed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.bench.digests import digest_by_history, digests_for_groups
+from tests.bench.figures import Figure, table
+
+
+async def test_the_digest_benchmark_measures_each_history_size(tmp_path: Path) -> None:
+    figures = await digest_by_history(tmp_path, organizations=3, histories=(2, 5), repeat=1)
+
+    assert [f.name for f in figures] == [
+        "digest, 3 organizations, 2 weeks of history",
+        "digest, 3 organizations, 5 weeks of history",
+    ]
+    assert all(f.value > 0 for f in figures)
+
+
+async def test_the_many_groups_benchmark_claims_a_digest_and_a_call_per_group(
+    tmp_path: Path,
+) -> None:
+    figures = await digests_for_groups(tmp_path, groups=3, organizations=2, weeks=2)
+
+    tick = next(f for f in figures if f.name.startswith("Monday tick"))
+    assert tick.note == "6 messages claimed in the outbox"
+
+
+def test_the_table_has_a_line_per_figure_with_the_values_aligned() -> None:
+    lines = table([Figure("a", 1.5, "ms"), Figure("b", 1234.0, "s", "note")]).splitlines()
+
+    assert [line.split() for line in lines[2:]] == [
+        ["a", "1.50", "ms"],
+        ["b", "1,234.00", "s", "note"],
+    ]
+    assert lines[2].index("1.50") + 4 == lines[3].index("1,234.00") + 8
