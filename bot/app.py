@@ -9,12 +9,13 @@ import os
 import weakref
 
 from telegram import BotCommand
-from telegram.ext import AIORateLimiter, ApplicationBuilder
+from telegram.ext import ApplicationBuilder
 
 from bot.clock import Clock
 from bot.commands import MENU
 from bot.config import AppConfig
 from bot.i18n import LANGUAGES, plain
+from bot.rate_limiter import ChatRateLimiter
 from bot.services.container import Services
 from bot.services.membership import MembershipService
 from bot.services.people import PeopleService
@@ -38,21 +39,12 @@ def build_application(
     # Opt in now to PTB's coming behaviour: durations such as RetryAfter.retry_after are
     # timedeltas, so our code handles one type and PTB emits no deprecation warnings.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
-    limits = config.telegram.limits
     application = (
         ApplicationBuilder()
         .token(token)
         .base_url(config.telegram.api_base_url)
         .base_file_url(config.telegram.file_url)
-        .rate_limiter(
-            AIORateLimiter(
-                overall_max_rate=limits.messages_per_second,
-                overall_time_period=1,
-                group_max_rate=limits.group_messages_per_minute,
-                group_time_period=60,
-                max_retries=limits.max_retries,
-            )
-        )
+        .rate_limiter(ChatRateLimiter(config.telegram.limits))
         .post_init(_register_commands)
         .build()
     )

@@ -48,6 +48,7 @@ class ConfigError(Exception):
 class RateLimits:
     messages_per_second: float = 30
     group_messages_per_minute: float = 20
+    chat_messages_per_second: float = 1
     max_retries: int = 3
 
 
@@ -333,6 +334,9 @@ def _read_telegram(t: _Table) -> TelegramConfig:
         messages_per_second=limits_table.number("messages_per_second", 30, low=0.1, high=1000),
         group_messages_per_minute=limits_table.number(
             "group_messages_per_minute", 20, low=0.1, high=10000
+        ),
+        chat_messages_per_second=limits_table.number(
+            "chat_messages_per_second", 1, low=0.1, high=1000
         ),
         max_retries=limits_table.integer("max_retries", 3, low=0, high=20),
     )

@@ -46,16 +46,30 @@ class TelegramTransport:
                  for row in rows]
             )  # fmt: skip
         try:
-            await self._bot.send_message(
-                chat_id, text, parse_mode=ParseMode.HTML, message_thread_id=thread_id,
-                reply_markup=keyboard,
-            )  # fmt: skip
+            try:
+                await self._send(chat_id, text, thread_id, keyboard)
+            except BadRequest as exc:
+                if thread_id is None or "thread not found" not in exc.message.lower():
+                    raise
+                # The configured topic is gone or the group is not a forum: post in the
+                # group itself rather than lose the digest.
+                log.warning("topic %s of chat %s not found; sending to the chat", thread_id,
+                            chat_id)  # fmt: skip
+                await self._send(chat_id, text, None, keyboard)
         except (Forbidden, BadRequest) as exc:
             # The bot was removed, the chat is gone, or the text is refused: retrying the
             # same request cannot succeed.
             raise DeliveryFailed(str(exc), permanent=True) from exc
         except (RetryAfter, TimedOut, NetworkError) as exc:
             raise DeliveryFailed(str(exc), permanent=False) from exc
+
+    async def _send(
+        self, chat_id: int, text: str, thread_id: int | None, keyboard: InlineKeyboardMarkup | None
+    ) -> None:
+        await self._bot.send_message(
+            chat_id, text, parse_mode=ParseMode.HTML, message_thread_id=thread_id,
+            reply_markup=keyboard,
+        )  # fmt: skip
 
 
 async def run_week(application: TelegramApp, services: Services) -> None:

@@ -28,7 +28,8 @@ MONDAY_MORNING = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 BASE_CONFIG: dict[str, Any] = {
     "scheduler": {"tick_seconds": 0},  # tests run the week's tick themselves
     "telegram": {"poll_timeout": 5, "limits": {"messages_per_second": 1000,
-                                               "group_messages_per_minute": 10000}},
+                                               "group_messages_per_minute": 10000,
+                                               "chat_messages_per_second": 1000}},
     "groups": [
         {
             "chat_id": GROUP_ID,

@@ -152,6 +152,7 @@ class ApiCall:
     method: str
     params: JSON
     status: int
+    arrived: float = 0.0  # time.monotonic() when the request came in (for rate limits)
 
 
 @dataclass
@@ -481,6 +482,7 @@ class LocalBotApi:
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
+        arrived = time.monotonic()
         if request.match_info["token"] != self.token:
             return web.json_response(ApiError(401, "Unauthorized").payload(), status=401)
         params: JSON = {}
@@ -492,9 +494,9 @@ class LocalBotApi:
                 raise ApiError(404, "Not Found")
             result = await handler(self, params, files)
         except ApiError as error:
-            self.calls.append(ApiCall(method, params, error.code))
+            self.calls.append(ApiCall(method, params, error.code, arrived))
             return web.json_response(error.payload(), status=error.code)
-        self.calls.append(ApiCall(method, params, 200))
+        self.calls.append(ApiCall(method, params, 200, arrived))
         return web.json_response({"ok": True, "result": result})
 
     def _apply_faults(self, method: str) -> None:
@@ -606,6 +608,14 @@ class LocalBotApi:
             raise ApiError(400, "Bad Request: message to be replied not found")
         return int(message_id)
 
+    def _thread(self, chat: Chat, params: JSON) -> int | None:
+        thread = params.get("message_thread_id")
+        if thread is None:
+            return None
+        if not chat.is_forum:
+            raise ApiError(400, "Bad Request: message thread not found")
+        return int(thread)
+
     def _record(self, chat: Chat, sent: BotMessage, content: JSON) -> JSON:
         message: JSON = {
             "message_id": sent.message_id,
@@ -643,7 +653,7 @@ class LocalBotApi:
             parse_mode=params.get("parse_mode"),
             reply_markup=self._checked_markup(params.get("reply_markup")),
             reply_to_message_id=self._reply_target(chat, params),
-            message_thread_id=params.get("message_thread_id"),
+            message_thread_id=self._thread(chat, params),
         )
         return self._record(chat, sent, {"text": visible})
 
@@ -666,7 +676,7 @@ class LocalBotApi:
             parse_mode=params.get("parse_mode"),
             reply_markup=self._checked_markup(params.get("reply_markup")),
             reply_to_message_id=self._reply_target(chat, params),
-            message_thread_id=params.get("message_thread_id"),
+            message_thread_id=self._thread(chat, params),
             file_name=file_name,
             file_size=len(content),
             file_content=content,

@@ -74,6 +74,12 @@ def test_defaults_follow_the_design_schedule_and_vietnamese() -> None:
     assert group.questions[0].required
 
 
+def test_the_default_sending_limits_are_telegrams() -> None:
+    limits = parse_config(MINIMAL).telegram.limits
+    assert (limits.messages_per_second, limits.group_messages_per_minute,
+            limits.chat_messages_per_second) == (30, 20, 1)  # fmt: skip
+
+
 def test_the_token_from_the_environment_wins_over_the_file() -> None:
     config = parse_config(with_change("telegram.token", "111:FILE"))
     assert config.resolve_token({"TELEGRAM_BOT_TOKEN": "222:ENV"}) == "222:ENV"

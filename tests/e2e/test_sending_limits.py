@@ -1,0 +1,45 @@
+"""Telegram's per-chat limit (one message a second) is kept by the bot's rate limiter, for
+groups and private chats alike; PTB's own limiter only covers overall and per-group rates."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from pathlib import Path
+
+from bot.clock import FakeClock
+from bot.local_api.server import LocalBotApi
+from tests.harness import GROUP_ID, MONDAY_MORNING, BotHarness, make_config
+
+RATE = 20  # messages a second per chat in this test: 50 ms apart
+
+
+async def test_messages_to_one_chat_are_spaced_by_the_per_chat_limit(
+    api: LocalBotApi, tmp_path: Path
+) -> None:
+    config = make_config(api, tmp_path / "limits.db", telegram={
+        "poll_timeout": 5, "api_base_url": api.base_url,
+        "limits": {"messages_per_second": 1000, "group_messages_per_minute": 10000,
+                   "chat_messages_per_second": RATE},
+    })  # fmt: skip
+    api.group(GROUP_ID, "Nhóm")
+    person = api.user(700001, "Lan")
+    private = api.private_chat(person, started=True)
+    bot = BotHarness(api, config, FakeClock(MONDAY_MORNING))
+    await bot.start()
+    try:
+        await asyncio.gather(*(
+            bot.app.bot.send_message(chat, f"tin {n}")
+            for n in range(4) for chat in (GROUP_ID, private.id)
+        ))  # fmt: skip
+    finally:
+        await bot.stop()
+
+    for chat_id in (GROUP_ID, private.id):
+        sends = [c for c in api.calls if c.method == "sendMessage"]
+        arrivals = [c.arrived for c in sends if int(c.params["chat_id"]) == chat_id]
+        assert len(arrivals) == 4
+        gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
+        # aiolimiter lets the next message through one period after the last; allow for
+        # the clock's resolution only.
+        assert min(gaps) >= 0.9 / RATE, gaps
