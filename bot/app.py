@@ -17,12 +17,13 @@ from bot.config import AppConfig
 from bot.i18n import LANGUAGES, plain
 from bot.rate_limiter import ChatRateLimiter
 from bot.services.container import Services
+from bot.services.exports import ExportService
 from bot.services.membership import MembershipService
 from bot.services.people import PeopleService
 from bot.services.reporting import ReportingService
 from bot.services.weekly import WeeklyService
 from bot.telegram_types import TelegramApp
-from handlers import basic, errors, membership, reporting, weekly
+from handlers import basic, errors, exports, membership, reporting, weekly
 from storage.database import Database
 
 _SERVICES: weakref.WeakKeyDictionary[TelegramApp, Services] = weakref.WeakKeyDictionary()
@@ -48,6 +49,7 @@ def build_application(
         .post_init(_register_commands)
         .build()
     )
+    weekly_service = WeeklyService(database, config)
     services = Services(
         config=config,
         clock=clock,
@@ -55,13 +57,15 @@ def build_application(
         people=PeopleService(database),
         reporting=ReportingService(database, config),
         membership=MembershipService(database, config),
-        weekly=WeeklyService(database, config),
+        weekly=weekly_service,
+        exports=ExportService(database, config, weekly_service),
     )
     # Order matters within PTB's handler group: commands first, then messages that may be
     # answers, then the explanation for unknown commands.
     basic.register(application, services)
     membership.register(application, services)
     weekly.register(application, services)
+    exports.register(application, services)
     reporting.register(application, services)
     reporting.register_answers(application, services)
     basic.register_fallback(application, services)

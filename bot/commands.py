@@ -26,6 +26,7 @@ ROSTER = Command("roster", "cmd.roster", ("danhsach",))
 REMOVE = Command("remove", "cmd.remove", ("xoa",))
 SUMMARY = Command("summary", "cmd.summary", ("tonghop",))
 SKIP = Command("skip", "cmd.skip", ("nghi",))
+EXPORT = Command("export", "cmd.export", ("xuatbaocao",))
 
 # Registered with setMyCommands, in menu order.
 MENU: tuple[Command, ...] = (
@@ -33,6 +34,7 @@ MENU: tuple[Command, ...] = (
     STATUS,
     CANCEL,
     SUMMARY,
+    EXPORT,
     JOIN,
     ROSTER,
     REMOVE,

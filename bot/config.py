@@ -82,6 +82,20 @@ class OrganizationConfig:
     leaders: tuple[int, ...] = ()
 
 
+@dataclass(frozen=True)
+class DocumentConfig:
+    """The report for the Party committee, laid out as the seed documents are."""
+
+    # Top left, one line each: the body above, then the issuing body itself (in bold).
+    issuer: tuple[str, ...] = ("ỦY BAN MTTQ VIỆT NAM", "BAN THƯỜNG TRỰC")
+    number: str = "Số:       /BC-MTTQ-BTT"
+    place: str = ""  # the place in the date line: "Tây Ninh, ngày 30 tháng 11 năm 2026"
+    recipients: tuple[str, ...] = ("Như trên;", "Lưu: VP.")
+    on_behalf: str = "TM. BAN THƯỜNG TRỰC"
+    signer_title: str = ""
+    signer_name: str = ""
+
+
 # A question of the configured template is the core's Question.
 QuestionConfig = Question
 
@@ -104,6 +118,7 @@ class GroupConfig:
     digest_topic: int | None = None
     # Periods with no reporting (holidays): no call, no reminders, nobody overdue.
     holidays: frozenset[PeriodKey] = frozenset()
+    document: DocumentConfig = DocumentConfig()
 
     @property
     def timezone(self) -> ZoneInfo:
@@ -238,6 +253,16 @@ class _Table:
                 name, "config.wrong_type", expected=plain("config.type.codes", self.lang)
             )
         return tuple(value)
+
+    def texts(self, name: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        value = self._get(name, list, "config.type.texts")
+        if value is None:
+            return default
+        if any(not isinstance(v, str) for v in value):
+            raise self.error(
+                name, "config.wrong_type", expected=plain("config.type.texts", self.lang)
+            )
+        return tuple(nfc(v.strip()) for v in value)
 
     def table(self, name: str) -> _Table:
         value = self._get(name, dict, "config.type.table")
@@ -443,6 +468,7 @@ def _read_group(t: _Table) -> GroupConfig:
     summary_for_members = t.flag("summary_for_members", False)
     topic = t.optional_integer("digest_topic", low=1, high=INT64_MAX)
     holidays = _read_holidays(t, "holidays")
+    document = _read_document(t.table("document"))
 
     organizations = tuple(_read_organization(o) for o in t.tables("organizations", required=True))
     codes = [o.code for o in organizations]
@@ -478,7 +504,23 @@ def _read_group(t: _Table) -> GroupConfig:
         summary_for_members=summary_for_members,
         digest_topic=topic,
         holidays=holidays,
+        document=document,
     )
+
+
+def _read_document(t: _Table) -> DocumentConfig:
+    default = DocumentConfig()
+    config = DocumentConfig(
+        issuer=t.texts("issuer", default.issuer),
+        number=t.text("number", default.number),
+        place=t.text("place", default.place),
+        recipients=t.texts("recipients", default.recipients),
+        on_behalf=t.text("on_behalf", default.on_behalf),
+        signer_title=t.text("signer_title", default.signer_title),
+        signer_name=t.text("signer_name", default.signer_name),
+    )
+    t.done()
+    return config
 
 
 def _read_organization(t: _Table) -> OrganizationConfig:

@@ -57,6 +57,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "vi": 'danh sách mã tổ chức, ví dụ ["doan", "hnd"]',
         "en": 'a list of organization codes, e.g. ["doan", "hnd"]',
     },
+    "config.type.texts": {
+        "vi": 'danh sách chuỗi, ví dụ ["Như trên;", "Lưu: VP."]',
+        "en": 'a list of strings, e.g. ["As above;", "Archive."]',
+    },
     "config.type.table": {"vi": "một bảng TOML", "en": "a TOML table"},
     "config.type.tables": {"vi": "một mảng bảng [[...]]", "en": "an array of tables [[...]]"},
     "config.out_of_range": {
@@ -263,6 +267,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "<b>Ban Thường trực</b>\n"
         "/tonghop — tổng hợp báo cáo tuần này; /tonghop truoc — tuần trước; "
         "/tonghop 2026-W47 — một tuần bất kỳ\n"
+        "/xuatbaocao — báo cáo Word gửi cấp ủy (vào tin nhắn riêng); /xuatbaocao xlsx "
+        "2026-W40 2026-W48 — bảng Excel nhiều tuần (hoặc csv)\n"
         "/nghi — cho cả nhóm nghỉ tuần này, hoặc miễn báo cáo cho một tổ chức\n"
         "/danhsach — danh sách tổ chức, người báo cáo, người chưa bấm Start\n"
         "/xoa — xoá người đã đăng ký khỏi danh sách báo cáo\n\n"
@@ -281,6 +287,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "<b>Secretariat</b>\n"
         "/summary — digest of this week; /summary last — last week; "
         "/summary 2026-W47 — any week\n"
+        "/export — the Word report for the Party committee (in private); /export xlsx "
+        "2026-W40 2026-W48 — a spreadsheet of several weeks (or csv)\n"
         "/skip — a holiday for the whole group this week, or excuse one organization\n"
         "/roster — organizations, their reporters, who has not pressed Start\n"
         "/remove — remove a member who joined by request\n\n"
@@ -657,6 +665,32 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "⚪ {by} excused {organization} from reporting for {period}.",
     },
     "cmd.summary": {"vi": "Tổng hợp báo cáo (Ban Thường trực)", "en": "Digest of the reports"},
+    "cmd.export": {
+        "vi": "Xuất báo cáo Word/Excel (Ban Thường trực)",
+        "en": "Export the report as Word/Excel (secretariat)",
+    },
+    "export.caption.docx": {
+        "vi": "Báo cáo tuần {period} (Word).",
+        "en": "Report for week {period} (Word).",
+    },
+    "export.caption.table": {
+        "vi": "Số liệu báo cáo từ tuần {first} đến tuần {last}.",
+        "en": "Report figures from week {first} to week {last}.",
+    },
+    "export.sent_private": {
+        "vi": "📎 Đã gửi tệp báo cáo vào tin nhắn riêng cho {name}.",
+        "en": "📎 The report file was sent to {name} in a private message.",
+    },
+    "export.start_private": {
+        "vi": "Tệp báo cáo được gửi qua tin nhắn riêng. Vui lòng mở trò chuyện riêng với bot, "
+        "bấm Bắt đầu (Start), rồi gõ lại /xuatbaocao.",
+        "en": "Report files are sent in a private chat. Please open a private chat with the bot, "
+        "press Start, then type /export again.",
+    },
+    "export.too_many": {
+        "vi": "Mỗi lần xuất tối đa {limit} tuần. Vui lòng chọn khoảng ngắn hơn.",
+        "en": "At most {limit} weeks per export. Please choose a shorter range.",
+    },
     "cmd.skip": {
         "vi": "Cho nghỉ tuần này hoặc miễn một tổ chức",
         "en": "Holiday this week, or excuse an organization",
@@ -832,6 +866,66 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "answer.yes": {"vi": "Có", "en": "Yes"},
     "answer.no": {"vi": "Không", "en": "No"},
     # --- statuses and calendar -------------------------------------------------------------
+    "doc.nation": {
+        "vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "en": "SOCIALIST REPUBLIC OF VIET NAM",
+    },
+    "doc.motto": {"vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"},
+    "doc.date": {
+        "vi": "ngày {day} tháng {month} năm {year}",
+        "en": "{day}/{month}/{year}",
+    },
+    "doc.title": {"vi": "BÁO CÁO", "en": "REPORT"},
+    "doc.title_line": {"vi": "Báo cáo tuần {period}", "en": "Weekly report {period}"},
+    "doc.subject": {
+        "vi": "Kết quả thực hiện công tác phối hợp của các tổ chức chính trị - xã hội",
+        "en": "Results of the coordinated work of the member organizations",
+    },
+    "doc.period": {
+        "vi": "Tuần {period} (từ ngày {first} đến ngày {last})",
+        "en": "Week {period} ({first} to {last})",
+    },
+    "doc.rate": {
+        "vi": "Trong tuần, {submitted}/{expected} tổ chức đã gửi báo cáo ({percent}%). "
+        "Ban Thường trực tổng hợp kết quả như sau:",
+        "en": "This week {submitted} of {expected} organizations reported ({percent}%). "
+        "The results are as follows:",
+    },
+    "doc.section.results": {
+        "vi": "I. KẾT QUẢ THỰC HIỆN CỦA CÁC TỔ CHỨC",
+        "en": "I. RESULTS OF THE ORGANIZATIONS",
+    },
+    "doc.section.figures": {
+        "vi": "II. SỐ LIỆU TỔNG HỢP",
+        "en": "II. TOTALS",
+    },
+    "doc.section.proposals": {
+        "vi": "III. KHÓ KHĂN, KIẾN NGHỊ, ĐỀ XUẤT",
+        "en": "III. DIFFICULTIES AND PROPOSALS",
+    },
+    "doc.section.missing": {
+        "vi": "IV. CÁC TỔ CHỨC CHƯA BÁO CÁO",
+        "en": "IV. ORGANIZATIONS THAT DID NOT REPORT",
+    },
+    "doc.submitted_at": {"vi": "lúc {when}", "en": "at {when}"},
+    "doc.no_answers": {"vi": "Không có báo cáo.", "en": "No report."},
+    "doc.none": {"vi": "Không có.", "en": "None."},
+    "doc.figures.figure": {"vi": "Nội dung", "en": "Figure"},
+    "doc.figures.unit": {"vi": "Đơn vị tính", "en": "Unit"},
+    "doc.figures.reporting": {"vi": "Số tổ chức báo cáo", "en": "Organizations reporting"},
+    "doc.figures.now": {"vi": "Tuần này", "en": "This week"},
+    "doc.figures.before": {"vi": "Tuần trước", "en": "Last week"},
+    "doc.figures.change": {"vi": "Tăng (+), giảm (-)", "en": "Change"},
+    "doc.dong": {"vi": "đồng", "en": "VND"},
+    "doc.recipients": {"vi": "Nơi nhận:", "en": "Recipients:"},
+    "table.sheet": {"vi": "Báo cáo", "en": "Reports"},
+    "table.period": {"vi": "Kỳ báo cáo", "en": "Period"},
+    "table.first_day": {"vi": "Từ ngày", "en": "From"},
+    "table.last_day": {"vi": "Đến ngày", "en": "To"},
+    "table.code": {"vi": "Mã tổ chức", "en": "Code"},
+    "table.organization": {"vi": "Tổ chức", "en": "Organization"},
+    "table.status": {"vi": "Tình trạng", "en": "Status"},
+    "table.submitted": {"vi": "Thời điểm nộp", "en": "Submitted at"},
     "status.pending": {"vi": "chưa nộp", "en": "not yet submitted"},
     "status.on_time": {"vi": "đúng hạn", "en": "on time"},
     "status.late": {"vi": "nộp muộn", "en": "late"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from bot.core.answers import AnswerKind
@@ -36,3 +37,10 @@ def format_value(
     if kind is AnswerKind.YESNO and value in ("yes", "no"):
         return yes_no[0] if value == "yes" else yes_no[1]
     return text
+
+
+def document_day_month(day: date) -> tuple[str, str]:
+    """Day and month as an administrative document writes them (Decree 30/2020/NĐ-CP): a day
+    below 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 02", "ngày 30 tháng
+    11"), so that nothing can be written in front of them."""
+    return f"{day.day:02d}", f"{day.month:02d}" if day.month < 3 else str(day.month)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.clock import Clock
 from bot.config import AppConfig
 from bot.i18n import DEFAULT_LANGUAGE
+from bot.services.exports import ExportService
 from bot.services.membership import MembershipService
 from bot.services.people import PeopleService
 from bot.services.reporting import ReportingService
@@ -23,6 +24,7 @@ class Services:
     reporting: ReportingService
     membership: MembershipService
     weekly: WeeklyService
+    exports: ExportService
 
     def language_for_chat(self, chat_id: int) -> str:
         group = self.config.group(chat_id)

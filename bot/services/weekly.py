@@ -296,13 +296,13 @@ class WeeklyService:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(message_key(chat, message_id), now):
                 return Duplicate()
-            found = await self._allowed_group(uow, chat, sender, for_summary=True)
+            found = await self.allowed_group(uow, chat, sender, for_summary=True)
             if not isinstance(found, tuple):
                 await uow.commit()
                 return found
             group, config = found
             current = PeriodKey.at(now, config.timezone)
-            key = _period_argument(argument, current)
+            key = period_argument(argument, current)
             if key is None or key > current:
                 await uow.commit()
                 return BadPeriod(config.language, argument)
@@ -320,7 +320,7 @@ class WeeklyService:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(message_key(chat, message_id), now):
                 return Duplicate()
-            found = await self._allowed_group(uow, chat, sender, for_summary=False)
+            found = await self.allowed_group(uow, chat, sender, for_summary=False)
             if not isinstance(found, tuple):
                 await uow.commit()
                 return found
@@ -342,7 +342,7 @@ class WeeklyService:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(button_key(query_id), now):
                 return Duplicate()
-            found = await self._allowed_group(uow, chat, sender, for_summary=False)
+            found = await self.allowed_group(uow, chat, sender, for_summary=False)
             if not isinstance(found, tuple):
                 await uow.commit()
                 return _as_button_refusal(found)
@@ -361,7 +361,7 @@ class WeeklyService:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(button_key(query_id), now):
                 return Duplicate()
-            found = await self._allowed_group(uow, chat, sender, for_summary=False)
+            found = await self.allowed_group(uow, chat, sender, for_summary=False)
             if not isinstance(found, tuple):
                 await uow.commit()
                 return _as_button_refusal(found)
@@ -413,7 +413,7 @@ class WeeklyService:
             await uow.commit()
             return claimed
 
-    async def _allowed_group(
+    async def allowed_group(
         self, uow: UnitOfWork, chat: Chat, sender: Sender, *, for_summary: bool
     ) -> tuple[Group, GroupConfig] | Outcome:
         """The group a secretariat command is about, or the refusal to give.
@@ -510,7 +510,7 @@ def _report_facts(found: tuple[Report, list[Answer]] | None) -> ReportFacts | No
     )
 
 
-def _period_argument(argument: str, current: PeriodKey) -> PeriodKey | None:
+def period_argument(argument: str, current: PeriodKey) -> PeriodKey | None:
     """ "" = the current period; "last" (or "trước") = the one before; or "2026-W47"."""
     word = fold_for_matching(argument)
     if not word:

@@ -72,6 +72,7 @@ async def test_commands_are_registered_with_vietnamese_and_english_descriptions(
         "status": "Tình hình báo cáo của tổ chức",
         "cancel": "Tạm dừng, giữ bản nháp",
         "summary": "Tổng hợp báo cáo (Ban Thường trực)",
+        "export": "Xuất báo cáo Word/Excel (Ban Thường trực)",
         "join": "Đăng ký làm người báo cáo",
         "roster": "Danh sách tổ chức và người báo cáo",
         "remove": "Xoá người đã đăng ký",

@@ -11,7 +11,7 @@ from bot.clock import FakeClock
 from bot.local_api.server import LocalBotApi
 from tests.harness import GROUP_ID, MONDAY_MORNING, BotHarness, make_config
 
-RATE = 20  # messages a second per chat in this test: 50 ms apart
+RATE = 10  # messages a second per chat in this test: 100 ms apart
 
 
 async def test_messages_to_one_chat_are_spaced_by_the_per_chat_limit(
@@ -40,6 +40,8 @@ async def test_messages_to_one_chat_are_spaced_by_the_per_chat_limit(
         arrivals = [c.arrived for c in sends if int(c.params["chat_id"]) == chat_id]
         assert len(arrivals) == 4
         gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
-        # aiolimiter lets the next message through one period after the last; allow for
-        # the clock's resolution only.
-        assert min(gaps) >= 0.9 / RATE, gaps
+        # aiolimiter lets the next message through one period after the last. What the
+        # server sees also carries each request's own HTTP time, which varies a little
+        # under load; without the limit the four arrive within a few milliseconds.
+        assert min(gaps) >= 0.5 / RATE, gaps
+        assert arrivals[-1] - arrivals[0] >= 0.9 * 3 / RATE, gaps

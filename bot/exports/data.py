@@ -1,0 +1,41 @@
+"""What the export files show: one period's digest, and rows over a range of periods."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.config import GroupConfig
+from bot.core.answers import AnswerKind
+from bot.core.digest import Digest
+from bot.core.questionnaire import Question
+from bot.i18n import plain
+
+
+@dataclass(frozen=True)
+class PeriodReport:
+    """One period of one group, as of ``at`` (the document's date)."""
+
+    group: GroupConfig
+    digest: Digest
+    first_day: date
+    last_day: date
+
+    @property
+    def at(self) -> datetime:
+        return self.digest.at
+
+
+@dataclass(frozen=True)
+class History:
+    """Several periods of one group, oldest first (spreadsheets, charts, /history)."""
+
+    group: GroupConfig
+    reports: tuple[PeriodReport, ...]
+
+
+def unit_label(question: Question, lang: str) -> str:
+    """The unit a figure is counted in; money is in đồng."""
+    if question.unit:
+        return question.unit
+    return plain("doc.dong", lang) if question.kind is AnswerKind.MONEY else ""

@@ -1,0 +1,187 @@
+"""The secretariat's files: the Word report of a period, the spreadsheet or CSV of a range."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from bot.config import AppConfig, GroupConfig
+from bot.core.periods import PeriodKey
+from bot.exports.data import History, PeriodReport
+from bot.exports.document import report_docx
+from bot.exports.tables import history_csv, history_xlsx
+from bot.i18n import plain
+from bot.services.outcomes import BadPeriod, Duplicate, Outcome
+from bot.services.people import Chat, Sender, known_person, message_key
+from bot.services.periods import ensure_period
+from bot.services.weekly import WeeklyService, period_argument
+from storage.database import Database
+from storage.models import Group
+from storage.uow import UnitOfWork
+
+MAX_PERIODS = 160  # about three years: a bound on the work one command can ask for
+
+
+class ExportFormat(StrEnum):
+    DOCX = "docx"
+    XLSX = "xlsx"
+    CSV = "csv"
+
+
+_FORMAT_WORDS = {"docx": ExportFormat.DOCX, "word": ExportFormat.DOCX,
+                 "xlsx": ExportFormat.XLSX, "excel": ExportFormat.XLSX,
+                 "csv": ExportFormat.CSV}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    format: ExportFormat
+    first: PeriodKey
+    last: PeriodKey
+
+
+def parse_export(argument: str, current: PeriodKey) -> ExportRequest | None:
+    """'' | 'last' | '2026-W47' | 'xlsx 2026-W40 2026-W48' | 'csv last' ... (None: not
+    understood, or a period still to come)."""
+    words = argument.split()
+    fmt = ExportFormat.DOCX
+    if words and words[0].lower() in _FORMAT_WORDS:
+        fmt = _FORMAT_WORDS[words.pop(0).lower()]
+    if len(words) == 2 and all(_is_key(w) for w in words):
+        first, last = sorted(PeriodKey.parse(w) for w in words)
+    else:
+        key = period_argument(" ".join(words), current)
+        if key is None:
+            return None
+        first = last = key
+    if last > current:
+        return None
+    return ExportRequest(fmt, first, last)
+
+
+def _is_key(word: str) -> bool:
+    try:
+        PeriodKey.parse(word)
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    name: str
+    content: bytes
+    caption: str
+
+
+@dataclass(frozen=True)
+class ExportReady(Outcome):
+    language: str
+    user_id: int  # sent to this person's private chat
+    file: ExportFile
+    asked_in_group: bool
+
+
+@dataclass(frozen=True)
+class StartPrivateFirst(Outcome):
+    """Files go to a private chat, and the person has not opened one with the bot yet."""
+
+    language: str
+
+
+@dataclass(frozen=True)
+class TooManyPeriods(Outcome):
+    language: str
+    limit: int
+
+
+class ExportService:
+    def __init__(self, db: Database, config: AppConfig, weekly: WeeklyService) -> None:
+        self._db = db
+        self._config = config
+        self._weekly = weekly
+
+    async def export(
+        self, chat: Chat, message_id: int, sender: Sender, argument: str, now: datetime
+    ) -> Outcome:
+        """/export [docx|xlsx|csv] [last | 2026-W47 | 2026-W40 2026-W48], secretariat only."""
+        async with self._db.unit_of_work() as uow:
+            if not await uow.handled.mark(message_key(chat, message_id), now):
+                return Duplicate()
+            found = await self._weekly.allowed_group(uow, chat, sender, for_summary=False)
+            if not isinstance(found, tuple):
+                await uow.commit()
+                return found
+            group, config = found
+            lang = config.language
+            person = await known_person(uow, sender, chat, now)
+            if person.private_chat_started_at is None:
+                await uow.commit()
+                return StartPrivateFirst(lang)
+            request = parse_export(argument, PeriodKey.at(now, config.timezone))
+            if request is None:
+                await uow.commit()
+                return BadPeriod(lang, argument)
+            if _count(request.first, request.last) > MAX_PERIODS:
+                await uow.commit()
+                return TooManyPeriods(lang, MAX_PERIODS)
+            file = await self._file(uow, group, config, request, now)
+            await uow.commit()
+        return ExportReady(lang, sender.user_id, file, asked_in_group=not chat.private)
+
+    async def export_file(
+        self, chat_id: int, request: ExportRequest, now: datetime
+    ) -> ExportFile | None:
+        """The same file without Telegram (``giaoban export``); None: unknown group."""
+        config = self._config.group(chat_id)
+        async with self._db.unit_of_work() as uow:
+            group = await uow.groups.by_chat_id(chat_id)
+            if config is None or group is None:
+                return None
+            file = await self._file(uow, group, config, request, now)
+            await uow.commit()
+        return file
+
+    async def _file(
+        self, uow: UnitOfWork, group: Group, config: GroupConfig, request: ExportRequest,
+        now: datetime,
+    ) -> ExportFile:  # fmt: skip
+        lang = config.language
+        if request.format is ExportFormat.DOCX:
+            report = await self.period_report(uow, group, config, request.last, now)
+            return ExportFile(f"bao-cao-tuan-{request.last}.docx", report_docx(report),
+                              plain("export.caption.docx", lang, period=request.last))  # fmt: skip
+        history = await self.history(uow, group, config, _keys(request.first, request.last), now)
+        span = (str(request.first) if request.first == request.last
+                else f"{request.first}-{request.last}")  # fmt: skip
+        content = (history_xlsx(history) if request.format is ExportFormat.XLSX
+                   else history_csv(history))  # fmt: skip
+        caption = plain("export.caption.table", lang, first=request.first, last=request.last)
+        return ExportFile(f"bao-cao-{span}.{request.format}", content, caption)
+
+    async def period_report(
+        self, uow: UnitOfWork, group: Group, config: GroupConfig, key: PeriodKey, now: datetime
+    ) -> PeriodReport:
+        period = await ensure_period(uow, group, config, key)
+        facts = await self._weekly.facts(uow, group, config, period, now)
+        return PeriodReport(config, facts.digest, key.first_day(), key.day(7))
+
+    async def history(
+        self, uow: UnitOfWork, group: Group, config: GroupConfig, keys: Sequence[PeriodKey],
+        now: datetime,
+    ) -> History:  # fmt: skip
+        reports = [await self.period_report(uow, group, config, key, now) for key in keys]
+        return History(config, tuple(reports))
+
+
+def _keys(first: PeriodKey, last: PeriodKey) -> list[PeriodKey]:
+    keys = [first]
+    while keys[-1] < last:
+        keys.append(keys[-1].next())
+    return keys
+
+
+def _count(first: PeriodKey, last: PeriodKey) -> int:
+    return (last.first_day() - first.first_day()).days // 7 + 1
