@@ -1,4 +1,4 @@
-"""The ``giaoban`` command: run, check-config, db upgrade, backup, digest."""
+"""The ``giaoban`` command: run, check-config, db upgrade, backup, digest, export."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from bot.i18n import plain
 from bot.local_api.telegram_html import parse_html
 from bot.logs import configure_logging, redact
 from bot.runner import StartupError, open_database, serve
+from bot.services.exports import ExportFormat, ExportRequest, ExportService
 from bot.services.weekly import WeeklyService
 from handlers.weekly import TelegramTransport
 from storage.backup import backup_sqlite
@@ -185,6 +186,46 @@ async def _digest(config: AppConfig, chat_id: int, key: PeriodKey, token: str | 
         await db.dispose()
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    lang = _lang()
+    if len(args.period) > 2:
+        raise StartupError(plain("cli.bad_period", lang, period=" ".join(args.period)))
+    keys = []
+    for text in args.period:
+        try:
+            keys.append(PeriodKey.parse(text))
+        except ValueError:
+            raise StartupError(plain("cli.bad_period", lang, period=text)) from None
+    if config.group(args.group) is None:
+        raise StartupError(plain("cli.unknown_group", lang, group=args.group))
+    out = Path(args.out)
+    fmt = args.format or out.suffix.lstrip(".").lower() or "docx"
+    if fmt not in {f.value for f in ExportFormat}:
+        raise StartupError(plain("cli.bad_format", lang, format=fmt))
+    request = ExportRequest(ExportFormat(fmt), min(keys), max(keys))
+    content = asyncio.run(_export(config, args.group, request))
+    try:
+        out.write_bytes(content)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise StartupError(plain("cli.write_failed", _lang(), out=out, reason=reason)) from None
+    print(plain("cli.export_done", _lang(), out=out, size=len(content)))
+    return EXIT_OK
+
+
+async def _export(config: AppConfig, chat_id: int, request: ExportRequest) -> bytes:
+    clock = SystemClock()
+    db = await open_database(config, clock)
+    try:
+        weekly = WeeklyService(db, config)
+        file = await ExportService(db, config, weekly).export_file(chat_id, request, clock.now())
+    finally:
+        await db.dispose()
+    assert file is not None
+    return file.content
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="giaoban", description="Giao Ban: bot báo cáo tuần (weekly-report bot)"
@@ -216,6 +257,16 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--send", action="store_true", help="gửi vào nhóm (post it)")
     digest.add_argument("--config", default="config.toml")
     digest.set_defaults(func=cmd_digest)
+
+    export = commands.add_parser("export", help="xuất báo cáo ra tệp (write a report file)")
+    export.add_argument("--group", type=int, required=True, help="chat_id của nhóm")
+    export.add_argument("--period", nargs="+", required=True,
+                        help="tuần, hoặc tuần đầu và tuần cuối: 2026-W40 2026-W48")  # fmt: skip
+    export.add_argument("--format", choices=[f.value for f in ExportFormat],
+                        help="docx, xlsx hoặc csv (mặc định: theo đuôi tệp --out)")  # fmt: skip
+    export.add_argument("--out", required=True, help="tệp kết quả")
+    export.add_argument("--config", default="config.toml")
+    export.set_defaults(func=cmd_export)
     return parser
 
 

@@ -223,6 +223,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Bản tổng hợp tuần {period} đã được gửi trước đó; không gửi lại.",
         "en": "The {period} digest was already sent; not sending it again.",
     },
+    "cli.bad_format": {
+        "vi": "Không có định dạng {format}: chọn docx, xlsx hoặc csv.",
+        "en": "No format {format}: choose docx, xlsx or csv.",
+    },
+    "cli.write_failed": {
+        "vi": "Không ghi được tệp {out}: {reason}.",
+        "en": "Cannot write {out}: {reason}.",
+    },
+    "cli.export_done": {
+        "vi": "Đã ghi {out} ({size} byte).",
+        "en": "Wrote {out} ({size} bytes).",
+    },
     "cli.digest_sent": {
         "vi": "Đã gửi bản tổng hợp tuần {period} vào nhóm.",
         "en": "The {period} digest was posted to the group.",

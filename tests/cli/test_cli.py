@@ -4,6 +4,7 @@ problem, never a traceback, never the token."""
 from __future__ import annotations
 
 import asyncio
+import io
 import os
 import signal
 import socket
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from docx import Document
+from openpyxl import load_workbook
 
 from bot.local_api.server import LocalBotApi
 from tests.harness import TOKEN, YOUTH_LEADER_ID
@@ -272,3 +275,37 @@ async def test_digest_prints_a_period_and_send_posts_it_once(tmp_path: Path) -> 
         assert_one_clear_line(bad, "Không hiểu tuần W47")
     finally:
         await api.stop()
+
+
+async def test_export_writes_the_word_spreadsheet_and_csv_files(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    database = f"sqlite+aiosqlite:///{tmp_path / 'g.db'}"
+    path.write_text(config_text("http://127.0.0.1:9/bot", database), "utf-8")
+    common = ("--group", "-1001000000001", "--config", str(path))
+
+    word = await giaoban("export", *common, "--period", "2026-W47", "--out",
+                         str(tmp_path / "w47.docx"))  # fmt: skip
+    assert word.code == 0, word.stderr
+    assert word.stdout.startswith(f"Đã ghi {tmp_path / 'w47.docx'} (")
+    document = Document(str(tmp_path / "w47.docx"))
+    assert "Tuần 2026-W47 (từ ngày 16/11/2026 đến ngày 22/11/2026)" in [
+        p.text for p in document.paragraphs
+    ]
+
+    table = await giaoban("export", *common, "--period", "2026-W48", "2026-W46",
+                          "--format", "xlsx", "--out", str(tmp_path / "range.bin"))  # fmt: skip
+    assert table.code == 0, table.stderr
+    sheet = load_workbook(io.BytesIO((tmp_path / "range.bin").read_bytes())).active
+    assert sheet is not None
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+        "2026-W46", "2026-W47", "2026-W48"
+    ]  # fmt: skip
+
+    comma = await giaoban("export", *common, "--period", "2026-W47", "--out",
+                          str(tmp_path / "w47.csv"))  # fmt: skip
+    assert comma.code == 0, comma.stderr
+    assert (tmp_path / "w47.csv").read_bytes().startswith(b"\xef\xbb\xbfK")
+
+    bad = await giaoban("export", *common, "--period", "2026-W47", "--out",
+                        str(tmp_path / "w47.pdf"))  # fmt: skip
+    assert_one_clear_line(bad, "Không có định dạng pdf")
