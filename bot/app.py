@@ -18,6 +18,7 @@ from bot.i18n import LANGUAGES, plain
 from bot.rate_limiter import ChatRateLimiter
 from bot.services.container import Services
 from bot.services.exports import ExportService
+from bot.services.history import HistoryService
 from bot.services.membership import MembershipService
 from bot.services.people import PeopleService
 from bot.services.reporting import ReportingService
@@ -50,6 +51,7 @@ def build_application(
         .build()
     )
     weekly_service = WeeklyService(database, config)
+    export_service = ExportService(database, config, weekly_service)
     services = Services(
         config=config,
         clock=clock,
@@ -58,7 +60,8 @@ def build_application(
         reporting=ReportingService(database, config),
         membership=MembershipService(database, config),
         weekly=weekly_service,
-        exports=ExportService(database, config, weekly_service),
+        exports=export_service,
+        history=HistoryService(database, config, export_service),
     )
     # Order matters within PTB's handler group: commands first, then messages that may be
     # answers, then the explanation for unknown commands.

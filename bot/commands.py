@@ -27,11 +27,13 @@ REMOVE = Command("remove", "cmd.remove", ("xoa",))
 SUMMARY = Command("summary", "cmd.summary", ("tonghop",))
 SKIP = Command("skip", "cmd.skip", ("nghi",))
 EXPORT = Command("export", "cmd.export", ("xuatbaocao",))
+HISTORY = Command("history", "cmd.history", ("lichsu",))
 
 # Registered with setMyCommands, in menu order.
 MENU: tuple[Command, ...] = (
     REPORT,
     STATUS,
+    HISTORY,
     CANCEL,
     SUMMARY,
     EXPORT,

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from bot.i18n import t
+from bot.core.digest import OrganizationLine
+from bot.core.formatting import format_value
+from bot.core.periods import PeriodKey
+from bot.exports.tables import NUMERIC
+from bot.i18n import Html, plain, t
 from bot.services.exports import ExportReady, StartPrivateFirst, TooManyPeriods
+from bot.services.history import (
+    HistoryDetail,
+    HistoryOverview,
+    OwnOrganizationOnly,
+    UnknownOrganization,
+)
 from bot.services.outcomes import Outcome
 from bot.views import View
-from bot.weekly_views import render_weekly
+from bot.weekly_views import STATUS_MARK, render_weekly
 
 
 def render_export(outcome: Outcome, *, private: bool, name: str = "") -> View:
@@ -20,4 +30,32 @@ def render_export(outcome: Outcome, *, private: bool, name: str = "") -> View:
             return View(t("export.start_private", lang))
         case TooManyPeriods(language=lang, limit=limit):
             return View(t("export.too_many", lang, limit=limit))
+        case HistoryOverview(language=lang, weeks=weeks, rows=rows):
+            lines = [t("history.overview", lang, first=weeks[0], last=weeks[-1])]
+            lines += [t("history.overview_row", lang, code=code, name=name,
+                        marks="".join(STATUS_MARK[s] for s in statuses))
+                      for code, name, statuses in rows]  # fmt: skip
+            lines += [Html(""), t("history.legend", lang), t("history.detail_hint", lang)]
+            return View(Html("\n".join(lines)))
+        case HistoryDetail(language=lang, organization=organization, weeks=weeks):
+            lines = [t("history.detail", lang, organization=organization)]
+            lines += [_week(key, line, lang) for key, line in weeks]
+            return View(Html("\n".join(lines)))
+        case UnknownOrganization(language=lang, given=given, codes=codes):
+            choices = ", ".join(f"{code} ({name})" for code, name in codes)
+            return View(t("history.unknown", lang, given=given, choices=choices))
+        case OwnOrganizationOnly(language=lang):
+            return View(t("history.own_only", lang))
     return render_weekly(outcome, private=private)
+
+
+def _week(key: PeriodKey, line: OrganizationLine, lang: str) -> Html:
+    yes_no = (plain("answer.yes", lang), plain("answer.no", lang))
+    figures = "; ".join(
+        f"{q.text}: {format_value(q.kind, a.text, a.value, q.unit, lang, yes_no)}"
+        for q, a in line.answers
+        if q.kind in NUMERIC
+    )
+    status = plain(f"status.{line.status.value}", lang)
+    return t("history.week", lang, period=key, mark=STATUS_MARK[line.status], status=status,
+             figures=f" — {figures}" if figures else "")  # fmt: skip

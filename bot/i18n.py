@@ -272,6 +272,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "/baocao — báo cáo kết quả tuần (bot hỏi từng câu; trong nhóm, trả lời bằng cách "
         "bấm Trả lời vào câu hỏi)\n"
         "/tinhhinh — tình hình báo cáo của tổ chức mình\n"
+        "/lichsu — các tuần gần đây của tổ chức mình\n"
         "/huy — tạm dừng, giữ bản nháp; gõ /baocao để làm tiếp\n"
         "Số viết như thường lệ: 8.617; 1,5 triệu; 500k. Câu không bắt buộc: gõ «bỏ qua».\n\n"
         "<b>Người mới</b>\n"
@@ -292,6 +293,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "/report — report the week's results (the bot asks one question at a time; in the "
         "group, answer by replying to the question)\n"
         "/status — where your organization's report stands\n"
+        "/history — your organization's recent weeks\n"
         "/cancel — pause, keeping the draft; /report continues it\n"
         "Numbers as usual: 8.617; 1,5 triệu; 500k. Optional questions: type «skip».\n\n"
         "<b>Newcomers</b>\n"
@@ -702,6 +704,39 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "export.too_many": {
         "vi": "Mỗi lần xuất tối đa {limit} tuần. Vui lòng chọn khoảng ngắn hơn.",
         "en": "At most {limit} weeks per export. Please choose a shorter range.",
+    },
+    "cmd.history": {
+        "vi": "Các tuần gần đây của tổ chức",
+        "en": "Your organization's recent weeks",
+    },
+    "history.overview": {
+        "vi": "📅 <b>Tình hình báo cáo các tuần {first} – {last}</b> (cũ → mới)",
+        "en": "📅 <b>Reports, weeks {first} – {last}</b> (oldest → newest)",
+    },
+    "history.overview_row": {"vi": "{marks} {name} ({code})", "en": "{marks} {name} ({code})"},
+    "history.legend": {
+        "vi": "✅ đúng hạn · 🕓 nộp muộn · ❌ quá hạn · ⚪ được miễn · ⏳ chưa đến hạn",
+        "en": "✅ on time · 🕓 late · ❌ missing · ⚪ excused · ⏳ not yet due",
+    },
+    "history.detail_hint": {
+        "vi": "Xem chi tiết một tổ chức: /lichsu mã_tổ_chức (ví dụ /lichsu hnd).",
+        "en": "One organization in detail: /history code (e.g. /history hnd).",
+    },
+    "history.detail": {
+        "vi": "📅 <b>{organization}</b> — các tuần gần đây (mới → cũ)",
+        "en": "📅 <b>{organization}</b> — recent weeks (newest first)",
+    },
+    "history.week": {
+        "vi": "{mark} {period}: {status}{figures}",
+        "en": "{mark} {period}: {status}{figures}",
+    },
+    "history.unknown": {
+        "vi": "Không có tổ chức “{given}”. Chọn một mã: {choices}.",
+        "en": "No organization “{given}”. Choose a code: {choices}.",
+    },
+    "history.own_only": {
+        "vi": "Anh/chị chỉ xem được lịch sử báo cáo của tổ chức mình.",
+        "en": "You can only see your own organization's history.",
     },
     "cmd.skip": {
         "vi": "Cho nghỉ tuần này hoặc miễn một tổ chức",

@@ -1,4 +1,4 @@
-"""/export: the secretariat's Word, Excel or CSV file, sent in the private chat."""
+"""/export: the secretariat's Word, Excel or CSV file, sent in the private chat; /history."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 from telegram import InputFile, Update
 from telegram.ext import CommandHandler, filters
 
-from bot.commands import EXPORT
+from bot.commands import EXPORT, HISTORY
 from bot.export_views import render_export
 from bot.services.container import Services
 from bot.services.exports import ExportReady
@@ -39,7 +39,19 @@ class ExportHandlers:
         await send_view(context.bot, chat.id, view, private=chat.private,
                         reply_to=message.message_id)  # fmt: skip
 
+    async def history(self, update: Update, context: Context) -> None:
+        if (where := message_context(update)) is None:
+            return
+        message, chat, sender = where
+        argument = " ".join(context.args or [])
+        outcome = await self.services.history.history(
+            chat, message.message_id, sender, argument, self.services.clock.now()
+        )
+        await send_view(context.bot, chat.id, render_export(outcome, private=chat.private),
+                        private=chat.private, reply_to=message.message_id)  # fmt: skip
+
 
 def register(application: TelegramApp, services: Services) -> None:
     handlers = ExportHandlers(services)
+    application.add_handler(CommandHandler(HISTORY.names, handlers.history, filters=NEW_MESSAGES))
     application.add_handler(CommandHandler(EXPORT.names, handlers.export, filters=NEW_MESSAGES))

@@ -8,6 +8,7 @@ from bot.clock import Clock
 from bot.config import AppConfig
 from bot.i18n import DEFAULT_LANGUAGE
 from bot.services.exports import ExportService
+from bot.services.history import HistoryService
 from bot.services.membership import MembershipService
 from bot.services.people import PeopleService
 from bot.services.reporting import ReportingService
@@ -25,6 +26,7 @@ class Services:
     membership: MembershipService
     weekly: WeeklyService
     exports: ExportService
+    history: HistoryService
 
     def language_for_chat(self, chat_id: int) -> str:
         group = self.config.group(chat_id)

@@ -70,6 +70,7 @@ async def test_commands_are_registered_with_vietnamese_and_english_descriptions(
     assert vietnamese == {
         "report": "Báo cáo kết quả tuần",
         "status": "Tình hình báo cáo của tổ chức",
+        "history": "Các tuần gần đây của tổ chức",
         "cancel": "Tạm dừng, giữ bản nháp",
         "summary": "Tổng hợp báo cáo (Ban Thường trực)",
         "export": "Xuất báo cáo Word/Excel (Ban Thường trực)",

@@ -1,5 +1,5 @@
 """/export: the Word report of a week and the spreadsheet or CSV of a range, opened and checked
-with the libraries that read them."""
+with the libraries that read them; /history of the weeks so far."""
 
 from __future__ import annotations
 
@@ -198,3 +198,58 @@ async def test_a_secretary_without_a_private_chat_is_asked_to_open_one(
     finally:
         await bot.stop()
     assert (answer.plain_text or "").startswith("Tệp báo cáo được gửi qua tin nhắn riêng.")
+
+
+async def test_history_gives_the_secretariat_every_organization_week_by_week(
+    bot: BotHarness, api: LocalBotApi
+) -> None:
+    secretary = api.user(SECRETARY_ID, "Thư")
+    api.send(api.private_chat(secretary), secretary, "/lichsu")
+    overview = (await bot.only_reply(SECRETARY_ID)).plain_text or ""
+
+    lines = overview.splitlines()
+    assert lines[0] == "📅 Tình hình báo cáo các tuần 2026-W47 – 2026-W49 (cũ → mới)"
+    assert lines[1:7] == [
+        "✅✅⏳ Tỉnh đoàn (doan)",
+        "✅✅⏳ Liên đoàn Lao động (ldld)",
+        "❌✅⏳ Hội LHPN (hlhpn)",
+        "❌🕓⏳ Hội Nông dân (hnd)",
+        "❌❌⏳ Hội CCB (hccb)",
+        "❌❌⏳ Ban Dân vận (mttq)",
+    ]
+
+
+async def test_history_shows_a_leader_the_figures_of_their_own_organization_only(
+    bot: BotHarness, api: LocalBotApi
+) -> None:
+    leader = api.user(LEADERS["hnd"], "Dũng")
+    chat = api.private_chat(leader)
+    api.send(chat, leader, "/lichsu")
+    detail = (await bot.only_reply(chat.id)).plain_text or ""
+
+    assert detail.splitlines() == [
+        "📅 Hội Nông dân — các tuần gần đây (mới → cũ)",
+        "⏳ 2026-W49: chưa nộp",
+        "🕓 2026-W48: nộp muộn — Hộ được hỗ trợ: 7 hộ; Kinh phí: 0 đ",
+        "❌ 2026-W47: quá hạn, chưa nộp",
+    ]
+    api.send(chat, leader, "/lichsu doan")
+    other = await bot.only_reply(chat.id)
+    assert other.plain_text == "Anh/chị chỉ xem được lịch sử báo cáo của tổ chức mình."
+
+
+async def test_history_is_refused_to_strangers_and_names_the_codes_when_unknown(
+    bot: BotHarness, api: LocalBotApi
+) -> None:
+    stranger = api.user(999001, "Lạ")
+    api.send(api.private_chat(stranger), stranger, "/lichsu")
+    refused = await bot.only_reply(stranger.id)
+    assert "/dangky" in (refused.plain_text or "")
+
+    secretary = api.user(SECRETARY_ID, "Thư")
+    api.send(api.private_chat(secretary), secretary, "/lichsu hội phụ nữ")
+    unknown = (await bot.only_reply(SECRETARY_ID)).plain_text or ""
+    assert unknown.startswith("Không có tổ chức “hội phụ nữ”. Chọn một mã: doan (Tỉnh đoàn),")
+    api.send(api.private_chat(secretary), secretary, "/lichsu Hội LHPN")
+    named = (await bot.only_reply(SECRETARY_ID)).plain_text or ""
+    assert named.startswith("📅 Hội LHPN — các tuần gần đây")
