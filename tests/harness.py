@@ -101,6 +101,13 @@ class BotHarness:
             await self._stack.aclose()
         self._stack, self._app, self._db = None, None, None
 
+    async def __aenter__(self) -> BotHarness:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
     async def restart(self) -> None:
         await self.stop()
         await self.start()

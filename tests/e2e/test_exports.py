@@ -189,14 +189,10 @@ async def test_a_secretary_without_a_private_chat_is_asked_to_open_one(
     api: LocalBotApi, tmp_path: Path
 ) -> None:
     config = make_config(api, tmp_path / "e.db", groups=six_organizations())
-    bot = BotHarness(api, config, FakeClock(local(24, 9)))
-    await bot.start()
-    try:
+    async with BotHarness(api, config, FakeClock(local(24, 9))) as bot:
         group = api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")
         api.send(group, api.user(SECRETARY_ID, "Thư"), "/xuatbaocao")
         answer = await bot.only_reply(GROUP_ID)
-    finally:
-        await bot.stop()
     assert (answer.plain_text or "").startswith("Tệp báo cáo được gửi qua tin nhắn riêng.")
 
 

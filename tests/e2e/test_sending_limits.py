@@ -25,15 +25,11 @@ async def test_messages_to_one_chat_are_spaced_by_the_per_chat_limit(
     api.group(GROUP_ID, "Nhóm")
     person = api.user(700001, "Lan")
     private = api.private_chat(person, started=True)
-    bot = BotHarness(api, config, FakeClock(MONDAY_MORNING))
-    await bot.start()
-    try:
+    async with BotHarness(api, config, FakeClock(MONDAY_MORNING)) as bot:
         await asyncio.gather(*(
             bot.app.bot.send_message(chat, f"tin {n}")
             for n in range(4) for chat in (GROUP_ID, private.id)
         ))  # fmt: skip
-    finally:
-        await bot.stop()
 
     for chat_id in (GROUP_ID, private.id):
         sends = [c for c in api.calls if c.method == "sendMessage"]

@@ -385,9 +385,7 @@ async def test_the_digest_and_late_additions_go_to_the_configured_forum_topic(
     api: LocalBotApi, tmp_path: Path
 ) -> None:
     config = make_config(api, tmp_path / "topic.db", groups=six_organizations(digest_topic=12))
-    bot = BotHarness(api, config, FakeClock(local(16, 7)))
-    await bot.start()
-    try:
+    async with BotHarness(api, config, FakeClock(local(16, 7))) as bot:
         api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh", supergroup=True, forum=True)
         await at(bot, local(16, 8))
         await report(bot, api, "doan", "100", "1 triệu")
@@ -395,8 +393,6 @@ async def test_the_digest_and_late_additions_go_to_the_configured_forum_topic(
         bot.clock.set(local(23, 10))
         await report(bot, api, "ldld", "40", "2 triệu", period_button="2026-W47")
         await at(bot, local(23, 10, 1))
-    finally:
-        await bot.stop()
 
     sent = api.messages_to(GROUP_ID)
     expected = [
@@ -413,14 +409,10 @@ async def test_a_digest_topic_that_does_not_exist_falls_back_to_the_group_itself
     api: LocalBotApi, tmp_path: Path
 ) -> None:
     config = make_config(api, tmp_path / "topic.db", groups=six_organizations(digest_topic=12))
-    bot = BotHarness(api, config, FakeClock(local(16, 7)))
-    await bot.start()
-    try:
+    async with BotHarness(api, config, FakeClock(local(16, 7))) as bot:
         api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")  # not a forum: Telegram refuses the topic
         await at(bot, local(16, 8))
         digest, _call = await at(bot, local(23, 8))
-    finally:
-        await bot.stop()
 
     assert digest.startswith("📊 Tổng hợp giao ban tuần 2026-W47")
     assert api.messages_to(GROUP_ID)[1].message_thread_id is None
