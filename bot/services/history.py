@@ -11,6 +11,7 @@ from bot.core.periods import PeriodKey
 from bot.core.status import ReportStatus
 from bot.core.text import fold_for_matching
 from bot.services.exports import ExportService
+from bot.services.membership import groups_for_chat
 from bot.services.outcomes import Duplicate, NotConfigured, NotMember, Outcome
 from bot.services.people import Chat, Sender, known_person, message_key
 from storage.database import Database
@@ -118,17 +119,10 @@ class HistoryService:
     ) -> tuple[Group, GroupConfig, bool, tuple[str, ...]] | Outcome:
         """The group, whether the sender is of its secretariat, and the codes they lead."""
         person = await known_person(uow, sender, chat, now)
-        if chat.private:
-            configs = list(self._config.groups)
-        else:
-            config = self._config.group(chat.id)
-            if config is None:
-                return NotConfigured()
-            configs = [config]
-        for config in configs:
-            group = await uow.groups.by_chat_id(config.chat_id)
-            if group is None:
-                continue
+        candidates = await groups_for_chat(uow, self._config, chat)
+        if candidates is None:
+            return NotConfigured()
+        for group, config in candidates:
             memberships = await uow.groups.memberships_of(group.id, person.id)
             if not memberships:
                 continue
@@ -137,5 +131,5 @@ class HistoryService:
             own = tuple(o.code for o in await uow.groups.organizations(group.id) if o.id in led)
             if secretariat or own:
                 return group, config, secretariat, own
-        lang = configs[0].language if configs else "vi"
+        lang = candidates[0][1].language if candidates else "vi"
         return NotMember(lang)

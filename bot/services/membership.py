@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.config import AppConfig
+from bot.config import AppConfig, GroupConfig
 from bot.i18n import DEFAULT_LANGUAGE
 from bot.services.outcomes import (
     ButtonRefused,
@@ -58,6 +58,25 @@ def _display_name(person: Person) -> str:
 
 def _who(person: Person) -> Who:
     return Who(person.user_id, _display_name(person))
+
+
+async def groups_for_chat(
+    uow: UnitOfWork, config: AppConfig, chat: Chat
+) -> list[tuple[Group, GroupConfig]] | None:
+    """The groups a command typed in ``chat`` may be about: that group in a group chat (None
+    if it is not configured), every configured group in private."""
+    if chat.private:
+        configs = list(config.groups)
+    elif (group_config := config.group(chat.id)) is not None:
+        configs = [group_config]
+    else:
+        return None
+    found = []
+    for group_config in configs:
+        group = await uow.groups.by_chat_id(group_config.chat_id)
+        if group is not None:
+            found.append((group, group_config))
+    return found if found or chat.private else None
 
 
 async def is_secretariat(uow: UnitOfWork, group: Group, person: Person) -> bool:

@@ -27,7 +27,7 @@ from bot.core.splitting import split_html
 from bot.core.status import ReportStatus
 from bot.core.text import fold_for_matching
 from bot.i18n import plain
-from bot.services.membership import is_secretariat
+from bot.services.membership import groups_for_chat, is_secretariat
 from bot.services.outcomes import (
     BadPeriod,
     ButtonRefused,
@@ -422,18 +422,9 @@ class WeeklyService:
         A group's config may open /summary to every member of its roster.
         """
         person = await known_person(uow, sender)
-        if not chat.private:
-            group = await uow.groups.by_chat_id(chat.id)
-            config = self._config.group(chat.id)
-            if group is None or config is None:
-                return NotConfigured()
-            candidates = [(group, config)]
-        else:
-            candidates = []
-            for config in self._config.groups:
-                group = await uow.groups.by_chat_id(config.chat_id)
-                if group is not None:
-                    candidates.append((group, config))
+        candidates = await groups_for_chat(uow, self._config, chat)
+        if candidates is None:
+            return NotConfigured()
         member_of = None
         for group, config in candidates:
             if await is_secretariat(uow, group, person):
