@@ -61,7 +61,7 @@ def build_application(
         membership=MembershipService(database, config),
         weekly=weekly_service,
         exports=export_service,
-        history=HistoryService(database, config, export_service),
+        history=HistoryService(database, config),
     )
     # Order matters within PTB's handler group: commands first, then messages that may be
     # answers, then the explanation for unknown commands.

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from bot.config import AppConfig, GroupConfig
 from bot.core.periods import PeriodKey
-from bot.exports.data import History, PeriodReport
 from bot.exports.document import report_docx
 from bot.exports.tables import history_csv, history_xlsx
 from bot.i18n import plain
+from bot.services.facts import period_report, read_history
 from bot.services.outcomes import BadPeriod, Duplicate, Outcome
 from bot.services.people import Chat, Sender, known_person, message_key
-from bot.services.periods import ensure_period
 from bot.services.weekly import WeeklyService, period_argument
 from storage.database import Database
 from storage.models import Group
@@ -150,30 +148,16 @@ class ExportService:
     ) -> ExportFile:  # fmt: skip
         lang = config.language
         if request.format is ExportFormat.DOCX:
-            report = await self.period_report(uow, group, config, request.last, now)
+            report = await period_report(uow, group, config, request.last, now)
             return ExportFile(f"bao-cao-tuan-{request.last}.docx", report_docx(report),
                               plain("export.caption.docx", lang, period=request.last))  # fmt: skip
-        history = await self.history(uow, group, config, _keys(request.first, request.last), now)
+        history = await read_history(uow, group, config, _keys(request.first, request.last), now)
         span = (str(request.first) if request.first == request.last
                 else f"{request.first}-{request.last}")  # fmt: skip
         content = (history_xlsx(history) if request.format is ExportFormat.XLSX
                    else history_csv(history))  # fmt: skip
         caption = plain("export.caption.table", lang, first=request.first, last=request.last)
         return ExportFile(f"bao-cao-{span}.{request.format}", content, caption)
-
-    async def period_report(
-        self, uow: UnitOfWork, group: Group, config: GroupConfig, key: PeriodKey, now: datetime
-    ) -> PeriodReport:
-        period = await ensure_period(uow, group, config, key)
-        facts = await self._weekly.facts(uow, group, config, period, now)
-        return PeriodReport(config, facts.digest, key.first_day(), key.day(7))
-
-    async def history(
-        self, uow: UnitOfWork, group: Group, config: GroupConfig, keys: Sequence[PeriodKey],
-        now: datetime,
-    ) -> History:  # fmt: skip
-        reports = [await self.period_report(uow, group, config, key, now) for key in keys]
-        return History(config, tuple(reports))
 
 
 def _keys(first: PeriodKey, last: PeriodKey) -> list[PeriodKey]:

@@ -10,7 +10,7 @@ from bot.core.digest import OrganizationLine
 from bot.core.periods import PeriodKey
 from bot.core.status import ReportStatus
 from bot.core.text import fold_for_matching
-from bot.services.exports import ExportService
+from bot.services.facts import read_history, recent_weeks
 from bot.services.membership import groups_for_chat
 from bot.services.outcomes import Duplicate, NotConfigured, NotMember, Outcome
 from bot.services.people import Chat, Sender, known_person, message_key
@@ -52,10 +52,9 @@ class OwnOrganizationOnly(Outcome):
 
 
 class HistoryService:
-    def __init__(self, db: Database, config: AppConfig, exports: ExportService) -> None:
+    def __init__(self, db: Database, config: AppConfig) -> None:
         self._db = db
         self._config = config
-        self._exports = exports
 
     async def history(
         self, chat: Chat, message_id: int, sender: Sender, argument: str, now: datetime
@@ -91,13 +90,8 @@ class HistoryService:
             code = own[0]
         if code is not None and not secretariat and code not in own:
             return OwnOrganizationOnly(lang)
-        # Weeks before the bot looked after the group would all read "missing".
-        first = PeriodKey.at(group.created_at, config.timezone)
-        keys = [PeriodKey.at(now, config.timezone)]
-        while len(keys) < WEEKS and keys[-1] > first:
-            keys.append(keys[-1].previous())
-        keys.reverse()
-        history = await self._exports.history(uow, group, config, keys, now)
+        keys = recent_weeks(group, config, PeriodKey.at(now, config.timezone), WEEKS)
+        history = await read_history(uow, group, config, keys, now)
         if code is None:
             rows = tuple(
                 (line.code, line.name,

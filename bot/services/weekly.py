@@ -8,25 +8,18 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot import callbacks
 from bot.config import AppConfig, GroupConfig
-from bot.core.digest import (
-    Digest,
-    OrganizationFacts,
-    ReportFacts,
-    StoredAnswer,
-    build_digest,
-)
 from bot.core.periods import PeriodKey
 from bot.core.schedule import Due, EventKind
 from bot.core.splitting import split_html
 from bot.core.status import ReportStatus
 from bot.core.text import fold_for_matching
 from bot.i18n import plain
+from bot.services.facts import PeriodFacts, read_facts
 from bot.services.membership import groups_for_chat, is_secretariat
 from bot.services.outcomes import (
     BadPeriod,
@@ -47,8 +40,6 @@ from bot.services.people import Chat, Sender, button_key, known_person, message_
 from bot.services.periods import ensure_period
 from bot.services.week_overview import LATE, WeekOverview, Work, shown_periods
 from bot.weekly_views import (
-    Audience,
-    Owing,
     call_text,
     deadline_text,
     digest_text,
@@ -59,7 +50,6 @@ from bot.weekly_views import (
 )
 from storage.database import Database
 from storage.models import (
-    Answer,
     DeliveryState,
     Group,
     Period,
@@ -93,29 +83,6 @@ class Transport(Protocol):
     ) -> None: ...
 
 
-@dataclass(frozen=True)
-class PeriodFacts:
-    """Everything the week's messages say about one group and period."""
-
-    group: Group
-    config: GroupConfig
-    period: Period
-    digest: Digest
-    leaders_of: dict[str, tuple[Who, ...]]
-
-    def audience(self, *, mentions: bool | None = None) -> Audience:
-        c = self.config
-        return Audience(c.name, c.language, c.timezone,
-                        c.mentions if mentions is None else mentions)  # fmt: skip
-
-    def owing(self, statuses: Sequence[ReportStatus]) -> tuple[Owing, ...]:
-        return tuple(
-            Owing(line.name, self.leaders_of.get(line.code, ()))
-            for line in self.digest.lines
-            if line.status in statuses
-        )
-
-
 class WeeklyService:
     def __init__(self, db: Database, config: AppConfig) -> None:
         self._db = db
@@ -143,7 +110,7 @@ class WeeklyService:
         claimed = 0
         for due in work.events:
             period = await ensure_period(uow, group, config, due.period)
-            facts = await self.facts(uow, group, config, period, now)
+            facts = await read_facts(uow, group, config, period, now)
             for entry in await self._compose(uow, facts, due, now):
                 claimed += await uow.ledger.claim(entry)
         if work.late:
@@ -207,7 +174,7 @@ class WeeklyService:
         codes: Sequence[str], now: datetime,
     ) -> int:  # fmt: skip
         """Reports of a period submitted after its digest was made: announced briefly."""
-        facts = await self.facts(uow, group, config, period, now)
+        facts = await read_facts(uow, group, config, period, now)
         lines = {line.code: line for line in facts.digest.lines}
         claimed = 0
         for code in codes:
@@ -307,7 +274,7 @@ class WeeklyService:
                 await uow.commit()
                 return BadPeriod(config.language, argument)
             period = await ensure_period(uow, group, config, key)
-            facts = await self.facts(uow, group, config, period, now)
+            facts = await read_facts(uow, group, config, period, now)
             await uow.commit()
         # A summary asked for is read, not a call to act: nobody is pinged.
         text = digest_text(facts.audience(mentions=False), facts.digest, facts.leaders_of)
@@ -327,7 +294,7 @@ class WeeklyService:
             group, config = found
             key = PeriodKey.at(now, config.timezone)
             period = await ensure_period(uow, group, config, key)
-            facts = await self.facts(uow, group, config, period, now)
+            facts = await read_facts(uow, group, config, period, now)
             codes = {line.code for line in facts.digest.lines
                      if line.status in (ReportStatus.PENDING, ReportStatus.MISSING)}  # fmt: skip
             options = tuple(
@@ -390,7 +357,7 @@ class WeeklyService:
             if config is None or group is None:
                 return None
             period = await ensure_period(uow, group, config, key)
-            facts = await self.facts(uow, group, config, period, now)
+            facts = await read_facts(uow, group, config, period, now)
             await uow.commit()
         return digest_text(facts.audience(), facts.digest, facts.leaders_of)
 
@@ -403,7 +370,7 @@ class WeeklyService:
             if config is None or group is None:
                 return False
             period = await ensure_period(uow, group, config, key)
-            facts = await self.facts(uow, group, config, period, now)
+            facts = await read_facts(uow, group, config, period, now)
             text = digest_text(facts.audience(), facts.digest, facts.leaders_of)
             claimed = await uow.ledger.claim(
                 SentMessage(period_id=period.id, kind=EventKind.DIGEST, slot="",
@@ -436,69 +403,11 @@ class WeeklyService:
         lang = candidates[0][1].language if candidates else "vi"
         return SecretariatOnly(lang) if member_of is not None else NotMember(lang)
 
-    # --- reading ---------------------------------------------------------------------------
-
-    async def facts(
-        self, uow: UnitOfWork, group: Group, config: GroupConfig, period: Period, now: datetime
-    ) -> PeriodFacts:
-        """The digest of ``period`` at ``now``: reads this period and the one before only."""
-        key = PeriodKey.parse(period.key)
-        organizations = await uow.groups.organizations(group.id)
-        reports = await uow.reports.with_answers(period.id)
-        before = await uow.reports.period(group.id, str(key.previous()))
-        previous = await uow.reports.with_answers(before.id) if before is not None else {}
-        leaders_of = await self._leaders(uow, group, config)
-        digest = build_digest(
-            key,
-            period.deadline_at,
-            [
-                OrganizationFacts(
-                    code=o.code,
-                    name=o.name,
-                    leaders=tuple((w.user_id, w.name) for w in leaders_of.get(o.code, ())),
-                    questions=config.questions_for(o.code),
-                    report=_report_facts(reports.get(o.id)),
-                    previous=_report_facts(previous.get(o.id)),
-                )
-                for o in organizations
-            ],
-            now,
-        )
-        return PeriodFacts(group, config, period, digest, leaders_of)
-
-    async def _leaders(
-        self, uow: UnitOfWork, group: Group, config: GroupConfig
-    ) -> dict[str, tuple[Who, ...]]:
-        memberships = [m for m in await uow.groups.memberships(group.id) if m.role is Role.LEADER]
-        people = {p.id: p for p in await uow.people.by_ids([m.person_id for m in memberships])}
-        codes = {o.id: o.code for o in await uow.groups.organizations(group.id)}
-        fallback = plain("weekly.leader", config.language)
-        found: dict[str, list[Who]] = {}
-        for m in memberships:
-            person = people[m.person_id]
-            if m.organization_id in codes:
-                found.setdefault(codes[m.organization_id], []).append(
-                    Who(person.user_id, person.full_name or fallback)
-                )
-        return {code: tuple(whos) for code, whos in found.items()}
-
     async def _reachable_secretariat(self, uow: UnitOfWork, group: Group) -> list[int]:
         ids = [m.person_id for m in await uow.groups.memberships(group.id)
                if m.role is Role.SECRETARIAT]  # fmt: skip
         people = await uow.people.by_ids(ids)
         return sorted(p.user_id for p in people if p.private_chat_started_at is not None)
-
-
-def _report_facts(found: tuple[Report, list[Answer]] | None) -> ReportFacts | None:
-    if found is None:
-        return None
-    report, answers = found
-    submitted = report.submitted_at if report.state is ReportState.SUBMITTED else None
-    return ReportFacts(
-        submitted_at=submitted,
-        excused=report.state is ReportState.EXCUSED,
-        answers={a.question_key: StoredAnswer(a.text, a.value, a.skipped) for a in answers},
-    )
 
 
 def period_argument(argument: str, current: PeriodKey) -> PeriodKey | None:

@@ -1,0 +1,128 @@
+"""Reading what a period's messages and files say: one group's digest of one period (with the
+period before, for the change), and a run of periods for spreadsheets, charts and /history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.config import GroupConfig
+from bot.core.digest import Digest, OrganizationFacts, ReportFacts, StoredAnswer, build_digest
+from bot.core.periods import PeriodKey
+from bot.core.status import ReportStatus
+from bot.exports.data import History, PeriodReport
+from bot.i18n import plain
+from bot.services.outcomes import Who
+from bot.services.periods import ensure_period
+from bot.weekly_views import Audience, Owing
+from storage.models import Answer, Group, Period, Report, ReportState, Role
+from storage.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class PeriodFacts:
+    """Everything the week's messages say about one group and period."""
+
+    group: Group
+    config: GroupConfig
+    period: Period
+    digest: Digest
+    leaders_of: dict[str, tuple[Who, ...]]
+
+    def audience(self, *, mentions: bool | None = None) -> Audience:
+        c = self.config
+        return Audience(c.name, c.language, c.timezone,
+                        c.mentions if mentions is None else mentions)  # fmt: skip
+
+    def owing(self, statuses: Sequence[ReportStatus]) -> tuple[Owing, ...]:
+        return tuple(
+            Owing(line.name, self.leaders_of.get(line.code, ()))
+            for line in self.digest.lines
+            if line.status in statuses
+        )
+
+
+async def read_facts(
+    uow: UnitOfWork, group: Group, config: GroupConfig, period: Period, now: datetime
+) -> PeriodFacts:
+    """The digest of ``period`` at ``now``: reads this period and the one before only."""
+    key = PeriodKey.parse(period.key)
+    organizations = await uow.groups.organizations(group.id)
+    reports = await uow.reports.with_answers(period.id)
+    before = await uow.reports.period(group.id, str(key.previous()))
+    previous = await uow.reports.with_answers(before.id) if before is not None else {}
+    leaders_of = await _leaders(uow, group, config)
+    digest = build_digest(
+        key,
+        period.deadline_at,
+        [
+            OrganizationFacts(
+                code=o.code,
+                name=o.name,
+                leaders=tuple((w.user_id, w.name) for w in leaders_of.get(o.code, ())),
+                questions=config.questions_for(o.code),
+                report=_report_facts(reports.get(o.id)),
+                previous=_report_facts(previous.get(o.id)),
+            )
+            for o in organizations
+        ],
+        now,
+    )
+    return PeriodFacts(group, config, period, digest, leaders_of)
+
+
+async def period_report(
+    uow: UnitOfWork, group: Group, config: GroupConfig, key: PeriodKey, now: datetime
+) -> PeriodReport:
+    period = await ensure_period(uow, group, config, key)
+    facts = await read_facts(uow, group, config, period, now)
+    return PeriodReport(config, facts.digest, key.first_day(), key.day(7))
+
+
+async def read_history(
+    uow: UnitOfWork, group: Group, config: GroupConfig, keys: Sequence[PeriodKey],
+    now: datetime,
+) -> History:  # fmt: skip
+    reports = [await period_report(uow, group, config, key, now) for key in keys]
+    return History(config, tuple(reports))
+
+
+def recent_weeks(group: Group, config: GroupConfig, last: PeriodKey, count: int) -> list[PeriodKey]:
+    """Up to ``count`` periods ending with ``last``, oldest first, none before the group was
+    set up (the weeks before the bot looked after it would all read "missing")."""
+    first = PeriodKey.at(group.created_at, config.timezone)
+    keys = [last]
+    while len(keys) < count and keys[-1] > first:
+        keys.append(keys[-1].previous())
+    keys.reverse()
+    return keys
+
+
+async def _leaders(
+    uow: UnitOfWork, group: Group, config: GroupConfig
+) -> dict[str, tuple[Who, ...]]:
+    memberships = [m for m in await uow.groups.memberships(group.id) if m.role is Role.LEADER]
+    people = {p.id: p for p in await uow.people.by_ids([m.person_id for m in memberships])}
+    codes = {o.id: o.code for o in await uow.groups.organizations(group.id)}
+    fallback = plain("weekly.leader", config.language)
+    found: dict[str, list[Who]] = {}
+    for m in memberships:
+        person = people[m.person_id]
+        if m.organization_id in codes:
+            found.setdefault(codes[m.organization_id], []).append(
+                Who(person.user_id, person.full_name or fallback)
+            )
+    return {code: tuple(whos) for code, whos in found.items()}
+
+
+def _report_facts(found: tuple[Report, list[Answer]] | None) -> ReportFacts | None:
+    if found is None:
+        return None
+    report, answers = found
+    submitted = report.submitted_at if report.state is ReportState.SUBMITTED else None
+    return ReportFacts(
+        submitted_at=submitted,
+        excused=report.state is ReportState.EXCUSED,
+        answers={a.question_key: StoredAnswer(a.text, a.value, a.skipped) for a in answers},
+    )
