@@ -28,6 +28,7 @@ SUMMARY = Command("summary", "cmd.summary", ("tonghop",))
 SKIP = Command("skip", "cmd.skip", ("nghi",))
 EXPORT = Command("export", "cmd.export", ("xuatbaocao",))
 HISTORY = Command("history", "cmd.history", ("lichsu",))
+CHART = Command("chart", "cmd.chart", ("bieudo",))
 
 # Registered with setMyCommands, in menu order.
 MENU: tuple[Command, ...] = (
@@ -36,6 +37,7 @@ MENU: tuple[Command, ...] = (
     HISTORY,
     CANCEL,
     SUMMARY,
+    CHART,
     EXPORT,
     JOIN,
     ROSTER,

@@ -116,6 +116,8 @@ class GroupConfig:
     summary_for_members: bool = False
     # A forum topic (message_thread_id) for the digest; None: the main chat.
     digest_topic: int | None = None
+    # The chart of the last weeks (PNG) posted after the Monday digest.
+    digest_chart: bool = True
     # Periods with no reporting (holidays): no call, no reminders, nobody overdue.
     holidays: frozenset[PeriodKey] = frozenset()
     document: DocumentConfig = DocumentConfig()
@@ -467,6 +469,7 @@ def _read_group(t: _Table) -> GroupConfig:
     mentions = t.flag("mentions", True)
     summary_for_members = t.flag("summary_for_members", False)
     topic = t.optional_integer("digest_topic", low=1, high=INT64_MAX)
+    digest_chart = t.flag("digest_chart", True)
     holidays = _read_holidays(t, "holidays")
     document = _read_document(t.table("document"))
 
@@ -503,6 +506,7 @@ def _read_group(t: _Table) -> GroupConfig:
         mentions=mentions,
         summary_for_members=summary_for_members,
         digest_topic=topic,
+        digest_chart=digest_chart,
         holidays=holidays,
         document=document,
     )

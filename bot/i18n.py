@@ -280,6 +280,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "<b>Ban Thường trực</b>\n"
         "/tonghop — tổng hợp báo cáo tuần này; /tonghop truoc — tuần trước; "
         "/tonghop 2026-W47 — một tuần bất kỳ\n"
+        "/bieudo — biểu đồ tỉ lệ báo cáo và các số liệu chính qua các tuần gần đây\n"
         "/xuatbaocao — báo cáo Word gửi cấp ủy (vào tin nhắn riêng); /xuatbaocao xlsx "
         "2026-W40 2026-W48 — bảng Excel nhiều tuần (hoặc csv)\n"
         "/nghi — cho cả nhóm nghỉ tuần này, hoặc miễn báo cáo cho một tổ chức\n"
@@ -301,6 +302,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "<b>Secretariat</b>\n"
         "/summary — digest of this week; /summary last — last week; "
         "/summary 2026-W47 — any week\n"
+        "/chart — chart of the reporting rate and main figures over recent weeks\n"
         "/export — the Word report for the Party committee (in private); /export xlsx "
         "2026-W40 2026-W48 — a spreadsheet of several weeks (or csv)\n"
         "/skip — a holiday for the whole group this week, or excuse one organization\n"
@@ -737,6 +739,23 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "history.own_only": {
         "vi": "Anh/chị chỉ xem được lịch sử báo cáo của tổ chức mình.",
         "en": "You can only see your own organization's history.",
+    },
+    "chart.title": {
+        "vi": "{name}: kết quả báo cáo các tuần gần đây",
+        "en": "{name}: reporting in recent weeks",
+    },
+    "chart.rate": {"vi": "Tỉ lệ tổ chức đã báo cáo", "en": "Organizations that reported"},
+    "chart.on_time": {"vi": "Đúng hạn", "en": "On time"},
+    "chart.late": {"vi": "Trễ hạn", "en": "Late"},
+    "chart.holiday": {"vi": "nghỉ", "en": "holiday"},
+    "chart.week": {"vi": "Tuần {week}\n{day}", "en": "Week {week}\n{day}"},
+    "chart.caption": {
+        "vi": "📊 {name}: biểu đồ báo cáo {weeks} tuần gần đây, đến tuần {period}.",
+        "en": "📊 {name}: chart of reporting over the last {weeks} weeks, up to {period}.",
+    },
+    "cmd.chart": {
+        "vi": "Biểu đồ báo cáo các tuần gần đây",
+        "en": "Chart of recent weeks' reporting",
     },
     "cmd.skip": {
         "vi": "Cho nghỉ tuần này hoặc miễn một tổ chức",

@@ -149,6 +149,11 @@ def late_addition_text(audience: Audience, period: PeriodKey, line: Organization
 # --- the digest ------------------------------------------------------------------------------
 
 
+def chart_caption(group: str, lang: str, weeks: int, period: PeriodKey) -> Html:
+    """The caption of the chart of the last ``weeks`` weeks up to ``period``."""
+    return t("chart.caption", lang, name=group, weeks=weeks, period=period)
+
+
 def digest_text(audience: Audience, digest: Digest, leaders_of: dict[str, tuple[Who, ...]]) -> Html:
     """The digest of a closed period (Monday), or the state so far (/summary)."""
     lang, tz = audience.language, audience.timezone

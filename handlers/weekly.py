@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import callbacks
-from bot.commands import SKIP, SUMMARY
+from bot.commands import CHART, SKIP, SUMMARY
 from bot.services.container import Services
-from bot.services.outcomes import Outcome, StaleButton
+from bot.services.outcomes import ChartReady, Outcome, StaleButton
 from bot.services.people import Chat, Sender
 from bot.services.weekly import DeliveryFailed
 from bot.telegram_types import Context, TelegramApp
@@ -45,9 +46,33 @@ class TelegramTransport:
                 [[InlineKeyboardButton(b["text"], callback_data=b["callback_data"]) for b in row]
                  for row in rows]
             )  # fmt: skip
+
+        async def post(thread: int | None) -> None:
+            await self._bot.send_message(
+                chat_id, text, parse_mode=ParseMode.HTML, message_thread_id=thread,
+                reply_markup=keyboard,
+            )  # fmt: skip
+
+        await self._delivering(chat_id, thread_id, post)
+
+    async def send_photo(
+        self, chat_id: int, photo: bytes, caption: str, *, thread_id: int | None
+    ) -> None:
+        async def post(thread: int | None) -> None:
+            await self._bot.send_photo(
+                chat_id, photo, caption=caption, parse_mode=ParseMode.HTML,
+                message_thread_id=thread,
+            )  # fmt: skip
+
+        await self._delivering(chat_id, thread_id, post)
+
+    async def _delivering(
+        self, chat_id: int, thread_id: int | None,
+        post: Callable[[int | None], Awaitable[None]],
+    ) -> None:  # fmt: skip
         try:
             try:
-                await self._send(chat_id, text, thread_id, keyboard)
+                await post(thread_id)
             except BadRequest as exc:
                 if thread_id is None or "thread not found" not in exc.message.lower():
                     raise
@@ -55,21 +80,13 @@ class TelegramTransport:
                 # group itself rather than lose the digest.
                 log.warning("topic %s of chat %s not found; sending to the chat", thread_id,
                             chat_id)  # fmt: skip
-                await self._send(chat_id, text, None, keyboard)
+                await post(None)
         except (Forbidden, BadRequest) as exc:
             # The bot was removed, the chat is gone, or the text is refused: retrying the
             # same request cannot succeed.
             raise DeliveryFailed(str(exc), permanent=True) from exc
         except (RetryAfter, TimedOut, NetworkError) as exc:
             raise DeliveryFailed(str(exc), permanent=False) from exc
-
-    async def _send(
-        self, chat_id: int, text: str, thread_id: int | None, keyboard: InlineKeyboardMarkup | None
-    ) -> None:
-        await self._bot.send_message(
-            chat_id, text, parse_mode=ParseMode.HTML, message_thread_id=thread_id,
-            reply_markup=keyboard,
-        )  # fmt: skip
 
 
 async def run_week(application: TelegramApp, services: Services) -> None:
@@ -96,6 +113,24 @@ class WeeklyHandlers:
         outcome = await self.weekly.summary(
             chat, message.message_id, sender, argument, self.services.clock.now()
         )
+        await send_view(context.bot, chat.id, _view(outcome, chat.private), private=chat.private,
+                        reply_to=message.message_id)  # fmt: skip
+
+    async def chart(self, update: Update, context: Context) -> None:
+        if (where := message_context(update)) is None:
+            return
+        message, chat, sender = where
+        argument = " ".join(context.args or [])
+        outcome = await self.weekly.chart(
+            chat, message.message_id, sender, argument, self.services.clock.now()
+        )
+        if isinstance(outcome, ChartReady):
+            await context.bot.send_photo(
+                chat.id, outcome.png, caption=outcome.caption, parse_mode=ParseMode.HTML,
+                reply_parameters=ReplyParameters(message.message_id,
+                                                 allow_sending_without_reply=True),
+            )  # fmt: skip
+            return
         await send_view(context.bot, chat.id, _view(outcome, chat.private), private=chat.private,
                         reply_to=message.message_id)  # fmt: skip
 
@@ -132,6 +167,7 @@ def register(application: TelegramApp, services: Services) -> None:
     handlers = WeeklyHandlers(services)
     application.add_handler(CommandHandler(SUMMARY.names, handlers.summary, filters=NEW_MESSAGES))
     application.add_handler(CommandHandler(SKIP.names, handlers.skip, filters=NEW_MESSAGES))
+    application.add_handler(CommandHandler(CHART.names, handlers.chart, filters=NEW_MESSAGES))
     application.add_handler(CallbackQueryHandler(handlers.button, pattern=BUTTONS))
     if services.config.tick_seconds > 0 and application.job_queue is not None:
 

@@ -44,3 +44,16 @@ def document_day_month(day: date) -> tuple[str, str]:
     below 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 02", "ngày 30 tháng
     11"), so that nothing can be written in front of them."""
     return f"{day.day:02d}", f"{day.month:02d}" if day.month < 3 else str(day.month)
+
+
+_SCALES = {"vi": ((Decimal(10**9), "tỷ"), (Decimal(10**6), "triệu")),
+           "en": ((Decimal(10**9), "bn"), (Decimal(10**6), "M"))}  # fmt: skip
+
+
+def format_compact(value: Decimal, lang: str) -> str:
+    """A figure short enough for a chart: 1500000000 -> '1,5 tỷ', 150000000 -> '150 triệu';
+    below a million as ``format_number`` writes it, rounded to a whole number."""
+    for scale, word in _SCALES.get(lang, _SCALES["en"]):
+        if abs(value) >= scale:
+            return f"{format_number(round(value / scale, 1), lang)} {word}"
+    return format_number(Decimal(round(value)), lang)

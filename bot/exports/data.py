@@ -20,6 +20,7 @@ class PeriodReport:
     digest: Digest
     first_day: date
     last_day: date
+    holiday: bool = False  # a period the secretariat or the config declared without reporting
 
     @property
     def at(self) -> datetime:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import struct
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping
@@ -660,8 +661,9 @@ class LocalBotApi:
     async def _send_file(self, params: JSON, files: JSON, kind: str) -> JSON:
         chat = self._chat(params)
         caption = params.get("caption")
+        visible = None
         if caption is not None:
-            self._checked_text(caption, params.get("parse_mode"), caption=True)
+            visible = self._checked_text(caption, params.get("parse_mode"), caption=True)
         upload = files.get(kind)
         if upload is None and not params.get(kind):
             raise ApiError(400, f"Bad Request: there is no {kind} in the request")
@@ -673,6 +675,7 @@ class LocalBotApi:
             date=int(self._clock()),
             kind=kind,
             caption=caption,
+            plain_text=visible,
             parse_mode=params.get("parse_mode"),
             reply_markup=self._checked_markup(params.get("reply_markup")),
             reply_to_message_id=self._reply_target(chat, params),
@@ -682,7 +685,8 @@ class LocalBotApi:
             file_content=content,
         )
         if kind == "photo":
-            size: JSON = {"width": 1200, "height": 800, "file_size": len(content)}
+            width, height = _png_size(content) or (1280, 720)
+            size: JSON = {"width": width, "height": height, "file_size": len(content)}
             photo = {"file_id": file_id, "file_unique_id": f"u-{file_id}", **size}
             media: JSON = {"photo": [photo]}
         else:
@@ -858,3 +862,11 @@ async def _read_params(request: web.Request) -> tuple[JSON, JSON]:
                 files[name] = files[attached]
                 del params[name]
     return params, files
+
+
+def _png_size(content: bytes) -> tuple[int, int] | None:
+    """Width and height of a PNG (from its IHDR chunk, which comes first); None otherwise."""
+    if content[:8] != b"\x89PNG\r\n\x1a\n" or content[12:16] != b"IHDR":
+        return None
+    width, height = struct.unpack(">II", content[16:24])
+    return width, height

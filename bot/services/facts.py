@@ -77,7 +77,8 @@ async def period_report(
 ) -> PeriodReport:
     period = await ensure_period(uow, group, config, key)
     facts = await read_facts(uow, group, config, period, now)
-    return PeriodReport(config, facts.digest, key.first_day(), key.day(7))
+    holiday = key in config.holidays or period.skipped_at is not None
+    return PeriodReport(config, facts.digest, key.first_day(), key.day(7), holiday)
 
 
 async def read_history(

@@ -358,6 +358,14 @@ class RemovedNotice(Outcome):
 
 
 @dataclass(frozen=True)
+class ChartReady(Outcome):
+    """/chart, and the chart after the digest: a PNG with its caption."""
+
+    png: bytes
+    caption: str  # Telegram HTML
+
+
+@dataclass(frozen=True)
 class Summary(Outcome):
     """/summary: the digest of a period as it stands (rendered by the weekly views)."""
 

@@ -14,12 +14,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from bot.config import AppConfig, parse_config
 from bot.core.periods import PeriodKey, PeriodWindow
+from bot.exports.chart import chart_png
+from bot.exports.data import History
+from bot.services.facts import read_history, recent_weeks
 from bot.services.roster import sync_roster
-from bot.services.weekly import WeeklyService
+from bot.services.weekly import CHART_WEEKS, WeeklyService
 from storage.database import Database
 from storage.models import Answer, Group, Organization, Period, Person, Report, ReportState
 from tests.bench.figures import Figure, timed
@@ -107,6 +110,9 @@ async def seed_history(db: Database, config: AppConfig, *, weeks: int) -> int:
                  "ends_at": w.ends_at, "deadline_at": w.deadline_at}
                 for key, w in windows.items()
             ])  # fmt: skip
+            # The bot has looked after the group since its first week (charts show them all).
+            await conn.execute(update(Group).where(Group.id == group_id)
+                               .values(created_at=windows[str(keys[-1])].starts_at))  # fmt: skip
             periods = (
                 await conn.execute(select(Period.id, Period.key).where(Period.group_id == group_id))
             ).all()
@@ -169,6 +175,39 @@ async def digest_by_history(
     return figures
 
 
+async def chart_of_group(
+    workdir: Path, *, organizations: int, weeks: int, repeat: int
+) -> list[Figure]:
+    """The chart after the digest: reading its weeks, and drawing the PNG."""
+    config = bench_config(workdir / f"chart-{weeks}.db", groups=1, organizations=organizations)
+    group_config = config.groups[0]
+    db = await open_bench_database(config)
+    try:
+        await seed_history(db, config, weeks=weeks)
+
+        async def read() -> History:
+            async with db.unit_of_work() as uow:
+                group = await uow.groups.by_chat_id(group_config.chat_id)
+                assert group is not None
+                keys = recent_weeks(group, group_config, SHOWN, CHART_WEEKS)
+                return await read_history(uow, group, group_config, keys, NOW)
+
+        history = await read()
+        reading = await timed(read, repeat=repeat)
+
+        async def draw() -> bytes:
+            return chart_png(history)
+
+        drawing = await timed(draw, repeat=repeat)
+        size = len(await draw())
+    finally:
+        await db.dispose()
+    name = f"chart, {organizations} organizations, {len(history.reports)} weeks"
+    note = f"PNG of {size / 1024:.0f} KiB"
+    return [Figure(f"{name}: reading", reading * 1000, "ms"),
+            Figure(f"{name}: drawing", drawing * 1000, "ms", note)]  # fmt: skip
+
+
 async def digests_for_groups(
     workdir: Path, *, groups: int, organizations: int, weeks: int
 ) -> list[Figure]:
@@ -200,6 +239,6 @@ async def digests_for_groups(
         Figure(f"digests for {groups:,} groups, total", total, "s", note),
         Figure(f"digests for {groups:,} groups, per digest", total / groups * 1000, "ms"),
         Figure(f"Monday tick for {groups:,} groups (claims)", tick, "s",
-               f"{claimed:,} messages claimed in the outbox"),
+               f"{claimed:,} messages claimed in the outbox (digest, chart, call)"),
         Figure(f"idle tick for {groups:,} groups", idle * 1000, "ms", "nothing left to claim"),
     ]  # fmt: skip

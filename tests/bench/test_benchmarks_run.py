@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.bench.digests import digest_by_history, digests_for_groups
+from tests.bench.digests import chart_of_group, digest_by_history, digests_for_groups
 from tests.bench.figures import Figure, table
 
 
@@ -24,7 +24,17 @@ async def test_the_many_groups_benchmark_claims_a_digest_and_a_call_per_group(
     figures = await digests_for_groups(tmp_path, groups=3, organizations=2, weeks=2)
 
     tick = next(f for f in figures if f.name.startswith("Monday tick"))
-    assert tick.note == "6 messages claimed in the outbox"
+    assert tick.note == "9 messages claimed in the outbox (digest, chart, call)"
+
+
+async def test_the_chart_benchmark_reads_and_draws_the_weeks_shown(tmp_path: Path) -> None:
+    figures = await chart_of_group(tmp_path, organizations=2, weeks=3, repeat=1)
+
+    assert [f.name for f in figures] == [
+        "chart, 2 organizations, 3 weeks: reading",
+        "chart, 2 organizations, 3 weeks: drawing",
+    ]
+    assert all(f.value > 0 for f in figures)
 
 
 def test_the_table_has_a_line_per_figure_with_the_values_aligned() -> None:

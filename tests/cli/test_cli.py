@@ -209,7 +209,7 @@ async def test_db_upgrade_creates_the_schema_and_reports_the_revision(tmp_path: 
     )
     result = await giaoban("db", "upgrade", "--config", str(path))
     assert result.code == 0, result.stderr
-    assert f"Cơ sở dữ liệu {database} đã ở phiên bản mới nhất (0001)." in result.stdout
+    assert f"Cơ sở dữ liệu {database} đã ở phiên bản mới nhất (0002)." in result.stdout
     with sqlite3.connect(database) as connection:
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
     assert {"groups", "organizations", "reports", "answers", "sent_messages"} <= tables
@@ -266,9 +266,9 @@ async def test_digest_prints_a_period_and_send_posts_it_once(tmp_path: Path) -> 
         assert "Đã gửi bản tổng hợp tuần 2026-W47 vào nhóm." in sent.stderr
         again = await giaoban("digest", *common, "--send", token=SECRET)
         assert "đã được gửi trước đó; không gửi lại" in again.stderr
-        posted = api.messages_to(-1001000000001)
-        assert len(posted) == 1
-        assert (posted[0].plain_text or "").startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+        digest, chart = api.messages_to(-1001000000001)
+        assert (digest.plain_text or "").startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+        assert chart.kind == "photo"  # the chart goes with the digest, as on Mondays
 
         bad = await giaoban("digest", "--group", "-1001000000001", "--period", "W47",
                             "--config", str(path))  # fmt: skip

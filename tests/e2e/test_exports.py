@@ -14,9 +14,11 @@ from docx import Document
 from openpyxl import load_workbook
 
 from bot.clock import FakeClock
+from bot.exports.chart import HEIGHT_PX, WIDTH_PX
 from bot.local_api.server import BotMessage, LocalBotApi
 from tests.e2e.test_weekly_cycle import LEADERS, NAMES, local, report, six_organizations
 from tests.harness import GROUP_ID, SECRETARY_ID, BotHarness, make_config
+from tests.images import png_size
 
 DOCUMENT = {
     "issuer": ["Ủy ban MTTQ Việt Nam tỉnh Tây Ninh", "Ban Thường trực"],
@@ -249,3 +251,42 @@ async def test_history_is_refused_to_strangers_and_names_the_codes_when_unknown(
     api.send(api.private_chat(secretary), secretary, "/lichsu Hội LHPN")
     named = (await bot.only_reply(SECRETARY_ID)).plain_text or ""
     assert named.startswith("📅 Hội LHPN — các tuần gần đây")
+
+
+async def test_chart_answers_in_the_chat_asked_with_a_png_of_the_weeks_so_far(
+    bot: BotHarness, api: LocalBotApi
+) -> None:
+    group = api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")
+    secretary = api.user(SECRETARY_ID, "Thư")
+    api.send(group, secretary, "/bieudo")
+    chart = await bot.only_reply(GROUP_ID)
+
+    assert chart.kind == "photo"
+    assert chart.reply_to_message_id is not None
+    assert chart.plain_text == (
+        "📊 MTTQ tỉnh Tây Ninh: biểu đồ báo cáo 3 tuần gần đây, đến tuần 2026-W49."
+    )
+    assert png_size(chart.file_content) == (WIDTH_PX, HEIGHT_PX)
+
+    api.send(group, secretary, "/bieudo truoc")
+    earlier = await bot.only_reply(GROUP_ID)
+    assert (earlier.plain_text or "").endswith("2 tuần gần đây, đến tuần 2026-W48.")
+
+
+async def test_chart_is_refused_to_leaders_strangers_and_future_periods(
+    bot: BotHarness, api: LocalBotApi
+) -> None:
+    leader = api.user(LEADERS["hnd"], "Dũng")
+    api.send(api.private_chat(leader), leader, "/chart")
+    refused = await bot.only_reply(leader.id)
+    assert refused.plain_text == "Lệnh này chỉ dành cho Ban Thường trực."
+
+    stranger = api.user(999001, "Lạ")
+    api.send(api.private_chat(stranger), stranger, "/chart")
+    assert "/dangky" in ((await bot.only_reply(stranger.id)).plain_text or "")
+
+    secretary = api.user(SECRETARY_ID, "Thư")
+    api.send(api.private_chat(secretary), secretary, "/chart 2027-W01")
+    future = await bot.only_reply(secretary.id)
+    assert (future.plain_text or "").startswith("Không hiểu kỳ “2027-W01”.")
+    assert not [m for m in api.sent if m.kind == "photo"]

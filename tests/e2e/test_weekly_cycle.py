@@ -14,9 +14,11 @@ import pytest
 
 from bot.app import services_of
 from bot.clock import FakeClock
+from bot.exports.chart import HEIGHT_PX, WIDTH_PX
 from bot.local_api.server import BotMessage, LocalBotApi
 from bot.services.container import Services
 from tests.harness import GROUP_ID, SECRETARY_ID, BotHarness, make_config
+from tests.images import png_size
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 LEADERS = {"doan": 600001, "ldld": 600002, "hlhpn": 600003, "hnd": 600004, "hccb": 600005,
@@ -110,7 +112,9 @@ def group_messages(api: LocalBotApi) -> list[str]:
     return found
 
 
-async def test_a_whole_week_of_six_organizations(week: BotHarness, api: LocalBotApi) -> None:
+async def test_a_whole_week_of_six_organizations(
+    week: BotHarness, api: LocalBotApi, tmp_path: Path
+) -> None:
     bot = week
     secretary = api.user(SECRETARY_ID, "Thư")
     secretary_chat = api.private_chat(secretary)
@@ -129,8 +133,15 @@ async def test_a_whole_week_of_six_organizations(week: BotHarness, api: LocalBot
     # Monday of week 48: the digest of week 47, then the call for week 48.
     bot.clock.set(local(23, 8))
     await bot.tick()
-    digest_47, call_48 = group_messages(api)
+    digest_47, chart_47, call_48 = group_messages(api)
     assert digest_47.startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+    # The chart follows the digest: one week so far, as the bot started in week 47.
+    assert chart_47 == "📊 MTTQ tỉnh Tây Ninh: biểu đồ báo cáo 1 tuần gần đây, đến tuần 2026-W47."
+    photo = api.messages_to(GROUP_ID)[-2]
+    assert photo.kind == "photo"
+    assert png_size(photo.file_content) == (WIDTH_PX, HEIGHT_PX)
+    # Once sent, the outbox keeps the caption, not the picture.
+    assert stored_photos(tmp_path / "week.db") == 0
     assert call_48.startswith("📣 Giao ban tuần 2026-W48 (23/11 – 29/11/2026)")
     assert "Hạn nộp: 17:00 thứ Tư, 25/11/2026" in call_48
     assert "• Tỉnh đoàn — An" in call_48
@@ -186,7 +197,8 @@ async def test_a_whole_week_of_six_organizations(week: BotHarness, api: LocalBot
     assert await at(bot, local(29, 20)) == []
 
     # Monday 30 November: the digest of week 48, then the call for week 49.
-    digest, call_49 = await at(bot, local(30, 8))
+    digest, chart_48, call_49 = await at(bot, local(30, 8))
+    assert chart_48.endswith("2 tuần gần đây, đến tuần 2026-W48.")
     assert call_49.startswith("📣 Giao ban tuần 2026-W49")
     lines = digest.split("\n")
     assert lines[0] == "📊 Tổng hợp giao ban tuần 2026-W48 (23/11 – 29/11/2026)"
@@ -284,6 +296,28 @@ def ledger(db_path: Path) -> list[tuple[str, str, str, int]]:
     return [(key, kind, state, attempts) for key, kind, state, attempts in rows]
 
 
+def stored_photos(db_path: Path) -> int:
+    with sqlite3.connect(db_path) as connection:
+        [(count,)] = connection.execute(
+            "SELECT count(*) FROM sent_messages WHERE photo IS NOT NULL"
+        )
+    return int(count)
+
+
+async def test_a_group_may_turn_the_chart_after_the_digest_off(
+    api: LocalBotApi, tmp_path: Path
+) -> None:
+    config = make_config(api, tmp_path / "w.db", groups=six_organizations(digest_chart=False))
+    async with BotHarness(api, config, FakeClock(local(16, 7))) as bot:
+        api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")
+        await at(bot, local(16, 8))
+        digest, call = await at(bot, local(23, 8))
+
+    assert digest.startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+    assert call.startswith("📣 Giao ban tuần 2026-W48")
+    assert [m.kind for m in api.messages_to(GROUP_ID)] == ["text"] * 3
+
+
 async def test_restarts_before_during_and_after_an_event_neither_repeat_nor_skip_it(
     week: BotHarness, api: LocalBotApi, tmp_path: Path
 ) -> None:
@@ -313,10 +347,11 @@ async def test_restarts_before_during_and_after_an_event_neither_repeat_nor_skip
     sent = await at(bot, local(25, 9))
     # Week 47's deadline notice (a day's worth) is not sent late; its digest is, and this
     # week's call and reminder still make sense before this week's deadline.
-    assert len(sent) == 3
+    assert len(sent) == 4
     assert sent[0].startswith("📊 Tổng hợp giao ban tuần 2026-W47")
-    assert sent[1].startswith("📣 Giao ban tuần 2026-W48")
-    assert sent[2].startswith("⏰ Nhắc báo cáo tuần 2026-W48")
+    assert sent[1].startswith("📊 MTTQ tỉnh Tây Ninh: biểu đồ")
+    assert sent[2].startswith("📣 Giao ban tuần 2026-W48")
+    assert sent[3].startswith("⏰ Nhắc báo cáo tuần 2026-W48")
     kinds = [(key, kind) for key, kind, _, _ in ledger(tmp_path / "week.db")]
     assert kinds.count(("2026-W47", "reminder")) == 1
     assert ("2026-W47", "deadline") not in kinds
@@ -332,7 +367,7 @@ async def test_the_digest_arrives_once_through_429s_and_server_errors(
 
     # Telegram says "too many requests" twice: the rate limiter waits and retries.
     api.fail("sendMessage", error_code=429, retry_after=1, times=2)
-    digest, _call = await at(bot, local(23, 8))
+    digest, _chart, _call = await at(bot, local(23, 8))
     assert digest.startswith("📊 Tổng hợp giao ban tuần 2026-W47")
 
     # Then the server fails for a while: the message stays pending and goes out later.
@@ -369,16 +404,16 @@ async def test_a_digest_with_long_answers_is_split_into_valid_messages(
         api.press(review, leader, review.button("Gửi báo cáo"))
         await bot.only_reply(chat.id)
 
-    sent = await at(bot, local(23, 8))
+    *digest_pieces, chart, call = await at(bot, local(23, 8))
 
-    digest_pieces = sent[:-1]
     assert len(digest_pieces) >= 3
     assert digest_pieces[0].startswith("📊 Tổng hợp giao ban tuần 2026-W47")
     text = "\n".join(digest_pieces)
     assert [text.count(f"[{code}]") for code in ("doan", "ldld", "hlhpn")] == [1, 1, 1]
     assert "• Hộ được hỗ trợ: 36 hộ (3 tổ chức)" in "\n".join(digest_pieces)
     assert all(len(piece) <= 4096 for piece in digest_pieces)
-    assert sent[-1].startswith("📣 Giao ban tuần 2026-W48")
+    assert chart.startswith("📊 MTTQ tỉnh Tây Ninh: biểu đồ")
+    assert call.startswith("📣 Giao ban tuần 2026-W48")
 
 
 async def test_the_digest_and_late_additions_go_to_the_configured_forum_topic(
@@ -398,6 +433,7 @@ async def test_the_digest_and_late_additions_go_to_the_configured_forum_topic(
     expected = [
         (None, "📣 Giao ban tuần 2026-W47"),
         (12, "📊 Tổng hợp giao ban tuần 2026-W47"),
+        (12, "📊 MTTQ tỉnh Tây Ninh: biểu đồ"),
         (None, "📣 Giao ban tuần 2026-W48"),
         (12, "📥 Bổ sung tuần 2026-W47: Liên đoàn Lao động"),
     ]
@@ -412,9 +448,13 @@ async def test_a_digest_topic_that_does_not_exist_falls_back_to_the_group_itself
     async with BotHarness(api, config, FakeClock(local(16, 7))) as bot:
         api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")  # not a forum: Telegram refuses the topic
         await at(bot, local(16, 8))
-        digest, _call = await at(bot, local(23, 8))
+        digest, chart, _call = await at(bot, local(23, 8))
 
     assert digest.startswith("📊 Tổng hợp giao ban tuần 2026-W47")
-    assert api.messages_to(GROUP_ID)[1].message_thread_id is None
+    assert chart.startswith("📊 MTTQ tỉnh Tây Ninh: biểu đồ")
+    assert [m.message_thread_id for m in api.messages_to(GROUP_ID)[1:3]] == [None, None]
     refused = [c for c in api.calls if c.status == 400]
-    assert [c.params.get("message_thread_id") for c in refused] == [12]
+    assert [(c.method, c.params.get("message_thread_id")) for c in refused] == [
+        ("sendMessage", 12),
+        ("sendPhoto", 12),
+    ]
