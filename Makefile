@@ -35,8 +35,9 @@ config.toml:
 	cp config.example.toml config.toml
 	@echo "Đã tạo config.toml từ config.example.toml; sửa chat_id và user id cho nhóm của bạn."
 
+# Without a token (TELEGRAM_BOT_TOKEN) this plays the offline demo instead.
 run: $(STAMP) config.toml
-	$(BIN)/giaoban run --config config.toml
+	$(BIN)/giaoban run --config config.toml --demo-without-token
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache *.egg-info

@@ -1,4 +1,4 @@
-"""The ``giaoban`` command: run, check-config, db upgrade, backup, digest, export."""
+"""The ``giaoban`` command: run, demo, check-config, db upgrade, backup, digest, export."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from telegram import Bot
 from bot.clock import SystemClock
 from bot.config import TOKEN_ENV, AppConfig, ConfigError, load_config
 from bot.core.periods import PeriodKey
+from bot.demo import play_demo
 from bot.i18n import plain
 from bot.local_api.telegram_html import parse_html
 from bot.logs import configure_logging, redact
@@ -42,6 +43,9 @@ def _load(path: str) -> AppConfig:
 def cmd_run(args: argparse.Namespace) -> int:
     config = _load(args.config)
     token = config.resolve_token()
+    if token is None and args.demo_without_token:
+        print(plain("cli.demo_instead", _lang()), file=sys.stderr)
+        return cmd_demo(argparse.Namespace(out=None))
     if token is None:
         raise StartupError(plain("cli.no_token", _lang()))
     configure_logging(config.log_level, secrets=[token])
@@ -55,6 +59,12 @@ async def _serve_until_signalled(config: AppConfig, token: str) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     await serve(config, token=token, clock=SystemClock(), stop=stop)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    configure_logging("WARNING", secrets=[])
+    asyncio.run(play_demo(Path(args.out) if args.out else None))
+    return EXIT_OK
 
 
 def cmd_check_config(args: argparse.Namespace) -> int:
@@ -234,7 +244,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="chạy bot (run the bot)")
     run.add_argument("--config", default="config.toml", help="tệp cấu hình (config.toml)")
+    run.add_argument("--demo-without-token", action="store_true",
+                     help="không có token thì chạy thử (offline demo when no token)")  # fmt: skip
     run.set_defaults(func=cmd_run)
+
+    demo = commands.add_parser("demo", help="chạy thử ngoại tuyến một tuần (offline demo)")
+    demo.add_argument("--out", help="thư mục ghi các tệp (mặc định: thư mục tạm mới)")
+    demo.set_defaults(func=cmd_demo)
 
     check = commands.add_parser("check-config", help="kiểm tra tệp cấu hình (validate config)")
     check.add_argument("path")

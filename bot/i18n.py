@@ -132,6 +132,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Lỗi cấu hình {path}: {error}",
         "en": "Configuration error in {path}: {error}",
     },
+    "cli.demo_instead": {
+        "vi": "Chưa có token của bot (biến môi trường TELEGRAM_BOT_TOKEN), nên chạy thử "
+        "ngoại tuyến. Khi có token từ @BotFather: TELEGRAM_BOT_TOKEN=... make run",
+        "en": "No bot token (TELEGRAM_BOT_TOKEN environment variable), so this is the offline "
+        "demo. With a token from @BotFather: TELEGRAM_BOT_TOKEN=... make run",
+    },
     "cli.no_token": {
         "vi": "Chưa có token của bot: lấy token từ @BotFather rồi đặt biến môi trường "
         "TELEGRAM_BOT_TOKEN (ví dụ: export TELEGRAM_BOT_TOKEN=123456:ABC...) và chạy lại.",
@@ -756,6 +762,56 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "cmd.chart": {
         "vi": "Biểu đồ báo cáo các tuần gần đây",
         "en": "Chart of recent weeks' reporting",
+    },
+    "demo.title": {
+        "vi": "Giao Ban — chạy thử ngoại tuyến: một tuần của nhóm {group} (không cần mạng, "
+        "không cần token; máy chủ Bot API cục bộ, cơ sở dữ liệu tạm).",
+        "en": "Giao Ban — offline demo: a week of the group {group} (no network, no token; "
+        "local Bot API server, temporary database).",
+    },
+    "demo.day": {
+        "vi": "━━━━━━━━ {weekday}, {date} ━━━━━━━━",
+        "en": "━━━━━━━━ {weekday}, {date} ━━━━━━━━",
+    },
+    "demo.earlier": {
+        "vi": "(Bot đã chạy với nhóm từ tuần 2026-W43; năm tuần trước đó không in ra ở đây.)",
+        "en": "(The bot has looked after the group since 2026-W43; those five weeks are not "
+        "printed here.)",
+    },
+    "demo.in_group": {"vi": "[Nhóm]", "en": "[Group]"},
+    "demo.in_private": {"vi": "[Riêng · {name}]", "en": "[Private · {name}]"},
+    "demo.pressed": {"vi": "bấm nút [{button}]", "en": "presses [{button}]"},
+    "demo.photo": {"vi": "🖼 Ảnh biểu đồ ({size})", "en": "🖼 Chart picture ({size})"},
+    "demo.document": {"vi": "📎 Tệp {name} ({size})", "en": "📎 File {name} ({size})"},
+    "demo.files": {
+        "vi": "Các tệp bot đã gửi được ghi vào thư mục {folder}:",
+        "en": "The files the bot sent are written to the folder {folder}:",
+    },
+    "demo.narrate.call": {
+        "vi": "8 giờ sáng thứ Hai: bot gửi bản tổng hợp và biểu đồ tuần trước (như ở cuối bản "
+        "ghi này), rồi kêu gọi báo cáo tuần mới",
+        "en": "Monday 8 a.m.: the bot posts last week's digest and chart (as at the end of "
+        "this transcript), then calls for the new week's reports",
+    },
+    "demo.narrate.bad_number": {
+        "vi": "Một lãnh đạo gõ số bằng chữ; bot hỏi lại, không mất câu trả lời nào",
+        "en": "A leader writes a number in words; the bot asks again, nothing is lost",
+    },
+    "demo.narrate.reminder": {
+        "vi": "Chiều thứ Ba: bot nhắc các tổ chức chưa báo cáo",
+        "en": "Tuesday afternoon: the bot reminds those who have not reported",
+    },
+    "demo.narrate.deadline": {
+        "vi": "Hết hạn chiều thứ Tư; sáng thứ Năm nhắc tổ chức quá hạn",
+        "en": "The deadline on Wednesday afternoon; on Thursday morning the overdue reminder",
+    },
+    "demo.narrate.digest": {
+        "vi": "Sáng thứ Hai tuần sau: bản tổng hợp, biểu đồ và lời kêu gọi tuần mới",
+        "en": "The next Monday morning: the digest, the chart and the new week's call",
+    },
+    "demo.narrate.summary": {
+        "vi": "Văn phòng xem tổng hợp và xuất báo cáo gửi cấp ủy",
+        "en": "The office reads the summary and exports the report for the Party committee",
     },
     "cmd.skip": {
         "vi": "Cho nghỉ tuần này hoặc miễn một tổ chức",

@@ -1,21 +1,15 @@
-"""Running the real application against the local Bot API server, for end-to-end tests."""
+"""The configuration and the local bot the end-to-end tests drive."""
 
 from __future__ import annotations
 
 import copy
-from contextlib import AsyncExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.app import build_application, services_of
-from bot.clock import FakeClock
 from bot.config import AppConfig, parse_config
+from bot.local_api.local_bot import LocalBot
 from bot.local_api.server import BotMessage, LocalBotApi
-from bot.runner import open_database, polling
-from bot.telegram_types import TelegramApp
-from handlers.weekly import run_week
-from storage.database import Database
 
 TOKEN = "123456789:LOCAL-TEST-TOKEN"
 GROUP_ID = -1001000000001
@@ -63,43 +57,8 @@ def make_config(api: LocalBotApi, db_path: Path, **overrides: Any) -> AppConfig:
     return parse_config(data)
 
 
-class BotHarness:
-    """The application as ``giaoban run`` wires it, started and stopped on demand."""
-
-    def __init__(self, api: LocalBotApi, config: AppConfig, clock: FakeClock) -> None:
-        self.api = api
-        self.config = config
-        self.clock = clock
-        self._stack: AsyncExitStack | None = None
-        self._app: TelegramApp | None = None
-        self._db: Database | None = None
-
-    @property
-    def app(self) -> TelegramApp:
-        assert self._app is not None, "the bot is not running"
-        return self._app
-
-    @property
-    def db(self) -> Database:
-        assert self._db is not None, "the bot is not running"
-        return self._db
-
-    async def start(self) -> None:
-        stack = AsyncExitStack()
-        self._db = await open_database(self.config, self.clock)
-        stack.push_async_callback(self._db.dispose)
-        self._app = build_application(
-            self.config, token=self.api.token, clock=self.clock, database=self._db
-        )
-        await stack.enter_async_context(
-            polling(self._app, poll_timeout=self.config.telegram.poll_timeout)
-        )
-        self._stack = stack
-
-    async def stop(self) -> None:
-        if self._stack is not None:
-            await self._stack.aclose()
-        self._stack, self._app, self._db = None, None, None
+class BotHarness(LocalBot):
+    """The local bot, with what tests ask of it."""
 
     async def __aenter__(self) -> BotHarness:
         await self.start()
@@ -108,25 +67,9 @@ class BotHarness:
     async def __aexit__(self, *exc: object) -> None:
         await self.stop()
 
-    async def restart(self) -> None:
-        await self.stop()
-        await self.start()
-
-    async def settle(self) -> None:
-        """Wait until every update injected so far has been fetched and fully handled."""
-        last = self.api.last_update_id
-        if last:
-            await self.api.wait_confirmed(last)
-        await self.app.update_queue.join()
-
     async def only_reply(self, chat_id: int) -> BotMessage:
         """Once the bot has handled everything, the single message it sent to ``chat_id``."""
         await self.settle()
         unread = self.api.unread(chat_id)
         assert len(unread) == 1, [m.plain_text for m in unread]
         return await self.api.next_message(chat_id)
-
-    async def tick(self) -> None:
-        """Run the week's job once at the fake clock's time, as the job queue would."""
-        await run_week(self.app, services_of(self.app))
-        await self.settle()

@@ -1,0 +1,340 @@
+"""``giaoban demo``: a week of the Tây Ninh group, played offline.
+
+The real application (the same wiring as ``giaoban run``) talks through python-telegram-bot's
+HTTP stack to the local Bot API server, with a temporary SQLite database and a clock the demo
+moves: a call for reports, leaders answering (one types a number the bot cannot read and is
+asked again), a reminder, the deadline, one organization overdue, the Monday digest with its
+chart, /summary and /export. Everything said is printed as a chat transcript; the Word report,
+the spreadsheet and the chart the bot sent are written to a folder.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.clock import FakeClock
+from bot.config import AppConfig, parse_config
+from bot.i18n import plain
+from bot.local_api.local_bot import LocalBot
+from bot.local_api.server import BotMessage, Chat, LocalBotApi, User
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+GROUP_ID = -1001234567890
+GROUP_NAME = "MTT-CTXH tỉnh Tây Ninh"
+SECRETARY = (100000002, "Lê Thị Thu")  # the secretariat's office
+# code, name, leader's user id and Telegram name (many write their whole name as first name)
+ORGANIZATIONS = (
+    ("mttq", "Ủy ban MTTQ Việt Nam tỉnh", 100000001, "Nguyễn Văn Minh"),
+    ("tinh_doan", "Tỉnh đoàn", 100000011, "Trần Văn An"),
+    ("ldld", "Liên đoàn Lao động tỉnh", 100000021, "Phạm Thị Bình"),
+    ("hlhpn", "Hội Liên hiệp Phụ nữ tỉnh", 100000031, "Võ Thị Lan"),
+    ("hnd", "Hội Nông dân tỉnh", 100000041, "Huỳnh Văn Dũng"),
+    ("hccb", "Hội Cựu chiến binh tỉnh", 100000051, "Đặng Văn Hùng"),
+)
+# The bot has looked after the group for five weeks before the one shown (not printed), so
+# that the digest has last week to compare with and the chart has a trend.
+FIRST_MONDAY = 19  # October 2026, week 43
+QUESTIONS: list[dict[str, Any]] = [
+    {"key": "tuyen_truyen", "text": "Kết quả tuyên truyền, vận động trong tuần"},
+    {"key": "ho_kho_khan", "text": "Số hộ khó khăn được hỗ trợ trong tuần", "kind": "count",
+     "unit": "hộ"},
+    {"key": "gia_tri", "text": "Giá trị hỗ trợ (tiền và hàng quy ra tiền)", "kind": "money"},
+    {"key": "kien_nghi", "text": "Khó khăn, vướng mắc, kiến nghị", "required": False,
+     "proposals": True},
+]  # fmt: skip
+DOCUMENT = {
+    "issuer": ["Ủy ban MTTQ Việt Nam tỉnh Tây Ninh", "Ban Thường trực"],
+    "number": "Số:       /BC-MTTQ-BTT",
+    "place": "Tây Ninh",
+    "recipients": ["Thường trực Tỉnh ủy;", "Ban Dân vận Tỉnh ủy;", "Các tổ chức CT-XH tỉnh;",
+                   "Lưu: VP."],
+    "on_behalf": "TM. BAN THƯỜNG TRỰC",
+    "signer_title": "PHÓ CHỦ TỊCH",
+}  # fmt: skip
+
+
+def demo_config(api_base_url: str, database: Path) -> AppConfig:
+    """The Tây Ninh group with a short questionnaire, so that the transcript stays readable;
+    the deadline is on Wednesday so that the overdue reminders of Thursday show."""
+    return parse_config({
+        "telegram": {"api_base_url": api_base_url, "poll_timeout": 1,
+                     # The local server answers at once; Telegram's pacing would only make
+                     # the demo wait (the limits are tested and benchmarked elsewhere).
+                     "limits": {"messages_per_second": 1000, "group_messages_per_minute": 10000,
+                                "chat_messages_per_second": 1000}},
+        "storage": {"url": f"sqlite+aiosqlite:///{database}"},
+        "logging": {"level": "WARNING"},
+        "scheduler": {"tick_seconds": 0},  # the demo runs the week's tick as its clock moves
+        "groups": [{
+            "chat_id": GROUP_ID, "name": GROUP_NAME, "secretariat": [SECRETARY[0]],
+            "schedule": {"call": "monday 08:00", "reminder": "tuesday 17:00",
+                         "deadline": "wednesday 17:00", "digest": "monday 08:00"},
+            "organizations": [{"code": code, "name": name, "leaders": [user_id]}
+                              for code, name, user_id, _ in ORGANIZATIONS],
+            "questions": QUESTIONS,
+            "document": DOCUMENT,
+        }],
+    })  # fmt: skip
+
+
+@dataclass
+class DemoResult:
+    transcript: str
+    folder: Path
+    files: list[Path] = field(default_factory=list)
+
+
+class _Play:
+    """Moves the clock, makes people type and press, and prints what everyone sees."""
+
+    def __init__(self, bot: LocalBot, api: LocalBotApi, echo: Callable[[str], None]) -> None:
+        self.bot, self.api, self.echo = bot, api, echo
+        self.lines: list[str] = []
+        self._shown = 0  # messages of api.sent already printed
+        self._first_shown = 0
+        self._day: date | None = None
+        self.group = api.group(GROUP_ID, GROUP_NAME)
+        self.people = {code: api.user(uid, name) for code, _, uid, name in ORGANIZATIONS}
+        self.people["secretary"] = api.user(*SECRETARY)
+        self.quiet = False  # the weeks before the one shown are played, not printed
+
+    def say(self, line: str = "") -> None:
+        if not self.quiet:
+            self.lines.append(line)
+            self.echo(line)
+
+    def at(self, day: int, hour: int, minute: int = 0) -> None:
+        """A moment of November 2026."""
+        instant = datetime(2026, 11, day, hour, minute, tzinfo=TZ)
+        self.bot.clock.set(instant)
+        if instant.date() != self._day:
+            self._day = instant.date()
+            weekday = plain(f"weekday.{instant.isoweekday()}", "vi")
+            self.say()
+            self.say(plain("demo.day", "vi", weekday=weekday[:1].upper() + weekday[1:],
+                           date=instant.strftime("%d/%m/%Y")))  # fmt: skip
+
+    def narrate(self, key: str, **params: object) -> None:
+        self.say(f"      ({plain(key, 'vi', **params)})")
+
+    async def tick(self) -> None:
+        await self.bot.tick()
+        self._show_new()
+
+    def private(self, code: str) -> Chat:
+        return self.api.private_chat(self.people[code])
+
+    async def type(self, code: str, text: str, *, in_group: bool = False) -> BotMessage | None:
+        """``code`` types ``text``; returns the bot's last answer in that chat."""
+        chat = self.group if in_group else self.private(code)
+        person = self.people[code]
+        self.say(f"{self._time()} {self._where(chat)} 👤 {_name(person)}: {text}")
+        self.api.send(chat, person, text)
+        return await self._answer(chat)
+
+    async def press(self, code: str, message: BotMessage, label: str) -> BotMessage | None:
+        person = self.people[code]
+        chat = self.api.chats[message.chat_id]
+        shown = next(iter(t for t, _ in message.buttons() if label in t), label)
+        self.say(f"{self._time()} {self._where(chat)} 👤 {_name(person)} "
+                 f"{plain('demo.pressed', 'vi', button=shown)}")  # fmt: skip
+        self.api.press(message, person, message.button(label))
+        return await self._answer(chat)
+
+    async def report(self, code: str, answers: list[str]) -> None:
+        """A leader reports in private: /baocao, then each answer, then submits."""
+        prompt = await self.type(code, "/baocao")
+        if prompt is not None and _has_button(prompt, "tuần này"):
+            # Still owing an earlier week, the leader is asked which week: this one.
+            prompt = await self.press(code, prompt, "tuần này")
+        for answer in answers:
+            assert prompt is not None
+            prompt = await self.type(code, answer)
+            if prompt is not None and _has_button(prompt, "Xong"):  # a text answer may go on
+                prompt = await self.press(code, prompt, "Xong")
+        assert prompt is not None
+        await self.press(code, prompt, "Gửi báo cáo")
+
+    async def _answer(self, chat: Chat) -> BotMessage | None:
+        await self.bot.settle()
+        new = self._show_new()
+        mine = [m for m in new if m.chat_id == chat.id]
+        return mine[-1] if mine else None
+
+    def show_last(self, chat_id: int) -> None:
+        """Print again the last message the bot sent to a chat."""
+        self._show(self.api.messages_to(chat_id)[-1])
+
+    @property
+    def first_shown(self) -> int:
+        """The first message of the week shown (the files of earlier weeks are not kept)."""
+        return self._first_shown
+
+    def _show_new(self) -> list[BotMessage]:
+        new = self.api.sent[self._shown :]
+        if self.quiet:
+            self._first_shown = len(self.api.sent)
+        self._shown = len(self.api.sent)
+        for message in new:
+            self._show(message)
+        return new
+
+    def _show(self, message: BotMessage) -> None:
+        chat = self.api.chats[message.chat_id]
+        self.say(f"{self._time()} {self._where(chat)} 🤖 Giao Ban:")
+        if message.kind == "photo":
+            self.say("      " + plain("demo.photo", "vi", size=_kib(message)))
+        elif message.kind == "document":
+            self.say("      " + plain("demo.document", "vi", name=message.file_name,
+                                      size=_kib(message)))  # fmt: skip
+        for line in (message.plain_text or "").splitlines():
+            self.say(f"      {line}")
+        for text, _ in message.buttons():
+            self.say(f"      [{text}]")
+
+    def _time(self) -> str:
+        return self.bot.clock.now().astimezone(TZ).strftime("%H:%M")
+
+    def _where(self, chat: Chat) -> str:
+        if chat.type != "private":
+            return plain("demo.in_group", "vi")
+        assert chat.user is not None
+        return plain("demo.in_private", "vi", name=_name(chat.user))
+
+
+def _name(user: User) -> str:
+    return " ".join(p for p in (user.first_name, user.last_name) if p)
+
+
+def _kib(message: BotMessage) -> str:
+    return f"{message.file_size / 1024:.0f} KB"
+
+
+def _has_button(message: BotMessage, label: str) -> bool:
+    return any(label in text for text, _ in message.buttons())
+
+
+async def _earlier_weeks(play: _Play) -> None:
+    """Weeks 43 to 47: most organizations report, one or two do not, the figures vary."""
+    play.quiet = True
+    await play.type("secretary", "/start")
+    for week in range(5):
+        monday = datetime(2026, 10, FIRST_MONDAY, tzinfo=TZ) + timedelta(weeks=week)
+        play.bot.clock.set(monday.replace(hour=8))
+        await play.tick()
+        for index, (code, name, _, _) in enumerate(ORGANIZATIONS):
+            if (index + week) % 4 == 3:
+                continue  # this organization misses the week
+            # Most report on Tuesday; now and then one on Thursday, after the deadline.
+            day = 3 if (index + week) % 5 == 4 else 1
+            play.bot.clock.set(monday + timedelta(days=day, hours=9, minutes=10 * index))
+            households = 15 + 7 * index + 4 * week
+            money = f"{10 + 12 * index + 5 * week} triệu"
+            await play.report(code, [f"{name}: kết quả tuyên truyền tuần {43 + week}.",
+                                     str(households), money, "bỏ qua"])  # fmt: skip
+        play.bot.clock.set(monday + timedelta(days=2, hours=17))
+        await play.tick()
+    # Monday 23 November, 08:00: week 47's digest and chart, and the call for week 48.
+    play.bot.clock.set(datetime(2026, 11, 23, 8, tzinfo=TZ))
+    await play.tick()
+    play.quiet = False
+
+
+async def _week(play: _Play) -> None:
+    """Week 48 of 2026 (Monday 23 to Sunday 29 November), and the Monday after."""
+    play.at(23, 8)
+    play.narrate("demo.narrate.call")
+    play.show_last(GROUP_ID)
+
+    play.at(23, 9, 15)
+    await play.report("tinh_doan", [
+        "Tổ chức 12 buổi tuyên truyền về chuyển đổi số tại các xã biên giới; 1.200 đoàn viên "
+        "tham gia.",
+        "35", "45 triệu", "Đề nghị hỗ trợ kinh phí in tài liệu tuyên truyền."])  # fmt: skip
+    play.at(23, 10, 40)
+    await play.report("ldld", [
+        "Thăm hỏi công nhân khu công nghiệp Trảng Bàng; tuyên truyền an toàn lao động.",
+        "60", "120.000.000", "bỏ qua"])  # fmt: skip
+
+    play.at(24, 9, 5)
+    play.narrate("demo.narrate.bad_number")
+    await play.report("hlhpn", [
+        "Ra mắt 3 mô hình “Phụ nữ giúp nhau phát triển kinh tế”.",
+        "khoảng hai chục", "22", "15,5 triệu", "bỏ qua"])  # fmt: skip
+
+    play.at(24, 17)
+    play.narrate("demo.narrate.reminder")
+    await play.tick()
+
+    play.at(25, 8, 30)
+    await play.report("mttq", [
+        "Hội nghị giao ban khối dân vận; triển khai cuộc vận động “Ngày vì người nghèo”.",
+        "40", "200 triệu", "bỏ qua"])  # fmt: skip
+    play.at(25, 15, 50)
+    await play.report("hnd", [
+        "Hướng dẫn nông dân tiêu thụ mãng cầu qua sàn thương mại điện tử.",
+        "18", "2,5 triệu", "Giá phân bón tăng, đề nghị có chính sách hỗ trợ."])  # fmt: skip
+
+    play.at(25, 17)
+    play.narrate("demo.narrate.deadline")
+    await play.tick()
+    play.at(26, 8)
+    await play.tick()
+
+    play.at(30, 8)
+    play.narrate("demo.narrate.digest")
+    await play.tick()
+
+    play.at(30, 9)
+    play.narrate("demo.narrate.summary")
+    await play.type("secretary", "/tonghop truoc", in_group=True)
+    play.at(30, 9, 10)
+    await play.type("secretary", "/xuatbaocao truoc", in_group=True)
+    await play.type("secretary", "/xuatbaocao xlsx truoc")
+
+
+async def play_demo(folder: Path | None = None, echo: Callable[[str], None] = print) -> DemoResult:
+    """Play the week; write the files the bot sent to ``folder`` (a new one if None)."""
+    out = folder or Path(tempfile.mkdtemp(prefix="giaoban-demo-"))
+    out.mkdir(parents=True, exist_ok=True)
+    clock = FakeClock(datetime(2026, 10, FIRST_MONDAY, 7, 0, tzinfo=TZ))
+    api = LocalBotApi(clock=lambda: clock.now().timestamp())
+    await api.start()
+    try:
+        with tempfile.TemporaryDirectory(prefix="giaoban-demo-db-") as scratch:
+            config = demo_config(api.base_url, Path(scratch) / "giaoban.db")
+            bot = LocalBot(api, config, clock)
+            await bot.start()
+            try:
+                play = _Play(bot, api, echo)
+                play.say(plain("demo.title", "vi", group=GROUP_NAME))
+                await _earlier_weeks(play)
+                play.say(plain("demo.earlier", "vi"))
+                await _week(play)
+            finally:
+                await bot.stop()
+    finally:
+        await api.stop()
+    result = DemoResult("\n".join(play.lines), out)
+    for message in api.sent[play.first_shown :]:
+        if message.file_content and message.kind == "document" and message.file_name:
+            result.files.append(_write(out / message.file_name, message.file_content))
+        elif message.file_content and message.kind == "photo":
+            result.files.append(_write(out / "bieu-do-tuan-2026-W48.png", message.file_content))
+    result.files.append(_write(out / "transcript.txt", (result.transcript + "\n").encode()))
+    echo("")
+    echo(plain("demo.files", "vi", folder=out))
+    for path in result.files:
+        echo(f"  {path.name}")
+    return result
+
+
+def _write(path: Path, content: bytes) -> Path:
+    path.write_bytes(content)
+    return path

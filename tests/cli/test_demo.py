@@ -1,0 +1,79 @@
+"""``giaoban demo`` and ``make run`` without a token: a week of the Tây Ninh group played
+offline, printed as a transcript, with the files the bot sent written to a folder."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+from docx import Document
+from openpyxl import load_workbook
+
+from bot.exports.chart import HEIGHT_PX, WIDTH_PX
+from tests.cli.test_cli import ROOT, config_text, giaoban
+from tests.images import png_size
+
+
+async def test_the_demo_plays_a_week_and_writes_the_report_spreadsheet_and_chart(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "demo"
+    result = await giaoban("demo", "--out", str(out))
+
+    assert result.code == 0, result.stderr
+    transcript = result.stdout
+    # The week, in order: the call, a number the bot could not read asked again, the
+    # reminder, the deadline, the overdue reminder, the digest with its chart, /summary.
+    steps = [
+        "📣 Giao ban tuần 2026-W48 (23/11 – 29/11/2026)",
+        "👤 Võ Thị Lan: khoảng hai chục",
+        "⚠️ Chưa đọc được con số trong câu trả lời. Xin trả lời lại.",
+        "👤 Võ Thị Lan: 22",
+        "⏰ Nhắc báo cáo tuần 2026-W48",
+        "⌛ Hết hạn báo cáo tuần 2026-W48",
+        "🔔 Quá hạn báo cáo tuần 2026-W48",
+        "📊 Tổng hợp giao ban tuần 2026-W48 (23/11 – 29/11/2026)",
+        "📊 MTT-CTXH tỉnh Tây Ninh: biểu đồ báo cáo 6 tuần gần đây, đến tuần 2026-W48.",
+        "👤 Lê Thị Thu: /tonghop truoc",
+        "👤 Lê Thị Thu: /xuatbaocao truoc",
+    ]
+    positions = [transcript.find(step) for step in steps]
+    assert -1 not in positions, [s for s, p in zip(steps, positions, strict=True) if p == -1]
+    assert positions == sorted(positions)
+    digest = transcript[positions[7] :]
+    assert "Đã nộp 5/6 tổ chức (83%)" in digest
+    assert "❌ 6. Hội Cựu chiến binh tỉnh — quá hạn, chưa nộp" in digest
+    assert "• Số hộ khó khăn được hỗ trợ trong tuần: 22 hộ" in digest  # the corrected answer
+    assert "so với tuần trước" in digest  # the weeks before were played too
+    assert transcript.count("📊 Tổng hợp giao ban tuần 2026-W48") == 2  # digest and /summary
+
+    assert (out / "transcript.txt").read_text("utf-8").strip() in transcript
+    document = Document(io.BytesIO((out / "bao-cao-tuan-2026-W48.docx").read_bytes()))
+    texts = [p.text for p in document.paragraphs]
+    assert "BÁO CÁO" in texts
+    assert any("Hội Cựu chiến binh tỉnh" in t for t in texts)
+    sheet = load_workbook(out / "bao-cao-2026-W48.xlsx").active
+    assert sheet is not None
+    assert sheet.max_row == 7  # a header and six organizations
+    assert png_size((out / "bieu-do-tuan-2026-W48.png").read_bytes()) == (WIDTH_PX, HEIGHT_PX)
+
+
+async def test_make_run_without_a_token_plays_the_demo_instead_and_names_its_folder(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(config_text("http://127.0.0.1:1/bot", f"sqlite+aiosqlite:///{tmp_path}/g.db"),
+                      "utf-8")  # fmt: skip
+    result = await giaoban("run", "--config", str(config), "--demo-without-token", token=None)
+
+    assert result.code == 0, result.stderr
+    assert result.stderr.startswith("Chưa có token của bot (biến môi trường TELEGRAM_BOT_TOKEN)")
+    assert "📊 Tổng hợp giao ban tuần 2026-W48" in result.stdout
+    folder = re.search(r"ghi vào thư mục (\S+):", result.stdout)
+    assert folder is not None
+    written = Path(folder[1])
+    assert (written / "bao-cao-tuan-2026-W48.docx").is_file()
+    shutil.rmtree(written)
+    assert "--demo-without-token" in (ROOT / "Makefile").read_text("utf-8")
