@@ -100,7 +100,7 @@ class ReportingService:
     async def _start(self, chat: Chat, handled_key: str, sender: Sender, now: datetime) -> Outcome:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(handled_key, now):
-                return Duplicate()
+                return await self._resume(uow, chat, sender, now)
             person = await known_person(uow, sender, chat, now)
             group = None if chat.private else await uow.groups.by_chat_id(chat.id)
             if not chat.private and group is None:
@@ -129,7 +129,7 @@ class ReportingService:
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(button_key(query_id), now):
-                return Duplicate()
+                return await self._resume(uow, chat, sender, now)
             person = await known_person(uow, sender, chat, now)
             conversation = await uow.conversations.get(chat.id, person.id)
             led = {org.id: (org, g) for org, g in await uow.groups.leaderships(person.id)}
@@ -156,7 +156,7 @@ class ReportingService:
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(button_key(query_id), now):
-                return Duplicate()
+                return await self._resume(uow, chat, sender, now)
             person = await known_person(uow, sender, chat, now)
             conversation = await uow.conversations.get(chat.id, person.id)
             led = {org.id: (org, g) for org, g in await uow.groups.leaderships(person.id)}
@@ -184,7 +184,7 @@ class ReportingService:
         """A message that may be an answer to the question the person was asked."""
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(message_key(chat, message_id), now):
-                return Duplicate()
+                return await self._resume(uow, chat, sender, now)
             found = await self._conversation(uow, chat, sender)
             if found is None:
                 await uow.commit()
@@ -209,7 +209,7 @@ class ReportingService:
         """A photo, document, voice note or video: kept with the report being written."""
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(message_key(chat, message_id), now):
-                return Duplicate()
+                return await self._resume(uow, chat, sender, now)
             found = await self._conversation(uow, chat, sender)
             if found is None or found[0].report_id is None:
                 await uow.commit()
@@ -245,7 +245,7 @@ class ReportingService:
         """A sticker or anything else that cannot be an answer: ask the question again."""
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(message_key(chat, message_id), now):
-                return Duplicate()
+                return await self._resume(uow, chat, sender, now)
             found = await self._conversation(uow, chat, sender)
             if found is None:
                 await uow.commit()
@@ -260,7 +260,7 @@ class ReportingService:
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(button_key(query_id), now):
-                return Duplicate()
+                return await self._resume(uow, chat, sender, now)
             found = await self._conversation(uow, chat, sender)
             if found is None or not _waits_for(found[0], report_id, key, Step.ANSWER):
                 await uow.commit()
@@ -281,7 +281,7 @@ class ReportingService:
         """'Done' after a text answer given in one or more messages."""
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(button_key(query_id), now):
-                return Duplicate()
+                return await self._resume(uow, chat, sender, now)
             found = await self._conversation(uow, chat, sender)
             if found is None or not _waits_for(found[0], report_id, key, Step.ANSWER):
                 await uow.commit()
@@ -302,7 +302,7 @@ class ReportingService:
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(button_key(query_id), now):
-                return Duplicate()
+                return await self._resume(uow, chat, sender, now)
             found = await self._conversation(uow, chat, sender)
             if found is None or not _waits_for(found[0], report_id, None, Step.REVIEW):
                 await uow.commit()
@@ -334,7 +334,7 @@ class ReportingService:
         """Pick an answer to change, from the review (draft) or after submission."""
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(button_key(query_id), now):
-                return Duplicate()
+                return await self._resume(uow, chat, sender, now)
             found = await self._conversation(uow, chat, sender)
             if found is None or not (
                 _waits_for(found[0], report_id, None, Step.REVIEW)
@@ -362,7 +362,7 @@ class ReportingService:
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(button_key(query_id), now):
-                return Duplicate()
+                return await self._resume(uow, chat, sender, now)
             found = await self._conversation(uow, chat, sender)
             if found is None or not _waits_for(found[0], report_id, None, Step.CHANGE_MENU):
                 await uow.commit()
@@ -375,7 +375,7 @@ class ReportingService:
         """/cancel: stop asking; the draft stays and /report continues it."""
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(message_key(chat, message_id), now):
-                return Duplicate()
+                return await self._resume(uow, chat, sender, now)
             if not chat.private and self._config.group(chat.id) is None:
                 await uow.commit()
                 return NotConfigured()
@@ -519,6 +519,23 @@ class ReportingService:
             return None
         conversation = await uow.conversations.get(chat.id, person.id)
         return None if conversation is None else (conversation, person)
+
+    async def _resume(self, uow: UnitOfWork, chat: Chat, sender: Sender, now: datetime) -> Outcome:
+        """An update handled before and delivered again: Telegram re-sends what the bot had not
+        confirmed when it stopped, perhaps before it could answer. Show what the conversation
+        waits for now, so that the person is not left without a reply; nothing changes."""
+        found = await self._conversation(uow, chat, sender)
+        if found is None:
+            return Duplicate()
+        conversation, person = found
+        question = await self._current_question(uow, conversation)
+        if conversation.step is Step.ANSWER and question is not None:
+            assert conversation.report_id is not None
+            answer = await uow.reports.answer(conversation.report_id, question.key)
+            if question.kind is AnswerKind.TEXT and answer and answer.text and not answer.skipped:
+                loaded = await self._load(uow, conversation.report_id)
+                return MoreText(self._context(*loaded, person), question)
+        return await self._reprompt(uow, conversation, person, now, None)
 
     async def _open_periods(
         self, uow: UnitOfWork, organization: Organization, group: Group, now: datetime
@@ -714,9 +731,9 @@ class ReportingService:
         conversation: Conversation,
         person: Person,
         now: datetime,
-        problem: str,
+        problem: str | None,
     ) -> Outcome:
-        """Say what was wrong and show again what the conversation is waiting for."""
+        """Say what was wrong (if anything) and show again what the conversation waits for."""
         if conversation.report_id is None:  # choosing an organization or a period
             group = await uow.groups.by_id(conversation.group_id)
             return UseButtons(self._group_config(group).language if group else "vi")
