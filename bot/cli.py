@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import signal
 import sqlite3
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from telegram import Bot
 
-from bot.clock import SystemClock
+from bot.clock import Clock, FileClock, SystemClock
 from bot.config import TOKEN_ENV, AppConfig, ConfigError, load_config
 from bot.core.periods import PeriodKey
 from bot.demo import play_demo
@@ -27,6 +28,9 @@ from storage.backup import backup_sqlite
 from storage.database import sqlite_path
 
 EXIT_OK, EXIT_USAGE = 0, 2
+CLOCK_ENV = "GIAOBAN_CLOCK_FILE"  # drills and the crash test: the time comes from this file
+
+log = logging.getLogger(__name__)
 
 
 def _lang() -> str:
@@ -58,7 +62,11 @@ async def _serve_until_signalled(config: AppConfig, token: str) -> None:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    await serve(config, token=token, clock=SystemClock(), stop=stop)
+    clock: Clock = SystemClock()
+    if clock_file := os.environ.get(CLOCK_ENV):
+        log.warning(plain("cli.file_clock", _lang(), path=clock_file))
+        clock = FileClock(Path(clock_file))
+    await serve(config, token=token, clock=clock, stop=stop)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Protocol
 
 
@@ -15,6 +16,18 @@ class Clock(Protocol):
 class SystemClock:
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+
+class FileClock:
+    """The instant written in a file (ISO 8601 with an offset), read on every call: a drill or
+    the crash test moves the clock of a running ``giaoban run`` from outside (set
+    GIAOBAN_CLOCK_FILE). Never for production."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+
+    def now(self) -> datetime:
+        return _require_aware(datetime.fromisoformat(self._path.read_text("utf-8").strip()))
 
 
 class FakeClock:
@@ -36,5 +49,5 @@ class FakeClock:
 
 def _require_aware(instant: datetime) -> datetime:
     if instant.tzinfo is None or instant.utcoffset() is None:
-        raise ValueError("FakeClock needs an aware datetime")
+        raise ValueError("the clock needs an aware datetime")
     return instant.astimezone(UTC)

@@ -132,6 +132,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Lỗi cấu hình {path}: {error}",
         "en": "Configuration error in {path}: {error}",
     },
+    "cli.file_clock": {
+        "vi": "Giờ của bot lấy từ tệp {path} (GIAOBAN_CLOCK_FILE), không phải giờ thật: chỉ "
+        "dùng để diễn tập hoặc kiểm thử.",
+        "en": "The bot's time comes from the file {path} (GIAOBAN_CLOCK_FILE), not the real "
+        "clock: for drills and tests only.",
+    },
     "cli.demo_instead": {
         "vi": "Chưa có token của bot (biến môi trường TELEGRAM_BOT_TOKEN), nên chạy thử "
         "ngoại tuyến. Khi có token từ @BotFather: TELEGRAM_BOT_TOKEN=... make run",
@@ -317,6 +323,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "<b>Everyone</b>\n"
         "/start — introduction; press it in a private chat so the bot may message you\n"
         "/help — this list",
+    },
+    "bot.polling_failed": {
+        "vi": "Không lấy được tin nhắn mới từ Telegram ({reason}); sẽ thử lại.",
+        "en": "Could not fetch new messages from Telegram ({reason}); will retry.",
     },
     "bot.error_apology": {
         "vi": "Xin lỗi, bot gặp lỗi khi xử lý tin nhắn này. Lỗi đã được ghi lại; "

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot.app import build_application
 from bot.clock import Clock
@@ -47,29 +49,106 @@ async def open_database(config: AppConfig, clock: Clock) -> Database:
     return db
 
 
+class Polling:
+    """Long polling that confirms updates to Telegram only once they have been handled.
+
+    PTB's Updater asks for the next updates, which confirms the last ones, as soon as it has
+    queued them: a bot killed while handling loses what it had. Here each batch is handled
+    first (chats concurrently, each chat's updates in order) and confirmed by the next
+    request, so after a crash Telegram delivers the batch again and the handled-update keys
+    drop what was already done.
+    """
+
+    def __init__(self, application: TelegramApp, timeout: float) -> None:
+        self._application = application
+        self._timeout = timeout
+        self._fetch: asyncio.Task[tuple[Update, ...]] | None = None
+        self._loop: asyncio.Task[None] | None = None
+        self._stopping = asyncio.Event()
+
+    def start(self) -> None:
+        self._loop = asyncio.create_task(self._run(), name="polling")
+
+    async def stop(self) -> None:
+        """Stop asking; a batch being handled is finished first."""
+        self._stopping.set()
+        if self._fetch is not None:
+            self._fetch.cancel()
+        if self._loop is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._loop
+
+    async def _run(self) -> None:
+        offset, failures = 0, 0
+        while not self._stopping.is_set():
+            self._fetch = asyncio.ensure_future(self._application.bot.get_updates(
+                offset=offset, timeout=int(self._timeout), allowed_updates=Update.ALL_TYPES
+            ))  # fmt: skip
+            try:
+                updates = await self._fetch
+            except asyncio.CancelledError:
+                if self._stopping.is_set():
+                    return
+                raise
+            except TimedOut:
+                continue
+            except RetryAfter as exc:
+                await asyncio.sleep(_seconds(exc.retry_after))
+                continue
+            except TelegramError as exc:
+                failures += 1
+                log.warning(plain("bot.polling_failed", reason=exc))
+                await asyncio.sleep(min(30.0, 0.5 * 2 ** min(failures, 6)))
+                continue
+            finally:
+                self._fetch = None
+            failures = 0
+            if updates:
+                await self._handle(updates)
+                offset = updates[-1].update_id + 1
+
+    async def _handle(self, updates: tuple[Update, ...]) -> None:
+        by_chat: dict[int | None, list[Update]] = {}
+        for update in updates:
+            chat = update.effective_chat
+            by_chat.setdefault(chat.id if chat else None, []).append(update)
+
+        async def in_order(chat_updates: list[Update]) -> None:
+            for update in chat_updates:
+                await self._application.process_update(update)
+
+        results = await asyncio.gather(*map(in_order, by_chat.values()), return_exceptions=True)
+        for result in results:
+            if isinstance(result, BaseException):
+                log.error("update not handled", exc_info=result)
+
+
+def _seconds(value: float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
 @asynccontextmanager
 async def polling(application: TelegramApp, *, poll_timeout: float) -> AsyncIterator[None]:
-    """Initialize (getMe), start handlers and long polling; stop cleanly on exit."""
+    """Initialize (getMe), start handlers and the job queue and long polling; stop cleanly."""
     url = application.bot.base_url.removesuffix(application.bot.token)
     try:
         await application.initialize()
         # run_polling() would call these hooks; we drive the lifecycle ourselves.
         if application.post_init is not None:
             await application.post_init(application)
+        # Updates are fetched by Polling, not a webhook: Telegram refuses both at once.
+        await application.bot.delete_webhook()
     except InvalidToken:
         raise StartupError(plain("cli.token_rejected", url=url)) from None
     except NetworkError as exc:
         raise StartupError(plain("cli.api_unreachable", url=url, reason=_reason(exc))) from None
+    poller = Polling(application, poll_timeout)
     try:
         await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(
-            timeout=int(poll_timeout), allowed_updates=Update.ALL_TYPES
-        )
+        poller.start()
         yield
     finally:
-        if application.updater is not None and application.updater.running:
-            await application.updater.stop()
+        await poller.stop()
         if application.running:
             await application.stop()
         await application.shutdown()

@@ -200,6 +200,9 @@ class LocalBotApi:
         self._file_ids = itertools.count(1)
         self._unread: dict[int, deque[BotMessage]] = defaultdict(deque)
         self.delivered_log: list[JSON] = []  # every update ever queued, for redelivery
+        # Called as a request arrives ("arrived") and once it is done but not yet answered
+        # ("done"): the crash test kills the bot at such moments.
+        self.on_call: Callable[[str, JSON, str], None] | None = None
         self._changed = asyncio.Event()
         self._poller: asyncio.Future[None] | None = None
         self._runner: web.AppRunner | None = None
@@ -447,6 +450,11 @@ class LocalBotApi:
             await self._wait_until(lambda: bool(self._unread[chat_id]))
         return self._unread[chat_id].popleft()
 
+    async def wait_until(self, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+        """Wait until ``condition`` holds; it is checked whenever the server's state changes."""
+        async with asyncio.timeout(timeout):
+            await self._wait_until(condition)
+
     async def wait_polling(self, timeout: float = 10.0) -> None:
         """Wait until a client is in a long poll (so the next update wakes it)."""
         async with asyncio.timeout(timeout):
@@ -489,6 +497,8 @@ class LocalBotApi:
         params: JSON = {}
         try:
             params, files = await _read_params(request)
+            if self.on_call is not None:
+                self.on_call(method, params, "arrived")
             self._apply_faults(method)
             handler = self._methods.get(method.lower())
             if handler is None:
@@ -498,6 +508,8 @@ class LocalBotApi:
             self.calls.append(ApiCall(method, params, error.code, arrived))
             return web.json_response(error.payload(), status=error.code)
         self.calls.append(ApiCall(method, params, 200, arrived))
+        if self.on_call is not None:
+            self.on_call(method, params, "done")
         return web.json_response({"ok": True, "result": result})
 
     def _apply_faults(self, method: str) -> None:
