@@ -314,6 +314,10 @@ async def test_sigkill_at_many_moments_of_a_week_loses_nothing_and_repeats_nothi
     await supervisor.stop()
 
     logs = supervisor.logs()
+    # Shown with -s (and on failure): how often the known crash window was hit.
+    repeated = [key for key in killer.unheard if key.startswith("sendMessage:") or key == "photo"]
+    print(f"{supervisor.kills} kills, {len(killer.unheard)} calls done but unheard, "
+          f"{len(repeated)} of them sends (each may arrive twice)")  # fmt: skip
     assert "Traceback" not in logs, logs
     assert supervisor.kills >= 10, supervisor.kills
     assert not killer.moments  # every chosen moment of the digest was reached
