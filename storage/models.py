@@ -20,7 +20,6 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
     MetaData,
     String,
     Text,
@@ -314,9 +313,6 @@ class SentMessage(Base):
     thread_id: Mapped[int | None] = mapped_column(BigInteger)  # a forum topic
     text: Mapped[str | None] = mapped_column(Text)  # Telegram HTML, as rendered when claimed
     markup: Mapped[str | None] = mapped_column(Text)  # inline keyboard, JSON
-    # A PNG sent as a photo with ``text`` as its caption; dropped once sent, as it is
-    # rebuilt from the reports whenever it is asked for again.
-    photo: Mapped[bytes | None] = mapped_column(LargeBinary)
     parts_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None]

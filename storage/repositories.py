@@ -274,7 +274,6 @@ class LedgerRepository(_Repository):
             thread_id=entry.thread_id,
             text=entry.text,
             markup=entry.markup,
-            photo=entry.photo,
             parts_sent=0,
             attempts=0,
             created_at=entry.created_at,

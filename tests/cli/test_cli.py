@@ -212,7 +212,7 @@ async def test_db_upgrade_creates_the_schema_and_reports_the_revision(tmp_path: 
     )
     result = await giaoban("db", "upgrade", "--config", str(path))
     assert result.code == 0, result.stderr
-    assert f"Cơ sở dữ liệu {database} đã ở phiên bản mới nhất (0002)." in result.stdout
+    assert f"Cơ sở dữ liệu {database} đã ở phiên bản mới nhất (0001)." in result.stdout
     with sqlite3.connect(database) as connection:
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
     assert {"groups", "organizations", "reports", "answers", "sent_messages"} <= tables
