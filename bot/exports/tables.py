@@ -2,6 +2,11 @@
 
 Figures are written as numbers (not as "1.500.000 đ") so that Excel can add them up; the CSV
 starts with a UTF-8 byte order mark, without which Excel shows Vietnamese letters garbled.
+
+What people typed is never a formula: in the XLSX every text cell is typed as text (openpyxl
+would store "=HYPERLINK(...)" as a live formula), and in the CSV a text that Excel would
+evaluate (it begins with = + - @, a tab or a carriage return) gets a leading apostrophe, the
+usual defence against CSV injection.
 """
 
 from __future__ import annotations
@@ -67,9 +72,11 @@ def history_xlsx(history: History) -> bytes:
     sheet.freeze_panes = "A2"
     for index, title in enumerate(header(history), 1):
         sheet.column_dimensions[get_column_letter(index)].width = min(max(len(title), 10), 40)
-    for column in sheet.iter_cols(min_row=2):
+    for column in sheet.iter_cols():
         for cell in column:
-            if isinstance(cell.value, datetime):
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, even when it starts with "="
+            elif isinstance(cell.value, datetime):
                 cell.number_format = "dd/mm/yyyy hh:mm"
             elif isinstance(cell.value, int | Decimal):
                 cell.number_format = "#,##0.###" if isinstance(cell.value, Decimal) else "#,##0"
@@ -83,10 +90,21 @@ def history_csv(history: History) -> bytes:
     writer = csv.writer(out)
     writer.writerow(header(history))
     for row in rows(history):
-        writer.writerow(["" if v is None else
-                         v.strftime("%Y-%m-%d %H:%M") if isinstance(v, datetime) else str(v)
-                         for v in row])  # fmt: skip
+        writer.writerow([_csv_cell(v) for v in row])
     return out.getvalue().encode("utf-8-sig")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value  # shown as text by Excel, not evaluated
+    return str(value)
 
 
 def _question_header(question: Question, lang: str) -> str:
