@@ -328,6 +328,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Không lấy được tin nhắn mới từ Telegram ({reason}); sẽ thử lại.",
         "en": "Could not fetch new messages from Telegram ({reason}); will retry.",
     },
+    "bot.not_saved": {
+        "vi": "⚠️ Chưa lưu được tin nhắn này: cơ sở dữ liệu của bot đang bận hoặc hết chỗ. "
+        "Chưa có gì được ghi lại; anh/chị vui lòng gửi lại sau ít phút.",
+        "en": "⚠️ This message could not be saved: the bot's database is busy or full. "
+        "Nothing was recorded; please send it again in a few minutes.",
+    },
     "bot.error_apology": {
         "vi": "Xin lỗi, bot gặp lỗi khi xử lý tin nhắn này. Lỗi đã được ghi lại; "
         "anh/chị vui lòng thử lại sau ít phút.",

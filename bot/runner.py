@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError, TimedOut
 
-from bot.app import build_application
+from bot.app import build_application, services_of
 from bot.clock import Clock
 from bot.config import AppConfig
 from bot.i18n import plain
@@ -59,9 +59,13 @@ class Polling:
     drop what was already done.
     """
 
-    def __init__(self, application: TelegramApp, timeout: float) -> None:
+    MAX_REDELIVERIES = 5  # then the update is given up (logged), not retried for ever
+
+    def __init__(self, application: TelegramApp, timeout: float, redeliver: set[int]) -> None:
         self._application = application
         self._timeout = timeout
+        self._redeliver = redeliver  # filled by the error handler
+        self._attempts: dict[int, int] = {}
         self._fetch: asyncio.Task[tuple[Update, ...]] | None = None
         self._loop: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
@@ -105,7 +109,24 @@ class Polling:
             failures = 0
             if updates:
                 await self._handle(updates)
-                offset = updates[-1].update_id + 1
+                offset = self._next_offset(updates)
+                if offset <= updates[-1].update_id:  # some must be fetched again: wait a bit
+                    await asyncio.sleep(min(30.0, 0.5 * 2 ** self._attempts.get(offset, 1)))
+
+    def _next_offset(self, updates: tuple[Update, ...]) -> int:
+        """Past the batch, or at its first update that could not be answered."""
+        for update in updates:
+            if update.update_id not in self._redeliver:
+                continue
+            self._redeliver.discard(update.update_id)
+            attempts = self._attempts.get(update.update_id, 0) + 1
+            if attempts <= self.MAX_REDELIVERIES:
+                self._attempts[update.update_id] = attempts
+                self._redeliver.difference_update(u.update_id for u in updates)
+                return update.update_id
+            log.error("update %s given up after %s attempts", update.update_id, attempts - 1)
+        self._attempts.clear()
+        return updates[-1].update_id + 1
 
     async def _handle(self, updates: tuple[Update, ...]) -> None:
         by_chat: dict[int | None, list[Update]] = {}
@@ -142,7 +163,7 @@ async def polling(application: TelegramApp, *, poll_timeout: float) -> AsyncIter
         raise StartupError(plain("cli.token_rejected", url=url)) from None
     except NetworkError as exc:
         raise StartupError(plain("cli.api_unreachable", url=url, reason=_reason(exc))) from None
-    poller = Polling(application, poll_timeout)
+    poller = Polling(application, poll_timeout, services_of(application).redeliver)
     try:
         await application.start()
         poller.start()

@@ -165,6 +165,7 @@ class Fault:
     description: str
     retry_after: int | None = None
     times: int = 1
+    drop: bool = False  # close the connection without an answer, as a network failure would
 
 
 class LocalBotApi:
@@ -473,8 +474,10 @@ class LocalBotApi:
         retry_after: int | None = None,
         times: int = 1,
         description: str | None = None,
+        drop: bool = False,
     ) -> None:
-        """Make the next ``times`` calls of ``method`` fail like Telegram would."""
+        """Make the next ``times`` calls of ``method`` fail like Telegram would (``drop``: the
+        connection is cut without an answer)."""
         if description is None:
             description = {
                 429: f"Too Many Requests: retry after {retry_after or 1}",
@@ -485,7 +488,7 @@ class LocalBotApi:
             }.get(error_code, "Error")
         if error_code == 429 and retry_after is None:
             retry_after = 1
-        self.faults.append(Fault(method, error_code, description, retry_after, times))
+        self.faults.append(Fault(method, error_code, description, retry_after, times, drop))
 
     # --- HTTP -------------------------------------------------------------------------------
 
@@ -499,6 +502,11 @@ class LocalBotApi:
             params, files = await _read_params(request)
             if self.on_call is not None:
                 self.on_call(method, params, "arrived")
+            if self._drops(method):
+                self.calls.append(ApiCall(method, params, 0, arrived))
+                if request.transport is not None:
+                    request.transport.abort()
+                return web.Response(status=500)  # never reaches the client
             self._apply_faults(method)
             handler = self._methods.get(method.lower())
             if handler is None:
@@ -512,8 +520,18 @@ class LocalBotApi:
             self.on_call(method, params, "done")
         return web.json_response({"ok": True, "result": result})
 
+    def _drops(self, method: str) -> bool:
+        for fault in self.faults:
+            if fault.drop and fault.times > 0 and fault.method in (None, method):
+                fault.times -= 1
+                self.faults = [f for f in self.faults if f.times > 0]
+                return True
+        return False
+
     def _apply_faults(self, method: str) -> None:
         for fault in self.faults:
+            if fault.drop:
+                continue
             if fault.times > 0 and fault.method in (None, method):
                 fault.times -= 1
                 self.faults = [f for f in self.faults if f.times > 0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.clock import Clock
 from bot.config import AppConfig
@@ -27,6 +27,9 @@ class Services:
     weekly: WeeklyService
     exports: ExportService
     history: HistoryService
+    # Updates whose answer could not reach Telegram (network trouble): polling asks for them
+    # again instead of confirming them, and the duplicate path shows where things stand.
+    redeliver: set[int] = field(default_factory=set)
 
     def language_for_chat(self, chat_id: int) -> str:
         group = self.config.group(chat_id)
