@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.repositories import (
@@ -38,6 +39,12 @@ class UnitOfWork:
 
     async def __aenter__(self) -> Self:
         self.session = self._sessions()
+        # The identity map holds objects weakly: one read, dropped by its caller, was read
+        # again by the next lookup (three times per answer). Holding every object loaded for
+        # the life of the unit of work makes repeated lookups free.
+        kept: list[object] = []
+        event.listen(self.session.sync_session, "loaded_as_persistent",
+                     lambda _session, instance: kept.append(instance))  # fmt: skip
         self.groups = GroupRepository(self.session)
         self.people = PeopleRepository(self.session)
         self.reports = ReportRepository(self.session)

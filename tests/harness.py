@@ -60,13 +60,6 @@ def make_config(api: LocalBotApi, db_path: Path, **overrides: Any) -> AppConfig:
 class BotHarness(LocalBot):
     """The local bot, with what tests ask of it."""
 
-    async def __aenter__(self) -> BotHarness:
-        await self.start()
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.stop()
-
     async def only_reply(self, chat_id: int) -> BotMessage:
         """Once the bot has handled everything, the single message it sent to ``chat_id``."""
         await self.settle()

@@ -4,6 +4,7 @@ the end-to-end tests drive, and what ``giaoban demo`` plays a week on."""
 from __future__ import annotations
 
 from contextlib import AsyncExitStack
+from typing import Self
 
 from bot.app import build_application, services_of
 from bot.clock import FakeClock
@@ -52,6 +53,13 @@ class LocalBot:
         if self._stack is not None:
             await self._stack.aclose()
         self._stack, self._app, self._db = None, None, None
+
+    async def __aenter__(self) -> Self:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
 
     async def restart(self) -> None:
         await self.stop()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tests.bench.digests import chart_of_group, digest_by_history, digests_for_groups
 from tests.bench.figures import Figure, table
+from tests.bench.throughput import answer_figures
 
 
 async def test_the_digest_benchmark_measures_each_history_size(tmp_path: Path) -> None:
@@ -34,6 +35,19 @@ async def test_the_chart_benchmark_reads_and_draws_the_weeks_shown(tmp_path: Pat
         "chart, 2 organizations, 3 weeks: reading",
         "chart, 2 organizations, 3 weeks: drawing",
     ]
+    assert all(f.value > 0 for f in figures)
+
+
+async def test_the_answer_benchmarks_time_our_bot_beside_an_echo_bot(tmp_path: Path) -> None:
+    figures = await answer_figures(tmp_path, answers=3, leaders=3, rounds=2)
+
+    assert [f.name for f in figures] == [
+        "report answer, end to end (median)",
+        "bare PTB echo bot, same round trip (median)",
+        "report answer / echo bot",
+        "answers per second, 3 leaders at once",
+    ]
+    assert figures[3].note.startswith("6 answers in ")
     assert all(f.value > 0 for f in figures)
 
 
