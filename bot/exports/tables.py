@@ -16,10 +16,6 @@ import io
 from datetime import datetime
 from decimal import Decimal
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
 from bot.core.answers import AnswerKind
 from bot.core.questionnaire import Question
 from bot.exports.data import History, unit_label
@@ -59,6 +55,11 @@ def rows(history: History) -> list[list[Cell]]:
 
 
 def history_xlsx(history: History) -> bytes:
+    # openpyxl costs about 20 MiB to import, for a file now and then: loaded when needed.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None

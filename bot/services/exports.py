@@ -8,7 +8,6 @@ from enum import StrEnum
 
 from bot.config import AppConfig, GroupConfig
 from bot.core.periods import PeriodKey
-from bot.exports.document import report_docx
 from bot.exports.tables import history_csv, history_xlsx
 from bot.i18n import plain
 from bot.services.facts import period_report, read_history
@@ -148,6 +147,9 @@ class ExportService:
     ) -> ExportFile:  # fmt: skip
         lang = config.language
         if request.format is ExportFormat.DOCX:
+            # python-docx is loaded with the first Word report, not when the bot starts.
+            from bot.exports.document import report_docx
+
             report = await period_report(uow, group, config, request.last, now)
             return ExportFile(f"bao-cao-tuan-{request.last}.docx", report_docx(report),
                               plain("export.caption.docx", lang, period=request.last))  # fmt: skip

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tests.bench.digests import chart_of_group, digest_by_history, digests_for_groups
 from tests.bench.figures import Figure, table
+from tests.bench.footprint import footprint_figures
 from tests.bench.throughput import answer_figures
 
 
@@ -48,6 +49,20 @@ async def test_the_answer_benchmarks_time_our_bot_beside_an_echo_bot(tmp_path: P
         "answers per second, 3 leaders at once",
     ]
     assert figures[3].note.startswith("6 answers in ")
+    assert all(f.value > 0 for f in figures)
+
+
+async def test_the_footprint_benchmark_starts_the_bot_and_reads_its_memory(
+    tmp_path: Path,
+) -> None:
+    figures = await footprint_figures(tmp_path, many=2)
+
+    assert [f.name for f in figures] == [
+        "start-up to first poll, 1 group",
+        "resident memory idle, 1 group",
+        "start-up to first poll, 2 groups",
+        "resident memory idle, 2 groups",
+    ]
     assert all(f.value > 0 for f in figures)
 
 
