@@ -1,47 +1,100 @@
 """Telegram's sending limits, all three: 30 messages a second overall, 20 a minute per group,
-and one a second per chat, which python-telegram-bot's AIORateLimiter leaves out."""
+and one a second per chat (python-telegram-bot's AIORateLimiter has no per-chat limit).
+
+They are kept as sliding windows ("at most N in any T seconds"), checked together and
+recorded at the moment a message is let go. AIORateLimiter's leaky buckets, one after the
+other, let bursts through that a sliding count refuses (a local Bot API server enforcing
+the limits answered 45 of 200 Monday messages with 429), and a message that had its turn in
+one bucket could still wait in the next and then reach a chat too soon after another.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections import deque
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from aiolimiter import AsyncLimiter
 from telegram._utils.types import JSONDict
 from telegram.ext import AIORateLimiter
 
 from bot.config import RateLimits
 
-# Limiters of chats that have been quiet long enough are dropped past this many.
-_KEEP = 512
+# Sending methods: what Telegram counts. Edits, button answers and reactions are not paced.
+PACED = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup",
+                   "copyMessage", "forwardMessage"})  # fmt: skip
+# Each window is kept a little longer than Telegram's: requests reach it a few
+# milliseconds apart from when they left.
+MARGIN = 0.05
+_KEEP = 512  # idle chat windows are dropped past this many
+
+
+class Window:
+    """At most ``count`` events in any ``seconds``."""
+
+    def __init__(self, count: int, seconds: float) -> None:
+        self.count, self.seconds = count, seconds
+        self._times: deque[float] = deque()
+
+    def delay(self, now: float) -> float:
+        """How long until one more event fits (0: now)."""
+        while self._times and self._times[0] <= now - self.seconds:
+            self._times.popleft()
+        return 0.0 if len(self._times) < self.count else self._times[0] + self.seconds - now
+
+    def record(self, now: float) -> None:
+        self._times.append(now)
+
+    def idle(self, now: float) -> bool:
+        return self.delay(now) == 0.0 and not self._times
+
+
+class Pacer:
+    """The three windows, waited for together and taken together."""
+
+    def __init__(self, limits: RateLimits, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        overall = max(1, int(limits.messages_per_second))
+        self._overall = Window(overall, overall / limits.messages_per_second + MARGIN)
+        per_group = max(1, int(limits.group_messages_per_minute))
+        self._group_window = (per_group, 60 * per_group / limits.group_messages_per_minute
+                              + MARGIN)  # fmt: skip
+        # One message per 1/rate seconds: no bursts within a chat.
+        self._chat_window = (1, 1 / limits.chat_messages_per_second + MARGIN)
+        self._chats: dict[int, Window] = {}
+        self._groups: dict[int, Window] = {}
+
+    async def wait_turn(self, chat_id: int) -> None:
+        windows = [self._overall, self._window(self._chats, chat_id, self._chat_window)]
+        if chat_id < 0:  # groups, supergroups and channels have negative ids
+            windows.append(self._window(self._groups, chat_id, self._group_window))
+        # Waiting for time to pass, not for an event: the windows only open with the clock.
+        while (delay := max(w.delay(self._clock()) for w in windows)) > 0:  # noqa: ASYNC110
+            await asyncio.sleep(delay)
+        now = self._clock()
+        for window in windows:
+            window.record(now)
+
+    def _window(self, windows: dict[int, Window], chat_id: int,
+                shape: tuple[int, float]) -> Window:  # fmt: skip
+        if len(windows) > _KEEP:
+            now = self._clock()
+            for key, window in list(windows.items()):
+                if key != chat_id and window.idle(now):
+                    del windows[key]
+        if chat_id not in windows:
+            windows[chat_id] = Window(*shape)
+        return windows[chat_id]
 
 
 class ChatRateLimiter(AIORateLimiter):
-    """AIORateLimiter (overall and per group, with 429s waited out and retried) with a
-    per-chat limit around it, so that a burst of replies or a digest in several pieces
-    reaches one chat at most ``chat_max_rate`` messages a second."""
+    """Sending paced by ``Pacer``; AIORateLimiter's own buckets are off, and what is kept of
+    it is the handling of 429s: wait ``retry_after``, hold other requests, retry."""
 
-    def __init__(self, limits: RateLimits) -> None:
-        super().__init__(
-            overall_max_rate=limits.messages_per_second,
-            overall_time_period=1,
-            group_max_rate=limits.group_messages_per_minute,
-            group_time_period=60,
-            max_retries=limits.max_retries,
-        )
-        # One message per period of 1/rate seconds: no bursts within a chat.
-        self._chat_period = 1 / limits.chat_messages_per_second
-        self._chats: dict[int | str, AsyncLimiter] = {}
-
-    def _chat_limiter(self, chat_id: int | str) -> AsyncLimiter:
-        if len(self._chats) > _KEEP:
-            for key, quiet in list(self._chats.items()):
-                if key != chat_id and quiet.has_capacity():
-                    del self._chats[key]
-        limiter = self._chats.get(chat_id)
-        if limiter is None:
-            limiter = self._chats[chat_id] = AsyncLimiter(1, self._chat_period)
-        return limiter
+    def __init__(self, limits: RateLimits, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(overall_max_rate=0, group_max_rate=0, max_retries=limits.max_retries)
+        self._pacer = Pacer(limits, clock)
 
     async def process_request(
         self,
@@ -52,12 +105,23 @@ class ChatRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | JSONDict | list[JSONDict]:
-        chat_id = data.get("chat_id")
-        if not isinstance(chat_id, int | str):
+        chat_id = _chat_id(data.get("chat_id"))
+        if endpoint not in PACED or chat_id is None:
             return await super().process_request(
                 callback, args, kwargs, endpoint, data, rate_limit_args
             )
-        async with self._chat_limiter(chat_id):
-            return await super().process_request(
-                callback, args, kwargs, endpoint, data, rate_limit_args
-            )
+        pacer = self._pacer
+
+        async def paced(*call_args: Any, **call_kwargs: Any) -> bool | JSONDict | list[JSONDict]:
+            await pacer.wait_turn(chat_id)  # every attempt, retries included
+            return await callback(*call_args, **call_kwargs)
+
+        return await super().process_request(paced, args, kwargs, endpoint, data, rate_limit_args)
+
+
+def _chat_id(value: object) -> int | None:
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.lstrip("-").isdigit():
+        return int(value)
+    return None  # "@channelname": not paced here

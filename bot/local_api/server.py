@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import math
 import struct
 import time
 from collections import defaultdict, deque
@@ -156,6 +157,18 @@ class ApiCall:
     arrived: float = 0.0  # time.monotonic() when the request came in (for rate limits)
 
 
+@dataclass(frozen=True)
+class SendingLimits:
+    """Telegram's limits on a bot's messages, enforced when set on the server."""
+
+    per_second: int = 30
+    per_group_per_minute: int = 20
+    per_chat_per_second: int = 1
+
+
+SENDING_METHODS = frozenset({"sendmessage", "sendphoto", "senddocument"})
+
+
 @dataclass
 class Fault:
     """Answer the next ``times`` calls of ``method`` (any method if None) with an error."""
@@ -199,6 +212,8 @@ class LocalBotApi:
         self._callbacks: dict[str, JSON] = {}
         self._callback_ids = itertools.count(1)
         self._file_ids = itertools.count(1)
+        self.limits: SendingLimits | None = None  # None: any pace is accepted
+        self._sends: deque[tuple[float, int]] = deque()  # (when, chat id) of the last minute
         self._unread: dict[int, deque[BotMessage]] = defaultdict(deque)
         self.delivered_log: list[JSON] = []  # every update ever queued, for redelivery
         # Called as a request arrives ("arrived") and once it is done but not yet answered
@@ -508,6 +523,8 @@ class LocalBotApi:
                     request.transport.abort()
                 return web.Response(status=500)  # never reaches the client
             self._apply_faults(method)
+            if self.limits is not None and method.lower() in SENDING_METHODS:
+                self._check_pace(int(params.get("chat_id", 0)), arrived, self.limits)
             handler = self._methods.get(method.lower())
             if handler is None:
                 raise ApiError(404, "Not Found")
@@ -519,6 +536,20 @@ class LocalBotApi:
         if self.on_call is not None:
             self.on_call(method, params, "done")
         return web.json_response({"ok": True, "result": result})
+
+    def _check_pace(self, chat_id: int, now: float, limits: SendingLimits) -> None:
+        """Refuse a message over Telegram's limits with 429 and retry_after, as Telegram does."""
+        while self._sends and self._sends[0][0] <= now - 60:
+            self._sends.popleft()
+        last_second = [chat for when, chat in self._sends if when > now - 1]
+        in_group = [when for when, chat in self._sends if chat == chat_id] if chat_id < 0 else []
+        if (len(last_second) >= limits.per_second
+                or last_second.count(chat_id) >= limits.per_chat_per_second):  # fmt: skip
+            raise ApiError(429, "Too Many Requests: retry after 1", 1)
+        if len(in_group) >= limits.per_group_per_minute:
+            wait = max(1, math.ceil(in_group[0] + 60 - now))
+            raise ApiError(429, f"Too Many Requests: retry after {wait}", wait)
+        self._sends.append((now, chat_id))
 
     def _drops(self, method: str) -> bool:
         for fault in self.faults:

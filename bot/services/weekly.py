@@ -71,6 +71,9 @@ OVERDUE_LIST = "overdue_list"  # the secretariat's private list, one per member
 DIGEST_CHART = "digest_chart"  # the chart posted after the digest
 CHART_WEEKS = 8  # about two months, as /history shows
 RETRY_FIRST, RETRY_MAX = timedelta(seconds=30), timedelta(minutes=30)
+# Chats served at once: enough to keep Telegram's 30 messages a second busy while each chat
+# waits its second between messages, few enough to bound connections and memory.
+CONCURRENT_CHATS = 64
 
 
 class DeliveryFailed(Exception):
@@ -203,51 +206,68 @@ class WeeklyService:
     # --- delivering ------------------------------------------------------------------------
 
     async def deliver(self, now: datetime, transport: Transport) -> int:
-        """Send what is claimed and due, in order; returns how many messages were completed.
+        """Send what is claimed and due; returns how many messages were completed.
 
-        Progress is committed after every piece, so a restart resumes where it stopped;
-        a failure leaves the message pending for a later attempt (or failed, if the chat
-        is gone), and later messages to the same chat wait so the order is kept.
+        Chats are served concurrently (Telegram lets a bot send to many chats at once but to
+        one chat about once a second, so one chat at a time would make a Monday of 1,000
+        groups take as many seconds); within a chat the order is kept, and after a failure
+        the chat's later messages wait. Progress is committed after every piece, so a
+        restart resumes where it stopped; a failure leaves the message pending for a later
+        attempt (or failed, if the chat is gone).
         """
         async with self._db.unit_of_work() as uow:
-            ids = [entry.id for entry in await uow.ledger.deliverable(now)]
-        completed, blocked = 0, set[int]()
-        for entry_id in ids:
-            async with self._db.unit_of_work() as uow:
-                entry = await uow.ledger.get(entry_id)
-                if entry is None or entry.state is not DeliveryState.PENDING:
-                    continue
-                chat_id, thread_id, markup = entry.chat_id, entry.thread_id, entry.markup
-                done, chart = entry.parts_sent, entry.kind == DIGEST_CHART
-                # A photo goes in one piece: its caption is short.
-                pieces = [entry.text or ""] if chart else split_html(entry.text or "")
-                history = await _chart_history(uow, self._config, entry) if chart else None
-            if chat_id is None or chat_id in blocked:
-                continue
-            # Drawn outside the transaction, in a worker thread (about 0.1 s of CPU).
-            photo = await asyncio.to_thread(chart_png, history) if history else None
-            failure: DeliveryFailed | None = None
-            for index in range(done, len(pieces)):
-                last = index == len(pieces) - 1
-                try:
-                    if photo is not None:
-                        await transport.send_photo(chat_id, photo, pieces[index],
-                                                   thread_id=thread_id)  # fmt: skip
-                    elif not chart:  # a chart whose group is gone is not sent
-                        await transport.send(chat_id, pieces[index], thread_id=thread_id,
-                                             markup=markup if last else None)  # fmt: skip
-                except DeliveryFailed as exc:
-                    failure = exc
-                    break
-                await self._record_piece(entry_id, index + 1, last or None, now)
-            if failure is not None:
-                blocked.add(chat_id)
+            entries = await uow.ledger.deliverable(now)
+            by_chat: dict[int, list[int]] = {}
+            for entry in entries:
+                if entry.chat_id is not None:
+                    by_chat.setdefault(entry.chat_id, []).append(entry.id)
+        slots = asyncio.Semaphore(CONCURRENT_CHATS)
+
+        async def serve(ids: list[int]) -> int:
+            completed = 0
+            async with slots:
+                for entry_id in ids:
+                    outcome = await self._deliver_entry(entry_id, now, transport)
+                    if outcome is None:
+                        continue
+                    if not outcome:
+                        break  # the chat's later messages wait, so the order is kept
+                    completed += 1
+            return completed
+
+        return sum(await asyncio.gather(*(serve(ids) for ids in by_chat.values())))
+
+    async def _deliver_entry(
+        self, entry_id: int, now: datetime, transport: Transport
+    ) -> bool | None:
+        """One message, piece by piece: True when complete, False when it failed, None when
+        there was nothing to send (already sent, or taken care of meanwhile)."""
+        async with self._db.unit_of_work() as uow:
+            entry = await uow.ledger.get(entry_id)
+            if entry is None or entry.state is not DeliveryState.PENDING or entry.chat_id is None:
+                return None
+            chat_id, thread_id, markup = entry.chat_id, entry.thread_id, entry.markup
+            done, chart = entry.parts_sent, entry.kind == DIGEST_CHART
+            # A photo goes in one piece: its caption is short.
+            pieces = [entry.text or ""] if chart else split_html(entry.text or "")
+            history = await _chart_history(uow, self._config, entry) if chart else None
+        # Drawn outside the transaction, in a worker thread (about 0.1 s of CPU).
+        photo = await asyncio.to_thread(chart_png, history) if history else None
+        for index in range(done, len(pieces)):
+            last = index == len(pieces) - 1
+            try:
+                if photo is not None:
+                    await transport.send_photo(chat_id, photo, pieces[index], thread_id=thread_id)
+                elif not chart:  # a chart whose group is gone is not sent
+                    await transport.send(chat_id, pieces[index], thread_id=thread_id,
+                                         markup=markup if last else None)  # fmt: skip
+            except DeliveryFailed as failure:
                 await self._record_failure(entry_id, failure, now)
-            else:
-                if not pieces:
-                    await self._record_piece(entry_id, 0, True, now)
-                completed += 1
-        return completed
+                return False
+            await self._record_piece(entry_id, index + 1, last or None, now)
+        if not pieces:
+            await self._record_piece(entry_id, 0, True, now)
+        return True
 
     async def _record_piece(self, entry_id: int, parts: int, finished: bool | None,
                             now: datetime) -> None:  # fmt: skip

@@ -11,11 +11,13 @@ from pathlib import Path
 from tests.bench.digests import chart_of_group, digest_by_history, digests_for_groups
 from tests.bench.figures import Figure, machine, table
 from tests.bench.footprint import footprint_figures
+from tests.bench.monday import monday_under_limits
 from tests.bench.throughput import answer_figures
 
 
 async def run(workdir: Path) -> list[Figure]:
     figures = await digest_by_history(workdir, organizations=30, histories=(2, 52, 260), repeat=20)
+    figures += await monday_under_limits(workdir, groups=1000)
     figures += await footprint_figures(workdir, many=1000)
     figures += await answer_figures(workdir, answers=60, leaders=200, rounds=5)
     figures += await chart_of_group(workdir, organizations=30, weeks=52, repeat=10)

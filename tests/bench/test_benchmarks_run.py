@@ -7,6 +7,7 @@ from pathlib import Path
 from tests.bench.digests import chart_of_group, digest_by_history, digests_for_groups
 from tests.bench.figures import Figure, table
 from tests.bench.footprint import footprint_figures
+from tests.bench.monday import monday_under_limits
 from tests.bench.throughput import answer_figures
 
 
@@ -64,6 +65,15 @@ async def test_the_footprint_benchmark_starts_the_bot_and_reads_its_memory(
         "resident memory idle, 2 groups",
     ]
     assert all(f.value > 0 for f in figures)
+
+
+async def test_the_monday_benchmark_delivers_every_message_within_the_limits(
+    tmp_path: Path,
+) -> None:
+    delivery, refused = await monday_under_limits(tmp_path, groups=3)
+
+    assert delivery.note.startswith("6 of 6 messages")
+    assert refused.value == 0
 
 
 def test_the_table_has_a_line_per_figure_with_the_values_aligned() -> None:

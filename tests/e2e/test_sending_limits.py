@@ -8,7 +8,8 @@ import itertools
 from pathlib import Path
 
 from bot.clock import FakeClock
-from bot.local_api.server import LocalBotApi
+from bot.local_api.server import LocalBotApi, SendingLimits
+from tests.e2e.test_weekly_cycle import at, local, six_organizations
 from tests.harness import GROUP_ID, MONDAY_MORNING, BotHarness, make_config
 
 RATE = 10  # messages a second per chat in this test: 100 ms apart
@@ -41,3 +42,27 @@ async def test_messages_to_one_chat_are_spaced_by_the_per_chat_limit(
         # under load; without the limit the four arrive within a few milliseconds.
         assert min(gaps) >= 0.5 / RATE, gaps
         assert arrivals[-1] - arrivals[0] >= 0.9 * 3 / RATE, gaps
+
+
+async def test_a_monday_for_many_groups_stays_within_limits_the_server_enforces(
+    api: LocalBotApi, tmp_path: Path
+) -> None:
+    """The local server answers 429 over 30 messages a second, 20 a minute per group or one
+    a second per chat, as Telegram does: 40 groups' digests and calls get none."""
+    api.limits = SendingLimits()
+    groups = [
+        {**six_organizations()[0], "chat_id": -1001000000100 - n, "name": f"Nhóm {n}",
+         "digest_chart": False}
+        for n in range(40)
+    ]  # fmt: skip
+    telegram = {"api_base_url": api.base_url, "poll_timeout": 5}  # Telegram's limits: defaults
+    config = make_config(api, tmp_path / "many.db", groups=groups, telegram=telegram)
+    for group in config.groups:
+        api.group(group.chat_id, group.name)
+    async with BotHarness(api, config, FakeClock(local(16, 7))) as bot:
+        await at(bot, local(16, 8))  # the calls of week 47
+        await at(bot, local(23, 8))  # digests of week 47 and calls of week 48
+
+    sends = [c for c in api.calls if c.method == "sendMessage"]
+    assert [c.status for c in sends] == [200] * 120
+    assert len(api.sent) == 120
