@@ -24,9 +24,9 @@ from bot.config import RateLimits
 # Sending methods: what Telegram counts. Edits, button answers and reactions are not paced.
 PACED = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup",
                    "copyMessage", "forwardMessage"})  # fmt: skip
-# Each window is kept a little longer than Telegram's: requests reach it a few
-# milliseconds apart from when they left.
-MARGIN = 0.05
+# Each window is kept a tenth longer than Telegram's: requests reach it some milliseconds
+# apart from when they left (more when many chats are served at once).
+MARGIN = 1.1
 _KEEP = 512  # idle chat windows are dropped past this many
 
 
@@ -56,12 +56,12 @@ class Pacer:
     def __init__(self, limits: RateLimits, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         overall = max(1, int(limits.messages_per_second))
-        self._overall = Window(overall, overall / limits.messages_per_second + MARGIN)
+        self._overall = Window(overall, MARGIN * overall / limits.messages_per_second)
         per_group = max(1, int(limits.group_messages_per_minute))
-        self._group_window = (per_group, 60 * per_group / limits.group_messages_per_minute
-                              + MARGIN)  # fmt: skip
+        self._group_window = (per_group, MARGIN * 60 * per_group
+                              / limits.group_messages_per_minute)  # fmt: skip
         # One message per 1/rate seconds: no bursts within a chat.
-        self._chat_window = (1, 1 / limits.chat_messages_per_second + MARGIN)
+        self._chat_window = (1, MARGIN / limits.chat_messages_per_second)
         self._chats: dict[int, Window] = {}
         self._groups: dict[int, Window] = {}
 

@@ -15,14 +15,12 @@ import os
 import signal
 import sqlite3
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
-
-import pytest
 
 from bot.local_api.server import ApiError, BotMessage, LocalBotApi
 
@@ -254,18 +252,6 @@ def starting(text: str) -> Callable[[BotMessage], bool]:
 
 def local(day: int, hour: int) -> datetime:
     return datetime(2026, 11, day, hour, tzinfo=TZ)
-
-
-@pytest.fixture
-async def world(tmp_path: Path) -> AsyncIterator[tuple[LocalBotApi, Supervisor]]:
-    api = LocalBotApi(TOKEN)
-    await api.start()
-    supervisor = Supervisor(api, tmp_path)
-    try:
-        yield api, supervisor
-    finally:
-        await supervisor.stop()
-        await api.stop()
 
 
 async def test_sigkill_at_many_moments_of_a_week_loses_nothing_and_repeats_nothing(
