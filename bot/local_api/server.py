@@ -179,6 +179,7 @@ class Fault:
     retry_after: int | None = None
     times: int = 1
     drop: bool = False  # close the connection without an answer, as a network failure would
+    delay: float = 0.0  # answer (normally) only after this many seconds, as when overloaded
 
 
 class LocalBotApi:
@@ -490,9 +491,11 @@ class LocalBotApi:
         times: int = 1,
         description: str | None = None,
         drop: bool = False,
+        delay: float = 0.0,
     ) -> None:
         """Make the next ``times`` calls of ``method`` fail like Telegram would (``drop``: the
-        connection is cut without an answer)."""
+        connection is cut without an answer; ``delay``: the call is answered normally, but
+        only after that many seconds)."""
         if description is None:
             description = {
                 429: f"Too Many Requests: retry after {retry_after or 1}",
@@ -503,7 +506,7 @@ class LocalBotApi:
             }.get(error_code, "Error")
         if error_code == 429 and retry_after is None:
             retry_after = 1
-        self.faults.append(Fault(method, error_code, description, retry_after, times, drop))
+        self.faults.append(Fault(method, error_code, description, retry_after, times, drop, delay))
 
     # --- HTTP -------------------------------------------------------------------------------
 
@@ -517,6 +520,8 @@ class LocalBotApi:
             params, files = await _read_params(request)
             if self.on_call is not None:
                 self.on_call(method, params, "arrived")
+            if (delay := self._delay(method)) > 0:
+                await asyncio.sleep(delay)  # the client may give up meanwhile; it still counts
             if self._drops(method):
                 self.calls.append(ApiCall(method, params, 0, arrived))
                 if request.transport is not None:
@@ -551,9 +556,22 @@ class LocalBotApi:
             raise ApiError(429, f"Too Many Requests: retry after {wait}", wait)
         self._sends.append((now, chat_id))
 
+    def _delay(self, method: str) -> float:
+        for fault in self.faults:
+            if fault.delay > 0 and fault.times > 0 and fault.method in (None, method):
+                fault.times -= 1
+                self.faults = [f for f in self.faults if f.times > 0]
+                return fault.delay
+        return 0.0
+
     def _drops(self, method: str) -> bool:
         for fault in self.faults:
-            if fault.drop and fault.times > 0 and fault.method in (None, method):
+            if (
+                fault.drop
+                and fault.delay == 0
+                and fault.times > 0
+                and fault.method in (None, method)
+            ):
                 fault.times -= 1
                 self.faults = [f for f in self.faults if f.times > 0]
                 return True
@@ -561,7 +579,7 @@ class LocalBotApi:
 
     def _apply_faults(self, method: str) -> None:
         for fault in self.faults:
-            if fault.drop:
+            if fault.drop or fault.delay > 0:
                 continue
             if fault.times > 0 and fault.method in (None, method):
                 fault.times -= 1

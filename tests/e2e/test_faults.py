@@ -126,3 +126,23 @@ async def test_an_answer_whose_reply_could_not_be_sent_is_answered_when_telegram
     assert answers(db_path, "tinh_doan")["ho_kho_khan"] == ("120", "120", 0)
     with sqlite3.connect(db_path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+async def test_a_reply_that_times_out_is_answered_again_and_the_answer_kept_once(
+    bot: BotHarness, api: LocalBotApi, db_path: Path
+) -> None:
+    leader, chat, _ = await private_report_until_question_2(bot, api)
+    # Longer than python-telegram-bot's 5 s read timeout: the bot gives up on the reply
+    # (which Telegram, slow, still delivers), and answers again when the update comes back.
+    api.fail("sendMessage", delay=6)
+    seen = len(api.messages_to(chat.id))
+
+    api.send(chat, leader, "120")
+    # The late reply, and the one sent again: both say where the report stands.
+    await api.wait_until(lambda: len(api.messages_to(chat.id)) >= seen + 2, timeout=60)
+    await bot.settle()
+
+    replies = [m.plain_text or "" for m in api.messages_to(chat.id)[seen:]]
+    assert len(replies) == 2
+    assert all("Câu 3/4" in reply for reply in replies)
+    assert answers(db_path, "tinh_doan")["ho_kho_khan"] == ("120", "120", 0)
