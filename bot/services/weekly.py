@@ -302,18 +302,11 @@ class WeeklyService:
     ) -> Outcome:
         """/summary [last | 2026-W47]: the digest of a period as it stands at ``now``."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(message_key(chat, message_id), now):
-                return Duplicate()
-            found = await self.allowed_group(uow, chat, sender, for_summary=True)
+            found = await self._summary_period(uow, chat, message_id, sender, argument, now)
             if not isinstance(found, tuple):
                 await uow.commit()
                 return found
-            group, config = found
-            current = PeriodKey.at(now, config.timezone)
-            key = period_argument(argument, current)
-            if key is None or key > current:
-                await uow.commit()
-                return BadPeriod(config.language, argument)
+            group, config, key = found
             period = await ensure_period(uow, group, config, key)
             facts = await read_facts(uow, group, config, period, now)
             await uow.commit()
@@ -327,21 +320,32 @@ class WeeklyService:
         """/chart [last | 2026-W47]: the chart of the weeks up to a period, for whoever may
         see /summary."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(message_key(chat, message_id), now):
-                return Duplicate()
-            found = await self.allowed_group(uow, chat, sender, for_summary=True)
+            found = await self._summary_period(uow, chat, message_id, sender, argument, now)
             if not isinstance(found, tuple):
                 await uow.commit()
                 return found
-            group, config = found
-            current = PeriodKey.at(now, config.timezone)
-            key = period_argument(argument, current)
-            if key is None or key > current:
-                await uow.commit()
-                return BadPeriod(config.language, argument)
+            group, config, key = found
             chart = await draw_chart(uow, group, config, key, now)
             await uow.commit()
         return chart
+
+    async def _summary_period(
+        self, uow: UnitOfWork, chat: Chat, message_id: int, sender: Sender, argument: str,
+        now: datetime,
+    ) -> tuple[Group, GroupConfig, PeriodKey] | Outcome:  # fmt: skip
+        """The group and period /summary or /chart is about, or what to answer instead
+        (a duplicate, a refusal, a period not understood or still to come)."""
+        if not await uow.handled.mark(message_key(chat, message_id), now):
+            return Duplicate()
+        found = await self.allowed_group(uow, chat, sender, for_summary=True)
+        if not isinstance(found, tuple):
+            return found
+        group, config = found
+        current = PeriodKey.at(now, config.timezone)
+        key = period_argument(argument, current)
+        if key is None or key > current:
+            return BadPeriod(config.language, argument)
+        return group, config, key
 
     async def skip_menu(
         self, chat: Chat, message_id: int, sender: Sender, now: datetime
