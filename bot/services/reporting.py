@@ -259,12 +259,10 @@ class ReportingService:
         self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str, now: datetime
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(button_key(query_id), now):
-                return await self._resume(uow, chat, sender, now)
-            found = await self._conversation(uow, chat, sender)
-            if found is None or not _waits_for(found[0], report_id, key, Step.ANSWER):
-                await uow.commit()
-                return StaleButton(self._language_of_chat(chat))
+            found = await self._pressed(uow, chat, query_id, sender, report_id, key,
+                                        (Step.ANSWER,), now)  # fmt: skip
+            if not isinstance(found, tuple):
+                return found
             conversation, person = found
             question = await self._current_question(uow, conversation)
             if question is None or question.required:
@@ -280,12 +278,10 @@ class ReportingService:
     ) -> Outcome:
         """'Done' after a text answer given in one or more messages."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(button_key(query_id), now):
-                return await self._resume(uow, chat, sender, now)
-            found = await self._conversation(uow, chat, sender)
-            if found is None or not _waits_for(found[0], report_id, key, Step.ANSWER):
-                await uow.commit()
-                return StaleButton(self._language_of_chat(chat))
+            found = await self._pressed(uow, chat, query_id, sender, report_id, key,
+                                        (Step.ANSWER,), now)  # fmt: skip
+            if not isinstance(found, tuple):
+                return found
             conversation, person = found
             answer = await uow.reports.answer(report_id, key)
             if answer is None or answer.skipped:
@@ -301,12 +297,10 @@ class ReportingService:
         self, chat: Chat, query_id: str, sender: Sender, report_id: int, now: datetime
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(button_key(query_id), now):
-                return await self._resume(uow, chat, sender, now)
-            found = await self._conversation(uow, chat, sender)
-            if found is None or not _waits_for(found[0], report_id, None, Step.REVIEW):
-                await uow.commit()
-                return StaleButton(self._language_of_chat(chat))
+            found = await self._pressed(uow, chat, query_id, sender, report_id, None,
+                                        (Step.REVIEW,), now)  # fmt: skip
+            if not isinstance(found, tuple):
+                return found
             conversation, person = found
             loaded = await self._load(uow, report_id)
             report, period, organization, group, group_config = loaded
@@ -333,15 +327,10 @@ class ReportingService:
     ) -> Outcome:
         """Pick an answer to change, from the review (draft) or after submission."""
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(button_key(query_id), now):
-                return await self._resume(uow, chat, sender, now)
-            found = await self._conversation(uow, chat, sender)
-            if found is None or not (
-                _waits_for(found[0], report_id, None, Step.REVIEW)
-                or _waits_for(found[0], report_id, None, Step.CHANGE_MENU)
-            ):
-                await uow.commit()
-                return StaleButton(self._language_of_chat(chat))
+            found = await self._pressed(uow, chat, query_id, sender, report_id, None,
+                                        (Step.REVIEW, Step.CHANGE_MENU), now)  # fmt: skip
+            if not isinstance(found, tuple):
+                return found
             conversation, person = found
             report, period, organization, group, group_config = await self._load(uow, report_id)
             questions = group_config.questions_for(organization.code)
@@ -361,12 +350,10 @@ class ReportingService:
         self, chat: Chat, query_id: str, sender: Sender, report_id: int, now: datetime
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(button_key(query_id), now):
-                return await self._resume(uow, chat, sender, now)
-            found = await self._conversation(uow, chat, sender)
-            if found is None or not _waits_for(found[0], report_id, None, Step.CHANGE_MENU):
-                await uow.commit()
-                return StaleButton(self._language_of_chat(chat))
+            found = await self._pressed(uow, chat, query_id, sender, report_id, None,
+                                        (Step.CHANGE_MENU,), now)  # fmt: skip
+            if not isinstance(found, tuple):
+                return found
             await uow.conversations.remove(found[0])
             await uow.commit()
             return Kept(self._language_of_chat(chat))
@@ -519,6 +506,21 @@ class ReportingService:
             return None
         conversation = await uow.conversations.get(chat.id, person.id)
         return None if conversation is None else (conversation, person)
+
+    async def _pressed(
+        self, uow: UnitOfWork, chat: Chat, query_id: str, sender: Sender, report_id: int,
+        key: str | None, steps: tuple[Step, ...], now: datetime,
+    ) -> tuple[Conversation, Person] | Outcome:  # fmt: skip
+        """The conversation a report button acts on, or what to answer instead: a press seen
+        before shows where the report stands; a button the conversation no longer waits for
+        is stale (that refusal is committed with the press's handled mark)."""
+        if not await uow.handled.mark(button_key(query_id), now):
+            return await self._resume(uow, chat, sender, now)
+        found = await self._conversation(uow, chat, sender)
+        if found is None or not any(_waits_for(found[0], report_id, key, s) for s in steps):
+            await uow.commit()
+            return StaleButton(self._language_of_chat(chat))
+        return found
 
     async def _resume(self, uow: UnitOfWork, chat: Chat, sender: Sender, now: datetime) -> Outcome:
         """An update handled before and delivered again: Telegram re-sends what the bot had not
