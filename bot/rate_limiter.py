@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram._utils.types import JSONDict
@@ -46,6 +46,11 @@ class Window:
     def record(self, now: float) -> None:
         self._times.append(now)
 
+    def moved_to(self, now: float) -> None:
+        """The last event counts from ``now`` instead (it took until then)."""
+        if self._times:
+            self._times[-1] = max(self._times[-1], now)
+
     def idle(self, now: float) -> bool:
         return self.delay(now) == 0.0 and not self._times
 
@@ -53,10 +58,18 @@ class Window:
 class Pacer:
     """The three windows, waited for together and taken together."""
 
-    def __init__(self, limits: RateLimits, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
-        overall = max(1, int(limits.messages_per_second))
-        self._overall = Window(overall, MARGIN * overall / limits.messages_per_second)
+    def __init__(
+        self,
+        limits: RateLimits,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._clock, self._sleep = clock, sleep
+        # Overall, one message every 1/rate seconds rather than up to `rate` at once: a burst
+        # of 30 reaches Telegram spread over the time it takes to serve them, and the next
+        # burst, let go a window later, then meets the tail of the last one (9 429s in 2,000
+        # Monday messages, none once spaced).
+        self._overall = Window(1, MARGIN / limits.messages_per_second)
         per_group = max(1, int(limits.group_messages_per_minute))
         self._group_window = (per_group, MARGIN * 60 * per_group
                               / limits.group_messages_per_minute)  # fmt: skip
@@ -70,11 +83,18 @@ class Pacer:
         if chat_id < 0:  # groups, supergroups and channels have negative ids
             windows.append(self._window(self._groups, chat_id, self._group_window))
         # Waiting for time to pass, not for an event: the windows only open with the clock.
-        while (delay := max(w.delay(self._clock()) for w in windows)) > 0:  # noqa: ASYNC110
-            await asyncio.sleep(delay)
+        while (delay := max(w.delay(self._clock()) for w in windows)) > 0:
+            await self._sleep(delay)
         now = self._clock()
         for window in windows:
             window.record(now)
+
+    def answered(self, chat_id: int) -> None:
+        """A message to the chat has been answered: the chat's next one is counted from now.
+        A message held up after it left (the loop busy for a second) reached Telegram less
+        than a second before the next one; counted from its answer, it cannot have."""
+        if (window := self._chats.get(chat_id)) is not None:
+            window.moved_to(self._clock())
 
     def _window(self, windows: dict[int, Window], chat_id: int,
                 shape: tuple[int, float]) -> Window:  # fmt: skip
@@ -114,7 +134,10 @@ class ChatRateLimiter(AIORateLimiter):
 
         async def paced(*call_args: Any, **call_kwargs: Any) -> bool | JSONDict | list[JSONDict]:
             await pacer.wait_turn(chat_id)  # every attempt, retries included
-            return await callback(*call_args, **call_kwargs)
+            try:
+                return await callback(*call_args, **call_kwargs)
+            finally:
+                pacer.answered(chat_id)
 
         return await super().process_request(paced, args, kwargs, endpoint, data, rate_limit_args)
 

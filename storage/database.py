@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from storage.sqlite_driver import connector
 from storage.uow import UnitOfWork
 
 MIGRATIONS = "storage:migrations"
@@ -51,9 +52,16 @@ class Database:
     def __init__(self, url: str, *, busy_timeout_ms: int = 5000) -> None:
         self.url = url
         self.path = sqlite_path(url)
-        self.engine: AsyncEngine = create_async_engine(url)
-        if self.engine.dialect.name == "sqlite":
-            _configure_sqlite(self.engine, busy_timeout_ms)
+        if self.path is not None:
+            # Busy waits are done by the driver, asleep on the loop; SQLite's own would block it.
+            self.engine: AsyncEngine = create_async_engine(
+                url, async_creator=connector(self.path, busy_timeout_ms)
+            )
+            _configure_sqlite(self.engine, busy_timeout_ms=0)
+        else:
+            self.engine = create_async_engine(url)
+            if self.engine.dialect.name == "sqlite":
+                _configure_sqlite(self.engine, busy_timeout_ms)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
     def unit_of_work(self) -> UnitOfWork:

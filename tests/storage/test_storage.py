@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import io
 import os
@@ -17,7 +18,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import select, text
-from sqlalchemy.exc import IntegrityError, StatementError
+from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
 
 from bot.config import parse_config
 from bot.services.roster import sync_roster
@@ -93,15 +94,60 @@ async def test_upgrading_an_up_to_date_database_changes_nothing(db: Database) ->
     assert group_id
 
 
-async def test_every_connection_enforces_foreign_keys_uses_wal_and_waits_when_busy(
-    db: Database,
-) -> None:
+async def test_every_connection_enforces_foreign_keys_and_uses_wal(db: Database) -> None:
     async with db.engine.connect() as connection:
         pragmas = [
             (await connection.exec_driver_sql(f"PRAGMA {name}")).scalar()
-            for name in ("foreign_keys", "journal_mode", "busy_timeout")
+            for name in ("foreign_keys", "journal_mode")
         ]
-    assert pragmas == [1, "wal", 1500]
+    assert pragmas == [1, "wal"]
+
+
+def _hold_write_lock(path: Path) -> sqlite3.Connection:
+    """Another connection (as another process would) holding the write lock."""
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+async def test_a_unit_of_work_waits_for_a_lock_held_elsewhere_while_the_loop_serves_others(
+    db: Database,
+) -> None:
+    assert db.path is not None
+    other = _hold_write_lock(db.path)
+    beats = 0
+
+    async def heartbeat() -> None:
+        nonlocal beats
+        while True:
+            beats += 1
+            await asyncio.sleep(0.01)
+
+    async def release_later() -> None:
+        await asyncio.sleep(0.3)
+        other.rollback()
+
+    beating = asyncio.create_task(heartbeat())
+    releasing = asyncio.create_task(release_later())
+    try:
+        group_id, _ = await add_group(db)
+    finally:
+        beating.cancel()
+        await releasing
+        other.close()
+    assert group_id
+    assert beats >= 10  # the loop ran other work while the unit of work waited
+
+
+async def test_a_lock_held_past_the_busy_timeout_fails_the_unit_of_work(db: Database) -> None:
+    assert db.path is not None
+    other = _hold_write_lock(db.path)
+    try:
+        with pytest.raises(OperationalError, match="database is locked"):
+            await add_group(db)
+    finally:
+        other.close()
+    assert await add_group(db)
 
 
 async def test_the_database_file_is_readable_by_its_owner_only(db: Database) -> None:
