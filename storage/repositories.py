@@ -140,6 +140,35 @@ class PeopleRepository(_Repository):
 
 
 class ReportRepository(_Repository):
+    """Reports, their periods and answers.
+
+    A report answer reads the report's surroundings and answers several times over (which
+    question is next, what was said before, the review); within one unit of work they are
+    read once and kept here (answers are only ever added or changed in place, never deleted).
+    """
+
+    def __init__(self, session: AsyncSession) -> None:
+        super().__init__(session)
+        self._settings: dict[int, tuple[Report, Period, Organization, Group]] = {}
+        self._answers: dict[int, list[Answer]] = {}
+
+    async def setting(self, report_id: int) -> tuple[Report, Period, Organization, Group] | None:
+        """The report with its period, organization and group, in one query."""
+        if report_id not in self._settings:
+            query = (
+                select(Report, Period, Organization, Group)
+                .join(Period, Period.id == Report.period_id)
+                .join(Organization, Organization.id == Report.organization_id)
+                .join(Group, Group.id == Organization.group_id)
+                .where(Report.id == report_id)
+            )
+            row = (await self.session.execute(query)).one_or_none()
+            if row is None:
+                return None
+            report, period, organization, group = row
+            self._settings[report_id] = (report, period, organization, group)
+        return self._settings[report_id]
+
     async def period(self, group_id: int, key: str) -> Period | None:
         query = select(Period).where(Period.group_id == group_id, Period.key == key)
         return (await self.session.scalars(query)).one_or_none()
@@ -192,19 +221,21 @@ class ReportRepository(_Repository):
         return {report.organization_id: (report, answers) for report, answers in found.values()}
 
     async def answers(self, report_id: int) -> list[Answer]:
-        query = select(Answer).where(Answer.report_id == report_id).order_by(Answer.id)
-        return list(await self.session.scalars(query))
+        if report_id not in self._answers:
+            query = select(Answer).where(Answer.report_id == report_id).order_by(Answer.id)
+            self._answers[report_id] = list(await self.session.scalars(query))
+        return list(self._answers[report_id])
 
     async def add_answer(self, answer: Answer) -> Answer:
         self.session.add(answer)
         await self.session.flush()
+        if answer.report_id in self._answers:
+            self._answers[answer.report_id].append(answer)
         return answer
 
     async def answer(self, report_id: int, question_key: str) -> Answer | None:
-        query = select(Answer).where(
-            Answer.report_id == report_id, Answer.question_key == question_key
-        )
-        return (await self.session.scalars(query)).one_or_none()
+        found = [a for a in await self.answers(report_id) if a.question_key == question_key]
+        return found[0] if found else None
 
     async def by_id(self, report_id: int) -> Report | None:
         return await self.session.get(Report, report_id)

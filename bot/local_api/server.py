@@ -218,8 +218,8 @@ class LocalBotApi:
         self._unread: dict[int, deque[BotMessage]] = defaultdict(deque)
         self.delivered_log: list[JSON] = []  # every update ever queued, for redelivery
         # Called as a request arrives ("arrived") and once it is done but not yet answered
-        # ("done"): the crash test kills the bot at such moments.
-        self.on_call: Callable[[str, JSON, str], None] | None = None
+        # ("done"), with the client's port: the crash test kills the bot at such moments.
+        self.on_call: Callable[[str, JSON, str, int], None] | None = None
         self._changed = asyncio.Event()
         self._poller: asyncio.Future[None] | None = None
         self._runner: web.AppRunner | None = None
@@ -519,7 +519,7 @@ class LocalBotApi:
         try:
             params, files = await _read_params(request)
             if self.on_call is not None:
-                self.on_call(method, params, "arrived")
+                self.on_call(method, params, "arrived", _client_port(request))
             if (delay := self._delay(method)) > 0:
                 await asyncio.sleep(delay)  # the client may give up meanwhile; it still counts
             if self._drops(method):
@@ -539,7 +539,7 @@ class LocalBotApi:
             return web.json_response(error.payload(), status=error.code)
         self.calls.append(ApiCall(method, params, 200, arrived))
         if self.on_call is not None:
-            self.on_call(method, params, "done")
+            self.on_call(method, params, "done", _client_port(request))
         return web.json_response({"ok": True, "result": result})
 
     def _check_pace(self, chat_id: int, now: float, limits: SendingLimits) -> None:
@@ -949,3 +949,8 @@ def _png_size(content: bytes) -> tuple[int, int] | None:
         return None
     width, height = struct.unpack(">II", content[16:24])
     return width, height
+
+
+def _client_port(request: web.Request) -> int:
+    peer = request.transport.get_extra_info("peername") if request.transport else None
+    return int(peer[1]) if peer else 0

@@ -819,14 +819,9 @@ class ReportingService:
     async def _load(
         self, uow: UnitOfWork, report_id: int
     ) -> tuple[Report, Period, Organization, Group, GroupConfig]:
-        report = await uow.reports.by_id(report_id)
-        assert report is not None
-        period = await uow.reports.period_by_id(report.period_id)
-        organization = await uow.groups.organization(report.organization_id)
-        assert period is not None
-        assert organization is not None
-        group = await uow.groups.by_id(organization.group_id)
-        assert group is not None
+        found = await uow.reports.setting(report_id)
+        assert found is not None
+        report, period, organization, group = found
         return report, period, organization, group, self._group_config(group)
 
     def _context(

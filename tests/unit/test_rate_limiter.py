@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Awaitable, Callable
 
+import pytest
+
+from bot import rate_limiter
 from bot.config import RateLimits
 from bot.rate_limiter import MARGIN, Pacer
 
@@ -15,11 +19,14 @@ class Time:
 
     def __init__(self) -> None:
         self.now = 1000.0
+        self.meanwhile: list[Callable[[], Awaitable[None]]] = []  # run by the next sleep
 
     def __call__(self) -> float:
         return self.now
 
     async def sleep(self, seconds: float) -> None:
+        while self.meanwhile:
+            await self.meanwhile.pop(0)()
         self.now += seconds
 
 
@@ -91,3 +98,21 @@ async def test_a_chats_next_message_counts_from_when_the_last_was_answered() -> 
     await paced.wait_turn(7)
 
     assert round(time.now - answered, 6) == MARGIN
+
+
+async def test_a_chat_keeps_its_window_while_its_message_waits_and_others_drop_idle_ones(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(rate_limiter, "_KEEP", 1)  # idle windows dropped past one
+    time = Time()
+    paced = pacer(time)
+    await paced.wait_turn(3)
+    # While chat 4 waits for the overall spacing, chat 5 is looked up and drops idle windows:
+    # chat 4's, still empty, among them.
+    time.meanwhile.append(lambda: paced.wait_turn(5))
+    await paced.wait_turn(4)
+    first = time.now
+
+    await paced.wait_turn(4)
+
+    assert round(time.now - first, 6) >= MARGIN
