@@ -2,7 +2,10 @@
 the latency of one report answer beside a bare PTB echo bot on the same kind of server, and
 the updates per second one bot process sustains with many leaders answering at once.
 
-The local server answers in microseconds, so these figures are the bot's own cost; with
+Each answer is sent once the bot waits for updates again, as a person's would be (seconds
+apart): sent at once, it would also wait for the tail of the last reply, which the echo bot
+(whose updater asks for updates while it still handles) hides. The local server answers in
+microseconds, so these figures are the bot's own cost; with
 Telegram's network each message adds tens of milliseconds to both bots alike, and Telegram
 accepts at most about 30 messages a second from one bot (the rate limiter is set wide open
 here to measure the process, not the limit).
@@ -73,6 +76,7 @@ async def report_answer_latency(workdir: Path, *, answers: int) -> list[float]:
             [(chat, user)] = await _open_reports(bot, api)
             samples = []
             for number in range(min(answers, QUESTIONS_PER_REPORT)):
+                await api.wait_polling()  # the bot at rest, as when a person answers
                 started = time.perf_counter()
                 api.send(chat, user, str(100 + number))
                 await api.next_message(chat.id)
@@ -103,6 +107,7 @@ async def echo_latency(*, messages: int) -> list[float]:
             chat = api.private_chat(user)
             samples = []
             for number in range(messages + 1):
+                await api.wait_polling()
                 started = time.perf_counter()
                 api.send(chat, user, str(100 + number))
                 await api.next_message(chat.id)
