@@ -53,19 +53,29 @@ class Polling:
     """Long polling that confirms updates to Telegram only once they have been handled.
 
     PTB's Updater asks for the next updates, which confirms the last ones, as soon as it has
-    queued them: a bot killed while handling loses what it had. Here each batch is handled
-    first (chats concurrently, each chat's updates in order) and confirmed by the next
-    request, so after a crash Telegram delivers the batch again and the handled-update keys
-    drop what was already done.
+    queued them: a bot killed while handling loses what it had. Here an update is confirmed
+    (by asking from past it) only once it and every update before it have been handled, so
+    after a crash Telegram delivers them again and the handled-update keys drop what was
+    already done.
+
+    Updates are handled as they come, each chat's in order, chats concurrently. Handling a
+    batch before asking for more held every chat up behind the slowest reply (Telegram slow to
+    take one, or a group at its 20 messages a minute); now that only holds up its own chat.
+    While an update is being handled Telegram keeps sending it back (it is not confirmed), so
+    then the next request waits for a handling to end, or for ``BUSY_PAUSE`` at most.
     """
 
     MAX_REDELIVERIES = 5  # then the update is given up (logged), not retried for ever
+    BUSY_PAUSE = 0.2  # seconds: how late a new update may be noticed while others are handled
 
     def __init__(self, application: TelegramApp, timeout: float, redeliver: set[int]) -> None:
         self._application = application
         self._timeout = timeout
         self._redeliver = redeliver  # filled by the error handler
         self._attempts: dict[int, int] = {}
+        self._handling: dict[int, asyncio.Task[None]] = {}  # by update id, until confirmed
+        self._chains: dict[int | None, asyncio.Task[None]] = {}  # each chat's last update
+        self._retry_at: dict[int, float] = {}  # updates to be handled again, from when
         self._fetch: asyncio.Task[tuple[Update, ...]] | None = None
         self._loop: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
@@ -74,19 +84,22 @@ class Polling:
         self._loop = asyncio.create_task(self._run(), name="polling")
 
     async def stop(self) -> None:
-        """Stop asking; a batch being handled is finished first."""
+        """Stop asking; updates being handled are finished first."""
         self._stopping.set()
         if self._fetch is not None:
             self._fetch.cancel()
         if self._loop is not None:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._loop
+        await asyncio.gather(*self._handling.values(), return_exceptions=True)
 
     async def _run(self) -> None:
         offset, failures = 0, 0
         while not self._stopping.is_set():
+            busy = bool(self._unfinished() or self._retry_at)
             self._fetch = asyncio.ensure_future(self._application.bot.get_updates(
-                offset=offset, timeout=int(self._timeout), allowed_updates=Update.ALL_TYPES
+                offset=offset, timeout=0 if busy else int(self._timeout),
+                allowed_updates=Update.ALL_TYPES,
             ))  # fmt: skip
             try:
                 updates = await self._fetch
@@ -107,41 +120,66 @@ class Polling:
             finally:
                 self._fetch = None
             failures = 0
-            if updates:
-                await self._handle(updates)
-                offset = self._next_offset(updates)
-                if offset <= updates[-1].update_id:  # some must be fetched again: wait a bit
-                    await asyncio.sleep(min(30.0, 0.5 * 2 ** self._attempts.get(offset, 1)))
+            fresh = [u for u in updates if self._due(u.update_id)]
+            for update in fresh:
+                self._dispatch(update)
+            offset = self._confirmable(offset, updates)
+            if not fresh and (self._unfinished() or self._retry_at):
+                # What came back is being handled (or waits to be tried again).
+                if running := self._unfinished():
+                    await asyncio.wait(running, timeout=self.BUSY_PAUSE,
+                                       return_when=asyncio.FIRST_COMPLETED)  # fmt: skip
+                else:
+                    await asyncio.sleep(self.BUSY_PAUSE)
 
-    def _next_offset(self, updates: tuple[Update, ...]) -> int:
-        """Past the batch, or at its first update that could not be answered."""
-        for update in updates:
-            if update.update_id not in self._redeliver:
-                continue
-            self._redeliver.discard(update.update_id)
-            attempts = self._attempts.get(update.update_id, 0) + 1
-            if attempts <= self.MAX_REDELIVERIES:
-                self._attempts[update.update_id] = attempts
-                self._redeliver.difference_update(u.update_id for u in updates)
-                return update.update_id
+    def _unfinished(self) -> list[asyncio.Task[None]]:
+        return [task for task in self._handling.values() if not task.done()]
+
+    def _due(self, update_id: int) -> bool:
+        """New, or to be handled again and its time has come."""
+        if update_id in self._retry_at:
+            return asyncio.get_running_loop().time() >= self._retry_at[update_id]
+        return update_id not in self._handling
+
+    def _dispatch(self, update: Update) -> None:
+        self._retry_at.pop(update.update_id, None)
+        chat = update.effective_chat
+        key = chat.id if chat else None
+        before = self._chains.get(key)
+        task = asyncio.create_task(self._handle(update, before))
+        self._handling[update.update_id] = self._chains[key] = task
+        task.add_done_callback(lambda done: self._chains.pop(key, None)
+                               if self._chains.get(key) is done else None)  # fmt: skip
+
+    async def _handle(self, update: Update, before: asyncio.Task[None] | None) -> None:
+        if before is not None:
+            await asyncio.wait([before])  # the chat's earlier update first
+        try:
+            await self._application.process_update(update)
+        except Exception:
+            log.exception("update not handled")
+        if update.update_id not in self._redeliver:
+            self._attempts.pop(update.update_id, None)
+            return
+        self._redeliver.discard(update.update_id)
+        attempts = self._attempts.get(update.update_id, 0) + 1
+        if attempts > self.MAX_REDELIVERIES:
             log.error("update %s given up after %s attempts", update.update_id, attempts - 1)
-        self._attempts.clear()
-        return updates[-1].update_id + 1
+            self._attempts.pop(update.update_id, None)
+            return
+        self._attempts[update.update_id] = attempts
+        backoff = min(30.0, 0.5 * 2**attempts)
+        self._retry_at[update.update_id] = asyncio.get_running_loop().time() + backoff
 
-    async def _handle(self, updates: tuple[Update, ...]) -> None:
-        by_chat: dict[int | None, list[Update]] = {}
-        for update in updates:
-            chat = update.effective_chat
-            by_chat.setdefault(chat.id if chat else None, []).append(update)
-
-        async def in_order(chat_updates: list[Update]) -> None:
-            for update in chat_updates:
-                await self._application.process_update(update)
-
-        results = await asyncio.gather(*map(in_order, by_chat.values()), return_exceptions=True)
-        for result in results:
-            if isinstance(result, BaseException):
-                log.error("update not handled", exc_info=result)
+    def _confirmable(self, offset: int, updates: tuple[Update, ...]) -> int:
+        """The first update not yet done with: every one before it may be confirmed."""
+        open_ids = [i for i, task in self._handling.items() if not task.done()]
+        open_ids += self._retry_at
+        highest = max([u.update_id for u in updates] + list(self._handling), default=offset - 1)
+        confirm = min(open_ids, default=max(offset, highest + 1))
+        for update_id in [i for i in self._handling if i < confirm]:
+            del self._handling[update_id]
+        return confirm
 
 
 def _seconds(value: float | timedelta) -> float:

@@ -146,3 +146,31 @@ async def test_a_reply_that_times_out_is_answered_again_and_the_answer_kept_once
     assert len(replies) == 2
     assert all("Câu 3/4" in reply for reply in replies)
     assert answers(db_path, "tinh_doan")["ho_kho_khan"] == ("120", "120", 0)
+
+
+async def test_a_reply_telegram_is_slow_to_take_holds_up_no_other_chat(
+    bot: BotHarness, api: LocalBotApi, db_path: Path
+) -> None:
+    leader, chat, _ = await private_report_until_question_2(bot, api)
+    api.fail("sendMessage", delay=4)  # the next reply: Telegram takes 4 s to accept it
+    slow_reply_sent = asyncio.Event()
+    api.on_call = lambda method, params, stage, port: (
+        slow_reply_sent.set() if method == "sendMessage" and stage == "arrived" else None
+    )
+    api.send(chat, leader, "120")
+    await asyncio.wait_for(slow_reply_sent.wait(), timeout=10)
+    api.on_call = None
+    stranger = api.user(990_000_001, "Người lạ")
+    elsewhere = api.private_chat(stranger)
+
+    api.send(elsewhere, stranger, "/start")
+    await api.wait_until(lambda: bool(api.messages_to(elsewhere.id)), timeout=10)
+
+    # Answered while the leader's reply is still on its way, not after it.
+    assert not [m for m in api.messages_to(chat.id) if "Câu 3/4" in (m.plain_text or "")]
+    await api.wait_until(
+        lambda: any("Câu 3/4" in (m.plain_text or "") for m in api.messages_to(chat.id)),
+        timeout=10,
+    )
+    await bot.settle()
+    assert answers(db_path, "tinh_doan")["ho_kho_khan"] == ("120", "120", 0)
