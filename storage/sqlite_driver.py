@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -49,9 +49,6 @@ class LoopCursor:
         tb: TracebackType | None,
     ) -> None:
         self._cursor.close()
-
-    def __await__(self) -> Any:  # aiosqlite's cursor() may be awaited as well as entered
-        return self.__aenter__().__await__()
 
     async def execute(self, sql: str, parameters: Any = ()) -> Self:
         await self._connection.run(lambda: self._cursor.execute(sql, parameters))
@@ -158,9 +155,6 @@ class LoopConnection:
 
     def cursor(self) -> LoopCursor:
         return LoopCursor(self)
-
-    async def execute(self, sql: str, parameters: Sequence[Any] = ()) -> LoopCursor:
-        return await LoopCursor(self).execute(sql, parameters)
 
     async def commit(self) -> None:
         await self.run(self.open().commit)
