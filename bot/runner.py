@@ -96,7 +96,7 @@ class Polling:
     async def _run(self) -> None:
         offset, failures = 0, 0
         while not self._stopping.is_set():
-            busy = bool(self._unfinished() or self._retry_at)
+            busy = self._busy()
             self._fetch = asyncio.ensure_future(self._application.bot.get_updates(
                 offset=offset, timeout=0 if busy else int(self._timeout),
                 allowed_updates=Update.ALL_TYPES,
@@ -124,7 +124,7 @@ class Polling:
             for update in fresh:
                 self._dispatch(update)
             offset = self._confirmable(offset, updates)
-            if not fresh and (self._unfinished() or self._retry_at):
+            if not fresh and self._busy():
                 # What came back is being handled (or waits to be tried again).
                 if running := self._unfinished():
                     await asyncio.wait(running, timeout=self.BUSY_PAUSE,
@@ -134,6 +134,10 @@ class Polling:
 
     def _unfinished(self) -> list[asyncio.Task[None]]:
         return [task for task in self._handling.values() if not task.done()]
+
+    def _busy(self) -> bool:
+        """Updates are being handled or wait to be tried again: Telegram sends them back."""
+        return bool(self._unfinished() or self._retry_at)
 
     def _due(self, update_id: int) -> bool:
         """New, or to be handled again and its time has come."""
@@ -158,14 +162,12 @@ class Polling:
             await self._application.process_update(update)
         except Exception:
             log.exception("update not handled")
+        attempts = self._attempts.pop(update.update_id, 0) + 1
         if update.update_id not in self._redeliver:
-            self._attempts.pop(update.update_id, None)
             return
         self._redeliver.discard(update.update_id)
-        attempts = self._attempts.get(update.update_id, 0) + 1
         if attempts > self.MAX_REDELIVERIES:
             log.error("update %s given up after %s attempts", update.update_id, attempts - 1)
-            self._attempts.pop(update.update_id, None)
             return
         self._attempts[update.update_id] = attempts
         backoff = min(30.0, 0.5 * 2**attempts)

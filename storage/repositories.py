@@ -237,9 +237,6 @@ class ReportRepository(_Repository):
         found = [a for a in await self.answers(report_id) if a.question_key == question_key]
         return found[0] if found else None
 
-    async def by_id(self, report_id: int) -> Report | None:
-        return await self.session.get(Report, report_id)
-
     async def period_by_id(self, period_id: int) -> Period | None:
         return await self.session.get(Period, period_id)
 
