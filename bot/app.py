@@ -16,10 +16,12 @@ from bot.commands import MENU
 from bot.config import AppConfig
 from bot.i18n import LANGUAGES, plain
 from bot.rate_limiter import ChatRateLimiter
+from bot.services.chats import ChatService
 from bot.services.container import Services
 from bot.services.exports import ExportService
 from bot.services.history import HistoryService
 from bot.services.membership import MembershipService
+from bot.services.outbox import OutboxService
 from bot.services.people import PeopleService
 from bot.services.reporting import ReportingService
 from bot.services.weekly import WeeklyService
@@ -52,6 +54,7 @@ def build_application(
     )
     weekly_service = WeeklyService(database, config)
     export_service = ExportService(database, config, weekly_service)
+    chat_service = ChatService(config)
     services = Services(
         config=config,
         clock=clock,
@@ -62,6 +65,8 @@ def build_application(
         weekly=weekly_service,
         exports=export_service,
         history=HistoryService(database, config),
+        chats=chat_service,
+        outbox=OutboxService(database, config, chat_service),
     )
     # Order matters within PTB's handler group: commands first, then messages that may be
     # answers, then the explanation for unknown commands.

@@ -21,7 +21,9 @@ from bot.i18n import plain
 from bot.local_api.telegram_html import parse_html
 from bot.logs import configure_logging, redact
 from bot.runner import StartupError, open_database, serve
+from bot.services.chats import ChatService
 from bot.services.exports import ExportFormat, ExportRequest, ExportService
+from bot.services.outbox import OutboxService
 from bot.services.weekly import WeeklyService
 from handlers.weekly import TelegramTransport
 from storage.backup import backup_sqlite
@@ -197,7 +199,8 @@ async def _digest(config: AppConfig, chat_id: int, key: PeriodKey, token: str | 
             return EXIT_OK
         bot = Bot(token, base_url=config.telegram.api_base_url)
         async with bot:
-            await weekly.deliver(clock.now(), TelegramTransport(bot))
+            outbox = OutboxService(db, config, ChatService(config))
+            await outbox.deliver(clock.now(), TelegramTransport(bot))
         print(plain("cli.digest_sent", lang, period=key), file=sys.stderr)
         return EXIT_OK
     finally:

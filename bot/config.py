@@ -133,6 +133,52 @@ class GroupConfig:
         return next((o for o in self.organizations if o.code == code), None)
 
 
+class ChatMoves:
+    """Chat ids Telegram changed: a group upgraded to a supergroup gets a new id.
+
+    The configuration may name a group by its old id or its new one and means the same group;
+    messages go to the id it has now. Filled from the database at start-up and whenever a
+    move is seen (``bot.services.chats``); the only state the configuration carries, because
+    every lookup of a group by chat id must follow it.
+    """
+
+    def __init__(self) -> None:
+        self._to: dict[int, int] = {}
+        self.version = 0  # bumped on every change, so lookups built on it know to rebuild
+
+    def record(self, old: int, new: int) -> None:
+        if old != new and self._to.get(old) != new:
+            self._to[old] = new
+            self.version += 1
+
+    def current(self, chat_id: int) -> int:
+        """The id the chat has now (Telegram moves a chat once; a few steps are followed
+        anyway, and a loop cannot hang)."""
+        for _ in range(8):
+            if chat_id not in self._to:
+                break
+            chat_id = self._to[chat_id]
+        return chat_id
+
+    def moved(self) -> dict[int, int]:
+        return dict(self._to)
+
+
+class _GroupIndex:
+    """Groups by the chat id they have now, rebuilt when a chat moves."""
+
+    def __init__(self, groups: tuple[GroupConfig, ...], moves: ChatMoves) -> None:
+        self._groups, self._moves = groups, moves
+        self._version = -1
+        self._by_chat: dict[int, GroupConfig] = {}
+
+    def get(self, chat_id: int) -> GroupConfig | None:
+        if self._version != self._moves.version:
+            self._by_chat = {self._moves.current(g.chat_id): g for g in reversed(self._groups)}
+            self._version = self._moves.version
+        return self._by_chat.get(self._moves.current(chat_id))
+
+
 @dataclass(frozen=True)
 class AppConfig:
     groups: tuple[GroupConfig, ...]
@@ -142,9 +188,19 @@ class AppConfig:
     # How often the week's schedule is checked; 0 turns the automatic tick off (tests and
     # the demo drive it themselves with a fake clock).
     tick_seconds: float = 60
+    moves: ChatMoves = field(default_factory=ChatMoves, compare=False, repr=False)
+    _index: _GroupIndex = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", _GroupIndex(self.groups, self.moves))
 
     def group(self, chat_id: int) -> GroupConfig | None:
-        return next((g for g in self.groups if g.chat_id == chat_id), None)
+        """The group a chat is, by the id it has now or any it had."""
+        return self._index.get(chat_id)
+
+    def chat_of(self, group: GroupConfig) -> int:
+        """The chat id a configured group has now (its configured id, unless it moved)."""
+        return self.moves.current(group.chat_id)
 
     def resolve_token(self, environ: Mapping[str, str] | None = None) -> str | None:
         """The bot token: the environment wins over the file; empty means unset."""

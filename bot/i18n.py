@@ -683,6 +683,38 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Cannot read the period “{given}”. Write /summary (this week), /summary last "
         "or /summary 2026-W47.",
     },
+    "weekly.no_such_period": {
+        "vi": "Nhóm không có tuần {given}: nhóm theo dõi báo cáo từ tuần {first} đến nay "
+        "(tuần này là {current}).",
+        "en": "The group has no week {given}: it has tracked reports from {first} until "
+        "now (this week is {current}).",
+    },
+    # --- what Telegram does to chats (notices to the secretariat) ------------------------
+    "chats.moved": {
+        "vi": "🔁 Telegram đã nâng cấp nhóm <b>{group}</b> thành siêu nhóm (mã nhóm mới "
+        "<code>{new}</code>). Bot vẫn theo dõi nhóm như cũ: lịch sử, các kỳ báo cáo và những "
+        "tin đang chờ gửi đều được giữ. Ai đang trả lời báo cáo dở trong nhóm, gõ /baocao để "
+        "tiếp tục. Có thể sửa chat_id trong tệp cấu hình thành {new} (không bắt buộc).",
+        "en": "🔁 Telegram upgraded the group <b>{group}</b> to a supergroup (new chat id "
+        "<code>{new}</code>). The bot carries on as before: the history, the periods and the "
+        "messages waiting to be sent are kept. Anyone in the middle of a report in the group: "
+        "type /report to go on. chat_id in the configuration may be changed to {new} "
+        "(not required).",
+    },
+    "chats.removed": {
+        "vi": "⚠️ Bot không còn gửi được tin vào nhóm <b>{group}</b> (bot bị xóa khỏi nhóm, "
+        "bị hạn chế, hoặc nhóm không còn). Các tin theo lịch của nhóm tạm dừng, không gửi "
+        "lặp lại. Thêm lại bot vào nhóm để tiếp tục; những tin còn ý nghĩa sẽ được gửi bù.",
+        "en": "⚠️ The bot can no longer post in the group <b>{group}</b> (it was removed or "
+        "restricted, or the group is gone). The group's scheduled messages are paused, not "
+        "retried. Add the bot back to carry on; what still makes sense will be sent then.",
+    },
+    "chats.back": {
+        "vi": "✅ Bot đã trở lại nhóm <b>{group}</b>. Các tin theo lịch tiếp tục; những tin "
+        "bị lỡ mà còn ý nghĩa sẽ được gửi bù.",
+        "en": "✅ The bot is back in the group <b>{group}</b>. Scheduled messages resume; "
+        "those missed that still make sense will be sent now.",
+    },
     "weekly.skip.choose": {
         "vi": "Tuần {period}: cho cả nhóm nghỉ (không nhắc, không ai bị tính quá hạn), hay "
         "miễn báo cáo cho một tổ chức?",

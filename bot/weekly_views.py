@@ -256,3 +256,15 @@ def render_weekly(outcome: Outcome, *, private: bool) -> View:
         case Excused(language=lang, period=period, organization=organization, by=by):
             return View(t("weekly.excused", lang, period=period, organization=organization, by=by))
     return render(outcome, private=private)
+
+
+def chat_moved_text(group: str, lang: str, new_chat_id: int) -> Html:
+    return t("chats.moved", lang, group=group, new=new_chat_id)
+
+
+def chat_removed_text(group: str, lang: str) -> Html:
+    return t("chats.removed", lang, group=group)
+
+
+def chat_back_text(group: str, lang: str) -> Html:
+    return t("chats.back", lang, group=group)

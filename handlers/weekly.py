@@ -9,15 +9,23 @@ from collections.abc import Awaitable, Callable
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TimedOut,
+)
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import callbacks
 from bot.commands import CHART, SKIP, SUMMARY
+from bot.services.chats import unreachable_reason
 from bot.services.container import Services
+from bot.services.outbox import ChatMoved, ChatUnreachable, DeliveryFailed
 from bot.services.outcomes import ChartReady, Outcome, StaleButton
 from bot.services.people import Chat, Sender
-from bot.services.weekly import DeliveryFailed
 from bot.telegram_types import Context, TelegramApp
 from bot.views import View
 from bot.weekly_views import render_weekly
@@ -81,9 +89,15 @@ class TelegramTransport:
                 log.warning("topic %s of chat %s not found; sending to the chat", thread_id,
                             chat_id)  # fmt: skip
                 await post(None)
-        except (Forbidden, BadRequest) as exc:
-            # The bot was removed, the chat is gone, or the text is refused: retrying the
-            # same request cannot succeed.
+        except ChatMigrated as exc:
+            raise ChatMoved(str(exc), exc.new_chat_id) from exc
+        except Forbidden as exc:
+            # Removed from the group, blocked by the person: nothing can be sent there now.
+            raise ChatUnreachable(exc.message) from exc
+        except BadRequest as exc:
+            if unreachable_reason(exc.message) is not None:  # "chat not found": the chat is gone
+                raise ChatUnreachable(exc.message) from exc
+            # Telegram refuses this message itself: sending it again cannot succeed.
             raise DeliveryFailed(str(exc), permanent=True) from exc
         except (RetryAfter, TimedOut, NetworkError) as exc:
             raise DeliveryFailed(str(exc), permanent=False) from exc
@@ -93,7 +107,7 @@ async def run_week(application: TelegramApp, services: Services) -> None:
     """One tick: claim what is due now, then deliver what is claimed."""
     now = services.clock.now()
     await services.weekly.tick(now)
-    await services.weekly.deliver(now, TelegramTransport(application.bot))
+    await services.outbox.deliver(now, TelegramTransport(application.bot))
 
 
 def _view(outcome: Outcome, private: bool) -> View:

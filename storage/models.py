@@ -352,6 +352,44 @@ class HandledUpdate(Base):
     handled_at: Mapped[datetime]
 
 
+class ChatMove(Base):
+    """A chat Telegram gave a new id: a group upgraded to a supergroup. The group carries on
+    under the new id (``groups.chat_id``); the old one still names it (the config, updates
+    sent before the move)."""
+
+    __tablename__ = "chat_moves"
+
+    from_chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    to_chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    moved_at: Mapped[datetime]
+
+
+class UnreachableChat(Base):
+    """A chat the bot cannot write to now: removed from a group, a group deleted, a person who
+    blocked the bot. Scheduled messages for it wait (they are not retried in a loop) and are
+    reconsidered when the bot is back in it."""
+
+    __tablename__ = "unreachable_chats"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    since: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(String(200))
+
+
+class SetAsideUpdate(Base):
+    """An update that could not be read, or whose handling failed every time it was tried:
+    confirmed to Telegram so that it blocks nothing, and kept here for inspection."""
+
+    __tablename__ = "set_aside_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(64))  # "message", "chat_boost", ...
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)  # the update as received, JSON
+    set_aside_at: Mapped[datetime]
+
+
 class JoinRequest(Base):
     __tablename__ = "join_requests"
     __table_args__ = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,6 +15,7 @@ from storage.models import (
     AnswerPart,
     AnswerRevision,
     Attachment,
+    ChatMove,
     Conversation,
     DeliveryState,
     Group,
@@ -28,6 +29,8 @@ from storage.models import (
     Report,
     Role,
     SentMessage,
+    SetAsideUpdate,
+    UnreachableChat,
 )
 
 
@@ -62,8 +65,10 @@ class GroupRepository(_Repository):
         return dict(rows.all())
 
     async def by_chat_id(self, chat_id: int) -> Group | None:
-        result = await self.session.scalars(select(Group).where(Group.chat_id == chat_id))
-        return result.one_or_none()
+        """The group a chat is, by the id it has now or one Telegram moved it from."""
+        moved = select(ChatMove.to_chat_id).where(ChatMove.from_chat_id == chat_id)
+        query = select(Group).where((Group.chat_id == chat_id) | Group.chat_id.in_(moved))
+        return (await self.session.scalars(query.limit(1))).one_or_none()
 
     async def add(self, group: Group) -> Group:
         self.session.add(group)
@@ -329,15 +334,94 @@ class LedgerRepository(_Repository):
         return list(await self.session.scalars(query.order_by(SentMessage.id)))
 
     async def deliverable(self, now: datetime) -> list[SentMessage]:
-        """Pending messages whose next attempt is due, oldest first."""
+        """Pending messages whose next attempt is due, oldest first; none for a chat the bot
+        cannot reach now (they wait until it can)."""
         query = select(SentMessage).where(
             SentMessage.state == DeliveryState.PENDING,
             (SentMessage.next_attempt_at.is_(None)) | (SentMessage.next_attempt_at <= now),
+            SentMessage.chat_id.not_in(select(UnreachableChat.chat_id)),
         )
         return list(await self.session.scalars(query.order_by(SentMessage.id)))
 
     async def get(self, entry_id: int) -> SentMessage | None:
         return await self.session.get(SentMessage, entry_id)
+
+    async def pending_for(self, chat_id: int) -> list[tuple[SentMessage, Period]]:
+        """The messages waiting for one chat, with their periods, oldest first."""
+        query = (
+            select(SentMessage, Period)
+            .join(Period, Period.id == SentMessage.period_id)
+            .where(SentMessage.chat_id == chat_id, SentMessage.state == DeliveryState.PENDING)
+            .order_by(SentMessage.id)
+        )
+        return [(entry, period) for entry, period in await self.session.execute(query)]
+
+
+class ChatRepository(_Repository):
+    """What Telegram did to chats: moved them to a new id, or shut the bot out."""
+
+    async def moves(self) -> list[ChatMove]:
+        return list(await self.session.scalars(select(ChatMove)))
+
+    async def record_move(self, old: int, new: int, now: datetime) -> bool:
+        """False if this move was already known."""
+        return await self._insert_if_absent(
+            ChatMove, ["from_chat_id"], from_chat_id=old, to_chat_id=new, moved_at=now
+        )
+
+    async def readdress(self, old: int, new: int) -> None:
+        """Everything still to happen in the old chat happens in the new one."""
+        await self.session.execute(
+            update(SentMessage)
+            .where(SentMessage.chat_id == old, SentMessage.state == DeliveryState.PENDING)
+            .values(chat_id=new)
+        )
+        await self.session.execute(
+            update(Conversation).where(Conversation.chat_id == old).values(chat_id=new)
+        )
+        await self.session.execute(
+            update(JoinRequest).where(JoinRequest.chat_id == old).values(chat_id=new)
+        )
+        await self.session.execute(
+            update(UnreachableChat).where(UnreachableChat.chat_id == old).values(chat_id=new)
+        )
+
+    async def unreachable(self, chat_id: int) -> UnreachableChat | None:
+        return await self.session.get(UnreachableChat, chat_id)
+
+    async def unreachable_ids(self, chat_ids: Sequence[int] | None = None) -> set[int]:
+        """The chats (of these, or all) the bot cannot write to now."""
+        query = select(UnreachableChat.chat_id)
+        if chat_ids is not None:
+            if not chat_ids:
+                return set()
+            query = query.where(UnreachableChat.chat_id.in_(list(chat_ids)))
+        return set(await self.session.scalars(query))
+
+    async def mark_unreachable(self, chat_id: int, reason: str, now: datetime) -> bool:
+        """False if it was already marked."""
+        return await self._insert_if_absent(
+            UnreachableChat, ["chat_id"], chat_id=chat_id, since=now, reason=reason[:200]
+        )
+
+    async def mark_reachable(self, chat_id: int) -> bool:
+        """False if it was not marked unreachable."""
+        result = await self.session.execute(
+            delete(UnreachableChat).where(UnreachableChat.chat_id == chat_id)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def set_aside(self, entry: SetAsideUpdate) -> bool:
+        """Keep an update that could not be handled; False if it already was set aside."""
+        return await self._insert_if_absent(
+            SetAsideUpdate, ["update_id"], update_id=entry.update_id, kind=entry.kind,
+            chat_id=entry.chat_id, reason=entry.reason, payload=entry.payload,
+            set_aside_at=entry.set_aside_at,
+        )  # fmt: skip
+
+    async def set_aside_updates(self) -> list[SetAsideUpdate]:
+        query = select(SetAsideUpdate).order_by(SetAsideUpdate.update_id)
+        return list(await self.session.scalars(query))
 
 
 class ConversationRepository(_Repository):

@@ -9,6 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.repositories import (
+    ChatRepository,
     ConversationRepository,
     GroupRepository,
     HandledUpdateRepository,
@@ -33,6 +34,7 @@ class UnitOfWork:
     conversations: ConversationRepository
     handled: HandledUpdateRepository
     joins: JoinRequestRepository
+    chats: ChatRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -52,6 +54,7 @@ class UnitOfWork:
         self.conversations = ConversationRepository(self.session)
         self.handled = HandledUpdateRepository(self.session)
         self.joins = JoinRequestRepository(self.session)
+        self.chats = ChatRepository(self.session)
         return self
 
     async def __aexit__(

@@ -119,3 +119,22 @@ def _days_after(day: date, period: PeriodKey) -> list[date]:
     """The days of ``period`` from ``day`` on (the deadline's own day included)."""
     last = period.day(7)
     return [day + timedelta(days=n) for n in range((last - day).days + 1)]
+
+
+def still_due(
+    schedule: Schedule,
+    tz: ZoneInfo,
+    now: datetime,
+    kind: EventKind,
+    period: PeriodKey,
+    slot: str = "",
+    *,
+    tracking_since: datetime | None = None,
+) -> bool:
+    """Whether an event claimed earlier still makes sense at ``now``: it waited while the bot
+    could not write to the chat, and is judged by the rule that decides what a bot that was
+    down sends when it comes back."""
+    return any(
+        d.kind is kind and d.period == period and d.slot == slot
+        for d in due_events(schedule, tz, now, tracking_since=tracking_since)
+    )

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from bot.clock import Clock
 from bot.config import AppConfig
 from bot.i18n import DEFAULT_LANGUAGE
+from bot.services.chats import ChatService
 from bot.services.exports import ExportService
 from bot.services.history import HistoryService
 from bot.services.membership import MembershipService
+from bot.services.outbox import OutboxService
 from bot.services.people import PeopleService
 from bot.services.reporting import ReportingService
 from bot.services.weekly import WeeklyService
@@ -27,6 +29,8 @@ class Services:
     weekly: WeeklyService
     exports: ExportService
     history: HistoryService
+    chats: ChatService
+    outbox: OutboxService
     # Updates whose answer could not reach Telegram (network trouble): polling asks for them
     # again instead of confirming them, and the duplicate path shows where things stand.
     redeliver: set[int] = field(default_factory=set)

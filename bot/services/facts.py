@@ -89,6 +89,9 @@ async def read_history(
     return History(config, tuple(reports))
 
 
+CHART_WEEKS = 8  # the chart shows about two months, as /history does
+
+
 def recent_weeks(group: Group, config: GroupConfig, last: PeriodKey, count: int) -> list[PeriodKey]:
     """Up to ``count`` periods ending with ``last``, oldest first, none before the group was
     set up (the weeks before the bot looked after it would all read "missing")."""

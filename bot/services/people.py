@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.database import Database
-from storage.models import Person
+from storage.models import Group, Person, Role
 from storage.uow import UnitOfWork
 
 
@@ -72,3 +72,17 @@ async def known_person(
     if chat is not None and chat.private and now is not None:
         person.private_chat_started_at = person.private_chat_started_at or now
     return person
+
+
+async def secretariat_of(uow: UnitOfWork, group: Group) -> list[Person]:
+    ids = [m.person_id for m in await uow.groups.memberships(group.id)
+           if m.role is Role.SECRETARIAT]  # fmt: skip
+    return sorted(await uow.people.by_ids(ids), key=lambda p: p.user_id)
+
+
+async def reachable_privately(uow: UnitOfWork, people: list[Person]) -> list[Person]:
+    """Those the bot may write to in private: they pressed Start (or wrote to it) and have
+    not blocked it since."""
+    started = [p for p in people if p.private_chat_started_at is not None]
+    blocked = await uow.chats.unreachable_ids([p.user_id for p in started])
+    return [p for p in started if p.user_id not in blocked]

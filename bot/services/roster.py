@@ -16,6 +16,9 @@ from storage.uow import UnitOfWork
 
 async def sync_roster(db: Database, config: AppConfig, *, now: datetime) -> None:
     async with db.unit_of_work() as uow:
+        # Groups Telegram moved to a new chat id: the config may name either id.
+        for move in await uow.chats.moves():
+            config.moves.record(move.from_chat_id, move.to_chat_id)
         for group_config in config.groups:
             await _sync_group(uow, group_config, now)
         await uow.commit()

@@ -19,7 +19,10 @@ from bot.core.schedule import Due, EventKind, due_events
 from storage.models import DeliveryState, Group, Period
 from storage.uow import UnitOfWork
 
-LATE = "late"  # the ledger kind of a report that came after the digest, one per organization
+# Ledger kinds besides the schedule's own events (bot.core.schedule.EventKind).
+LATE = "late"  # a report that came after the digest, one per organization
+OVERDUE_LIST = "overdue_list"  # the secretariat's private list at the deadline, one per member
+DIGEST_CHART = "digest_chart"  # the chart posted after the digest
 
 
 def shown_periods(config: GroupConfig, now: datetime) -> tuple[PeriodKey, PeriodKey]:
@@ -42,7 +45,8 @@ class Work:
 
 @dataclass(frozen=True)
 class WeekOverview:
-    groups: dict[int, Group]  # by chat id
+    groups: dict[int, Group]  # by the chat id each has now
+    unreachable: frozenset[int]  # chats the bot cannot write to now
     periods: dict[tuple[int, str], Period]  # by (group id, key)
     claimed: frozenset[tuple[int, str, str]]  # (period id, kind, slot)
     digests: dict[int, datetime]  # period id → when its (non-empty) digest was made
@@ -53,6 +57,7 @@ class WeekOverview:
     async def read(cls, uow: UnitOfWork, config: AppConfig, now: datetime) -> WeekOverview:
         keys = sorted({str(k) for c in config.groups for k in shown_periods(c, now)})
         groups = {g.chat_id: g for g in await uow.groups.all()}
+        unreachable = frozenset(await uow.chats.unreachable_ids())
         periods = {(p.group_id, p.key): p for p in await uow.reports.periods_named(keys)}
         claimed = set()
         digests = {}
@@ -67,7 +72,8 @@ class WeekOverview:
             if period_id in digests:
                 submitted[period_id].append((organization_id, at))
         codes = await uow.groups.organization_codes() if submitted else {}
-        return cls(groups, periods, frozenset(claimed), digests, dict(submitted), codes)
+        return cls(groups, unreachable, periods, frozenset(claimed), digests, dict(submitted),
+                   codes)  # fmt: skip
 
     def work(self, group: Group, config: GroupConfig, now: datetime) -> Work:
         previous, current = shown_periods(config, now)

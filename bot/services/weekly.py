@@ -5,24 +5,26 @@ later what fails. Also the digest on demand (/summary, the digest CLI) and /skip
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from collections.abc import Sequence
-from datetime import datetime, timedelta
-from typing import Protocol
+from datetime import datetime
 
 from bot import callbacks
 from bot.config import AppConfig, GroupConfig
 from bot.core.periods import PeriodKey
 from bot.core.schedule import Due, EventKind
-from bot.core.splitting import split_html
 from bot.core.status import ReportStatus
 from bot.core.text import fold_for_matching
-from bot.exports.chart import chart_png
-from bot.exports.data import History
+from bot.exports.painter import draw_chart_png
 from bot.i18n import plain
-from bot.services.facts import PeriodFacts, read_facts, read_history, recent_weeks
+from bot.services.facts import (
+    CHART_WEEKS,
+    PeriodFacts,
+    read_facts,
+    read_history,
+    recent_weeks,
+)
 from bot.services.membership import groups_for_chat, is_secretariat
 from bot.services.outcomes import (
     BadPeriod,
@@ -42,7 +44,14 @@ from bot.services.outcomes import (
 )
 from bot.services.people import Chat, Sender, button_key, known_person, message_key
 from bot.services.periods import ensure_period
-from bot.services.week_overview import LATE, WeekOverview, Work, shown_periods
+from bot.services.week_overview import (
+    DIGEST_CHART,
+    LATE,
+    OVERDUE_LIST,
+    WeekOverview,
+    Work,
+    shown_periods,
+)
 from bot.weekly_views import (
     call_text,
     chart_caption,
@@ -67,36 +76,6 @@ from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
-OVERDUE_LIST = "overdue_list"  # the secretariat's private list, one per member
-DIGEST_CHART = "digest_chart"  # the chart posted after the digest
-CHART_WEEKS = 8  # about two months, as /history shows
-RETRY_FIRST, RETRY_MAX = timedelta(seconds=30), timedelta(minutes=30)
-# Chats served at once: enough to keep Telegram's 30 messages a second busy while each chat
-# waits its second between messages; with 64 the requests reached a server enforcing the
-# limits more bunched (17 429s for 1,000 groups, 9 with 32) for no gain in time.
-CONCURRENT_CHATS = 32
-
-
-class DeliveryFailed(Exception):
-    """A message could not be delivered. ``permanent``: retrying cannot help (the chat is
-    gone, the bot was removed)."""
-
-    def __init__(self, reason: str, *, permanent: bool) -> None:
-        super().__init__(reason)
-        self.permanent = permanent
-
-
-class Transport(Protocol):
-    """The chat platform's edge: send one piece of HTML, or a photo with an HTML caption."""
-
-    async def send(
-        self, chat_id: int, text: str, *, thread_id: int | None, markup: str | None
-    ) -> None: ...
-
-    async def send_photo(
-        self, chat_id: int, photo: bytes, caption: str, *, thread_id: int | None
-    ) -> None: ...
-
 
 class WeeklyService:
     def __init__(self, db: Database, config: AppConfig) -> None:
@@ -111,8 +90,10 @@ class WeeklyService:
             overview = await WeekOverview.read(uow, self._config, now)
         claimed = 0
         for config in self._config.groups:
-            group = overview.groups.get(config.chat_id)
-            if group is None or not (work := overview.work(group, config, now)):
+            group = overview.groups.get(self._config.chat_of(config))
+            if group is None or group.chat_id in overview.unreachable:
+                continue  # a group the bot is not in gets nothing claimed; see ChatService
+            if not (work := overview.work(group, config, now)):
                 continue
             async with self._db.unit_of_work() as uow:
                 claimed += await self._claim(uow, group, config, work, now)
@@ -141,7 +122,7 @@ class WeeklyService:
         key = due.period
 
         def entry(text: str | None, *, kind: str = due.kind, slot: str = due.slot,
-                  chat_id: int = config.chat_id, thread_id: int | None = None,
+                  chat_id: int = facts.group.chat_id, thread_id: int | None = None,
                   markup: str | None = None) -> SentMessage:  # fmt: skip
             state = DeliveryState.PENDING if text else DeliveryState.SKIPPED
             return SentMessage(period_id=period.id, kind=kind, slot=slot, state=state,
@@ -199,102 +180,10 @@ class WeeklyService:
             text = late_addition_text(facts.audience(), PeriodKey.parse(period.key), lines[code])
             claimed += await uow.ledger.claim(
                 SentMessage(period_id=period.id, kind=LATE, slot=code,
-                            state=DeliveryState.PENDING, chat_id=config.chat_id,
+                            state=DeliveryState.PENDING, chat_id=group.chat_id,
                             thread_id=config.digest_topic, text=text, created_at=now)
             )  # fmt: skip
         return claimed
-
-    # --- delivering ------------------------------------------------------------------------
-
-    async def deliver(self, now: datetime, transport: Transport) -> int:
-        """Send what is claimed and due; returns how many messages were completed.
-
-        Chats are served concurrently (Telegram lets a bot send to many chats at once but to
-        one chat about once a second, so one chat at a time would make a Monday of 1,000
-        groups take as many seconds); within a chat the order is kept, and after a failure
-        the chat's later messages wait. Progress is committed after every piece, so a
-        restart resumes where it stopped; a failure leaves the message pending for a later
-        attempt (or failed, if the chat is gone).
-        """
-        async with self._db.unit_of_work() as uow:
-            entries = await uow.ledger.deliverable(now)
-            by_chat: dict[int, list[int]] = {}
-            for entry in entries:
-                if entry.chat_id is not None:
-                    by_chat.setdefault(entry.chat_id, []).append(entry.id)
-        slots = asyncio.Semaphore(CONCURRENT_CHATS)
-
-        async def serve(ids: list[int]) -> int:
-            completed = 0
-            async with slots:
-                for entry_id in ids:
-                    outcome = await self._deliver_entry(entry_id, now, transport)
-                    if outcome is None:
-                        continue
-                    if not outcome:
-                        break  # the chat's later messages wait, so the order is kept
-                    completed += 1
-            return completed
-
-        return sum(await asyncio.gather(*(serve(ids) for ids in by_chat.values())))
-
-    async def _deliver_entry(
-        self, entry_id: int, now: datetime, transport: Transport
-    ) -> bool | None:
-        """One message, piece by piece: True when complete, False when it failed, None when
-        there was nothing to send (already sent, or taken care of meanwhile)."""
-        async with self._db.unit_of_work() as uow:
-            entry = await uow.ledger.get(entry_id)
-            if entry is None or entry.state is not DeliveryState.PENDING or entry.chat_id is None:
-                return None
-            chat_id, thread_id, markup = entry.chat_id, entry.thread_id, entry.markup
-            done, chart = entry.parts_sent, entry.kind == DIGEST_CHART
-            # A photo goes in one piece: its caption is short.
-            pieces = [entry.text or ""] if chart else split_html(entry.text or "")
-            history = await _chart_history(uow, self._config, entry) if chart else None
-        # Drawn outside the transaction, in a worker thread (about 0.1 s of CPU).
-        photo = await asyncio.to_thread(chart_png, history) if history else None
-        for index in range(done, len(pieces)):
-            last = index == len(pieces) - 1
-            try:
-                if photo is not None:
-                    await transport.send_photo(chat_id, photo, pieces[index], thread_id=thread_id)
-                elif not chart:  # a chart whose group is gone is not sent
-                    await transport.send(chat_id, pieces[index], thread_id=thread_id,
-                                         markup=markup if last else None)  # fmt: skip
-            except DeliveryFailed as failure:
-                await self._record_failure(entry_id, failure, now)
-                return False
-            await self._record_piece(entry_id, index + 1, last or None, now)
-        if not pieces:
-            await self._record_piece(entry_id, 0, True, now)
-        return True
-
-    async def _record_piece(self, entry_id: int, parts: int, finished: bool | None,
-                            now: datetime) -> None:  # fmt: skip
-        async with self._db.unit_of_work() as uow:
-            entry = await uow.ledger.get(entry_id)
-            assert entry is not None
-            entry.parts_sent = parts
-            if finished:
-                entry.state, entry.sent_at = DeliveryState.SENT, now
-            await uow.commit()
-
-    async def _record_failure(self, entry_id: int, failure: DeliveryFailed, now: datetime) -> None:
-        async with self._db.unit_of_work() as uow:
-            entry = await uow.ledger.get(entry_id)
-            assert entry is not None
-            entry.attempts += 1
-            entry.last_error = str(failure)[:500]
-            if failure.permanent:
-                entry.state = DeliveryState.FAILED
-                log.error("Bỏ tin %s/%s (%s): %s", entry.kind, entry.slot, entry.chat_id, failure)
-            else:
-                delay = min(RETRY_FIRST * 2 ** (entry.attempts - 1), RETRY_MAX)
-                entry.next_attempt_at = now + delay
-                log.warning("Chưa gửi được tin %s (%s), thử lại sau %s: %s",
-                            entry.kind, entry.chat_id, delay, failure)  # fmt: skip
-            await uow.commit()
 
     # --- the secretariat's commands --------------------------------------------------------
 
@@ -442,7 +331,7 @@ class WeeklyService:
             text = digest_text(facts.audience(), facts.digest, facts.leaders_of)
             claimed = await uow.ledger.claim(
                 SentMessage(period_id=period.id, kind=EventKind.DIGEST, slot="",
-                            state=DeliveryState.PENDING, chat_id=chat_id,
+                            state=DeliveryState.PENDING, chat_id=group.chat_id,
                             thread_id=config.digest_topic, text=text, created_at=now)
             )  # fmt: skip
             if claimed and (chart := chart_entry(facts, now)) is not None:
@@ -490,7 +379,7 @@ def chart_entry(facts: PeriodFacts, now: datetime) -> SentMessage | None:
     key = facts.digest.period
     weeks = len(recent_weeks(facts.group, config, key, CHART_WEEKS))
     return SentMessage(period_id=facts.period.id, kind=DIGEST_CHART, slot="",
-                       state=DeliveryState.PENDING, chat_id=config.chat_id,
+                       state=DeliveryState.PENDING, chat_id=facts.group.chat_id,
                        thread_id=config.digest_topic, created_at=now,
                        text=chart_caption(config.name, config.language, weeks, key))  # fmt: skip
 
@@ -498,23 +387,12 @@ def chart_entry(facts: PeriodFacts, now: datetime) -> SentMessage | None:
 async def draw_chart(
     uow: UnitOfWork, group: Group, config: GroupConfig, last: PeriodKey, now: datetime
 ) -> ChartReady:
-    """The chart of the weeks up to ``last``, drawn in a worker thread: it takes about 0.1 s
-    of CPU, which would otherwise stall every chat the bot is answering."""
+    """The chart of the weeks up to ``last``, drawn in the worker process (see
+    ``bot.exports.painter``)."""
     keys = recent_weeks(group, config, last, CHART_WEEKS)
     history = await read_history(uow, group, config, keys, now)
-    png = await asyncio.to_thread(chart_png, history)
+    png = await draw_chart_png(history)
     return ChartReady(png, chart_caption(config.name, config.language, len(keys), last))
-
-
-async def _chart_history(uow: UnitOfWork, config: AppConfig, entry: SentMessage) -> History | None:
-    """The weeks the chart of a claimed digest shows, as they stood when it was claimed."""
-    period = await uow.reports.period_by_id(entry.period_id)
-    group = await uow.groups.by_id(period.group_id) if period is not None else None
-    group_config = config.group(group.chat_id) if group is not None else None
-    if period is None or group is None or group_config is None:
-        return None
-    keys = recent_weeks(group, group_config, PeriodKey.parse(period.key), CHART_WEEKS)
-    return await read_history(uow, group, group_config, keys, entry.created_at)
 
 
 def period_argument(argument: str, current: PeriodKey) -> PeriodKey | None:

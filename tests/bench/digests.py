@@ -20,9 +20,9 @@ from bot.config import AppConfig, parse_config
 from bot.core.periods import PeriodKey, PeriodWindow
 from bot.exports.chart import chart_png
 from bot.exports.data import History
-from bot.services.facts import read_history, recent_weeks
+from bot.services.facts import CHART_WEEKS, read_history, recent_weeks
 from bot.services.roster import sync_roster
-from bot.services.weekly import CHART_WEEKS, WeeklyService
+from bot.services.weekly import WeeklyService
 from storage.database import Database
 from storage.models import Answer, Group, Organization, Period, Person, Report, ReportState
 from tests.bench.figures import Figure, timed

@@ -8,7 +8,7 @@ import dataclasses
 import time
 from pathlib import Path
 
-from bot.app import build_application
+from bot.app import build_application, services_of
 from bot.clock import FakeClock
 from bot.config import AppConfig
 from bot.local_api.server import LocalBotApi, SendingLimits
@@ -41,7 +41,9 @@ async def monday_under_limits(workdir: Path, *, groups: int) -> list[Figure]:
         claimed = await weekly.tick(NOW)
         async with application:
             started = time.perf_counter()
-            delivered = await weekly.deliver(NOW, TelegramTransport(application.bot))
+            delivered = await services_of(application).outbox.deliver(
+                NOW, TelegramTransport(application.bot)
+            )
             seconds = time.perf_counter() - started
     finally:
         await db.dispose()
