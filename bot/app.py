@@ -9,24 +9,25 @@ import os
 import weakref
 
 from telegram import BotCommand
-from telegram.ext import ApplicationBuilder
+from telegram.ext import ApplicationBuilder, ExtBot
 
 from bot.clock import Clock
 from bot.commands import MENU
 from bot.config import AppConfig
 from bot.i18n import LANGUAGES, plain
-from bot.rate_limiter import ChatRateLimiter
 from bot.services.chats import ChatService
 from bot.services.container import Services
 from bot.services.exports import ExportService
 from bot.services.history import HistoryService
+from bot.services.inbox import InboxService
 from bot.services.membership import MembershipService
 from bot.services.outbox import OutboxService
 from bot.services.people import PeopleService
 from bot.services.reporting import ReportingService
 from bot.services.weekly import WeeklyService
+from bot.telegram_bot import MovingBot
 from bot.telegram_types import TelegramApp
-from handlers import basic, errors, exports, membership, reporting, weekly
+from handlers import basic, chats, errors, exports, membership, reporting, weekly
 from storage.database import Database
 
 _SERVICES: weakref.WeakKeyDictionary[TelegramApp, Services] = weakref.WeakKeyDictionary()
@@ -43,18 +44,11 @@ def build_application(
     # Opt in now to PTB's coming behaviour: durations such as RetryAfter.retry_after are
     # timedeltas, so our code handles one type and PTB emits no deprecation warnings.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
-    application = (
-        ApplicationBuilder()
-        .token(token)
-        .base_url(config.telegram.api_base_url)
-        .base_file_url(config.telegram.file_url)
-        .rate_limiter(ChatRateLimiter(config.telegram.limits))
-        .post_init(_register_commands)
-        .build()
-    )
+    bot: ExtBot[int] = MovingBot(config, token)
+    application: TelegramApp = ApplicationBuilder().bot(bot).post_init(_register_commands).build()
     weekly_service = WeeklyService(database, config)
     export_service = ExportService(database, config, weekly_service)
-    chat_service = ChatService(config)
+    chat_service = ChatService(database, config)
     services = Services(
         config=config,
         clock=clock,
@@ -66,8 +60,11 @@ def build_application(
         exports=export_service,
         history=HistoryService(database, config),
         chats=chat_service,
+        inbox=InboxService(database),
         outbox=OutboxService(database, config, chat_service),
     )
+    # What Telegram says about chats, in a group of its own (before all others).
+    chats.register(application, services)
     # Order matters within PTB's handler group: commands first, then messages that may be
     # answers, then the explanation for unknown commands.
     basic.register(application, services)

@@ -199,7 +199,7 @@ async def _digest(config: AppConfig, chat_id: int, key: PeriodKey, token: str | 
             return EXIT_OK
         bot = Bot(token, base_url=config.telegram.api_base_url)
         async with bot:
-            outbox = OutboxService(db, config, ChatService(config))
+            outbox = OutboxService(db, config, ChatService(db, config))
             await outbox.deliver(clock.now(), TelegramTransport(bot))
         print(plain("cli.digest_sent", lang, period=key), file=sys.stderr)
         return EXIT_OK

@@ -22,6 +22,7 @@ from bot.services.people import reachable_privately, secretariat_of
 from bot.services.periods import ensure_period
 from bot.services.week_overview import DIGEST_CHART, LATE, OVERDUE_LIST
 from bot.weekly_views import chat_back_text, chat_moved_text, chat_removed_text
+from storage.database import Database
 from storage.models import DeliveryState, Group, Period, SentMessage
 from storage.uow import UnitOfWork
 
@@ -57,8 +58,38 @@ def unreachable_reason(description: str) -> str | None:
 
 
 class ChatService:
-    def __init__(self, config: AppConfig) -> None:
+    def __init__(self, db: Database, config: AppConfig) -> None:
+        self._db = db
         self._config = config
+
+    # --- events, each its own unit of work ---------------------------------------------------
+
+    async def on_moved(self, handled_key: str | None, old: int, new: int, now: datetime) -> None:
+        """A service message says the group moved (``migrate_to_chat_id`` in the old chat,
+        ``migrate_from_chat_id`` in the new one), or a reply to the old id was refused."""
+        async with self._db.unit_of_work() as uow:
+            if handled_key is not None and not await uow.handled.mark(handled_key, now):
+                return
+            await self.moved(uow, old, new, now)
+            await uow.commit()
+
+    async def on_member_status(
+        self, handled_key: str | None, chat_id: int, can_write: bool, reason: str, now: datetime
+    ) -> None:
+        """The bot's own membership of a chat changed (``my_chat_member``), or Telegram
+        refused a message because the bot is not in the chat or is blocked."""
+        async with self._db.unit_of_work() as uow:
+            if handled_key is not None and not await uow.handled.mark(handled_key, now):
+                return
+            if can_write:
+                if chat_id > 0:  # a person unblocked the bot: as good as pressing Start
+                    person = await uow.people.by_user_id(chat_id)
+                    if person is not None and person.private_chat_started_at is None:
+                        person.private_chat_started_at = now
+                await self.reachable(uow, chat_id, now)
+            else:
+                await self.unreachable(uow, chat_id, reason, now)
+            await uow.commit()
 
     # --- a group upgraded to a supergroup ---------------------------------------------------
 

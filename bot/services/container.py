@@ -10,6 +10,7 @@ from bot.i18n import DEFAULT_LANGUAGE
 from bot.services.chats import ChatService
 from bot.services.exports import ExportService
 from bot.services.history import HistoryService
+from bot.services.inbox import InboxService
 from bot.services.membership import MembershipService
 from bot.services.outbox import OutboxService
 from bot.services.people import PeopleService
@@ -30,10 +31,12 @@ class Services:
     exports: ExportService
     history: HistoryService
     chats: ChatService
+    inbox: InboxService
     outbox: OutboxService
     # Updates whose answer could not reach Telegram (network trouble): polling asks for them
     # again instead of confirming them, and the duplicate path shows where things stand.
-    redeliver: set[int] = field(default_factory=set)
+    # Why (bot.polling's UNANSWERED, FAILED), by update id.
+    redeliver: dict[int, str] = field(default_factory=dict)
 
     def language_for_chat(self, chat_id: int) -> str:
         group = self.config.group(chat_id)

@@ -19,6 +19,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from bot.local_api.server import LocalBotApi
+from storage.database import head_revision
 from tests.harness import TOKEN, YOUTH_LEADER_ID
 
 ROOT = Path(__file__).parents[2]
@@ -212,7 +213,7 @@ async def test_db_upgrade_creates_the_schema_and_reports_the_revision(tmp_path: 
     )
     result = await giaoban("db", "upgrade", "--config", str(path))
     assert result.code == 0, result.stderr
-    assert f"Cơ sở dữ liệu {database} đã ở phiên bản mới nhất (0001)." in result.stdout
+    assert f"Cơ sở dữ liệu {database} đã ở phiên bản mới nhất ({head_revision()})." in result.stdout
     with sqlite3.connect(database) as connection:
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
     assert {"groups", "organizations", "reports", "answers", "sent_messages"} <= tables

@@ -1,0 +1,38 @@
+"""The bot object: python-telegram-bot's ExtBot, addressing every chat by the id it has now.
+
+Telegram gives a group upgraded to a supergroup a new chat id, and refuses the old one from
+then on. Once the move is known (``bot.services.chats``), anything still addressed to the old
+id (a reply to an update sent before the move, a message composed earlier) goes to the new
+one, here, in the one place every request passes through.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram._utils.types import JSONDict
+from telegram.ext import ExtBot
+from telegram.request import HTTPXRequest
+
+from bot.config import AppConfig
+from bot.rate_limiter import ChatRateLimiter
+
+
+class MovingBot(ExtBot[int]):
+    def __init__(self, config: AppConfig, token: str) -> None:
+        super().__init__(
+            token,
+            base_url=config.telegram.api_base_url,
+            base_file_url=config.telegram.file_url,
+            rate_limiter=ChatRateLimiter(config.telegram.limits),
+            # What ApplicationBuilder would make: a pool for sending, one connection to poll.
+            request=HTTPXRequest(connection_pool_size=256),
+            get_updates_request=HTTPXRequest(connection_pool_size=1),
+        )
+        self._moves = config.moves
+
+    async def _do_post(self, endpoint: str, data: JSONDict, **kwargs: Any) -> Any:
+        chat_id = data.get("chat_id")
+        if isinstance(chat_id, int) and (current := self._moves.current(chat_id)) != chat_id:
+            data = {**data, "chat_id": current}
+        return await super()._do_post(endpoint, data, **kwargs)
