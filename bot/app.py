@@ -22,7 +22,7 @@ from bot.services.history import HistoryService
 from bot.services.inbox import InboxService
 from bot.services.membership import MembershipService
 from bot.services.outbox import OutboxService
-from bot.services.people import PeopleService
+from bot.services.people import Answered, PeopleService
 from bot.services.reporting import ReportingService
 from bot.services.weekly import WeeklyService
 from bot.telegram_bot import MovingBot
@@ -49,17 +49,19 @@ def build_application(
     weekly_service = WeeklyService(database, config)
     export_service = ExportService(database, config, weekly_service)
     chat_service = ChatService(database, config)
+    answered = Answered()
     services = Services(
         config=config,
         clock=clock,
         db=database,
-        people=PeopleService(database),
-        reporting=ReportingService(database, config),
+        people=PeopleService(database, chat_service),
+        reporting=ReportingService(database, config, answered),
         membership=MembershipService(database, config),
         weekly=weekly_service,
         exports=export_service,
         history=HistoryService(database, config),
         chats=chat_service,
+        answered=answered,
         inbox=InboxService(database),
         outbox=OutboxService(database, config, chat_service),
     )

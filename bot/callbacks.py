@@ -6,6 +6,7 @@ refused before anything is looked up.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.core.periods import PeriodKey
@@ -28,9 +29,21 @@ START = "b"  # "Report now" under the call for reports: anyone may press it
 # Buttons that stay after a press (pressed by many people, each for themselves).
 SHARED = frozenset({START})
 
+# What follows each action's owner (if it has one): i an id, p a period, k a question key.
+# Data that does not fit (an old layout, a forged or garbled press) decodes to nothing, so no
+# handler ever sees an argument it cannot use.
+ARGUMENTS = {
+    CHOOSE_ORGANIZATION: "i", CHOOSE_PERIOD: "ip", SKIP: "ik", DONE: "ik", CONFIRM: "i",
+    CHANGE: "ik", KEEP: "i", JOIN: "i", REMOVE: "i", HOLIDAY: "p", EXCUSE: "ip",
+    START: "", APPROVE: "i", REJECT: "i",
+}  # fmt: skip
+
 # Actions whose second field is the user id of the only person who may press the button.
 PERSONAL = frozenset({CHOOSE_ORGANIZATION, CHOOSE_PERIOD, SKIP, DONE, CONFIRM, CHANGE, KEEP,
                       JOIN, REMOVE, HOLIDAY, EXCUSE})  # fmt: skip
+
+_ID = re.compile(r"^-?[0-9]{1,19}$")
+_KEY = re.compile(r"^[a-z0-9_]{1,24}$")
 
 
 @dataclass(frozen=True)
@@ -54,17 +67,28 @@ def encode(action: str, *args: object) -> str:
 
 
 def decode(data: str) -> Callback | None:
-    """Parse button data; None for anything malformed (old or forged buttons)."""
-    action, *args = data.split(":")
-    try:
-        if action in PERSONAL:
-            owner, *rest = args
-            return Callback(action, int(owner), tuple(rest))
-        if action == START and not args:
-            return Callback(action, None, ())
-        if action in (APPROVE, REJECT) and len(args) == 1:
-            int(args[0])
-            return Callback(action, None, tuple(args))
-    except ValueError:
+    """Parse button data; None for anything that does not fit its action's layout."""
+    action, *fields = data.split(":")
+    kinds = ARGUMENTS.get(action)
+    owner: int | None = None
+    if kinds is None:
         return None
-    return None
+    if action in PERSONAL:
+        if not fields or not _ID.match(fields[0]):
+            return None
+        owner, fields = int(fields[0]), fields[1:]
+    if len(fields) != len(kinds) or not all(map(_fits, kinds, fields)):
+        return None
+    return Callback(action, owner, tuple(fields))
+
+
+def _fits(kind: str, text: str) -> bool:
+    if kind == "i":
+        return bool(_ID.match(text)) and abs(int(text)) < 2**63
+    if kind == "k":
+        return bool(_KEY.match(text))
+    try:
+        PeriodKey.parse(text)
+    except ValueError:
+        return False
+    return True

@@ -15,7 +15,7 @@ from bot.services.history import (
     UnknownOrganization,
 )
 from bot.services.outcomes import Outcome
-from bot.views import View
+from bot.views import ECHO, View, short
 from bot.weekly_views import STATUS_MARK, render_weekly
 
 
@@ -43,7 +43,7 @@ def render_export(outcome: Outcome, *, private: bool, name: str = "") -> View:
             return View(Html("\n".join(lines)))
         case UnknownOrganization(language=lang, given=given, codes=codes):
             choices = ", ".join(f"{code} ({name})" for code, name in codes)
-            return View(t("history.unknown", lang, given=given, choices=choices))
+            return View(t("history.unknown", lang, given=short(given, ECHO), choices=choices))
         case OwnOrganizationOnly(language=lang):
             return View(t("history.own_only", lang))
     return render_weekly(outcome, private=private)

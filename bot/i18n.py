@@ -349,6 +349,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Bot chưa có lệnh {command}. Gõ /help để xem các lệnh.",
         "en": "There is no command {command}. Type /help for the commands.",
     },
+    "bot.anonymous": {
+        "vi": "Tin này được gửi ẩn danh (quản trị viên ẩn danh hoặc thay mặt một kênh), nên bot "
+        "không biết ai gửi. Anh/chị vui lòng tắt “Ẩn danh” (Remain anonymous) trong quyền "
+        "quản trị của mình hoặc nhắn riêng cho bot, rồi gửi lại.",
+        "en": "This was sent anonymously (an anonymous admin, or on behalf of a channel), so "
+        "the bot cannot tell who sent it. Please turn off “Remain anonymous” in your admin "
+        "rights, or write to the bot in private, and send it again.",
+    },
     "cmd.start": {"vi": "Giới thiệu bot", "en": "About this bot"},
     "cmd.help": {"vi": "Danh sách lệnh", "en": "List of commands"},
     # --- reporting (Telegram HTML; button labels are plain text) --------------------------
@@ -652,6 +660,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "⚠️ has not pressed Start in a private chat with the bot, so the bot cannot "
         "message them privately (reminders go to the group).",
     },
+    "roster.blocked_hint": {
+        "vi": "⛔ đã chặn bot, nên bot không nhắn riêng được (thông báo cho người này sẽ gửi "
+        "trong nhóm, có nhắc tên); bỏ chặn và bấm Start để nhận lại tin riêng.",
+        "en": "⛔ has blocked the bot, so it cannot message them privately (messages for them "
+        "go to the group, mentioning them); unblock it and press Start to get them again.",
+    },
     "roster.choose_removal": {
         "vi": "Chọn người cần xoá khỏi danh sách báo cáo. Người có tên trong tệp cấu hình "
         "chỉ xoá được bằng cách sửa tệp cấu hình.",
@@ -682,6 +696,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "trước) hoặc /tonghop 2026-W47.",
         "en": "Cannot read the period “{given}”. Write /summary (this week), /summary last "
         "or /summary 2026-W47.",
+    },
+    "weekly.deadline.secretariat_here": {
+        "vi": "{people}: bot chưa nhắn riêng được cho anh/chị (chưa bấm Start hoặc đã chặn "
+        "bot), nên gửi danh sách quá hạn ở đây.",
+        "en": "{people}: the bot cannot write to you in private (Start not pressed, or the "
+        "bot blocked), so the overdue list is here.",
     },
     "weekly.no_such_period": {
         "vi": "Nhóm không có tuần {given}: nhóm theo dõi báo cáo từ tuần {first} đến nay "

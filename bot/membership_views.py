@@ -90,7 +90,9 @@ def _person(person: RosterPerson, lang: str) -> Html:
     marks = ""
     if person.joined:
         marks += plain("roster.mark.joined", lang)
-    if not person.started_private:
+    if person.blocked:
+        marks += " ⛔"
+    elif not person.started_private:
         marks += " ⚠️"
     return Html(t("roster.person", lang, name=person.name) + marks)
 
@@ -110,6 +112,8 @@ def _roster_group(group: RosterGroup, lang: str) -> Html:
         for person, organization in group.pending:
             lines.append(t("roster.pending_item", lang, person=person, organization=organization))
     everyone = [*group.secretariat, *(p for _, ps in group.organizations for p in ps)]
-    if any(not p.started_private for p in everyone):
+    if any(not p.started_private and not p.blocked for p in everyone):
         lines.append(t("roster.not_started_hint", lang))
+    if any(p.blocked for p in everyone):
+        lines.append(t("roster.blocked_hint", lang))
     return Html("\n".join(lines))

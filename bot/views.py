@@ -49,6 +49,7 @@ from bot.services.outcomes import (
 
 ANSWER_PREVIEW = 600  # characters of an answer shown in a review; the report keeps all
 LABEL_LENGTH = 40
+ECHO = 40  # characters of what a person typed that a reply quotes back (a command, a week)
 
 
 @dataclass(frozen=True)

@@ -21,12 +21,13 @@ from bot.services.outcomes import (
     BadPeriod,
     ChooseSkip,
     Excused,
+    NoSuchPeriod,
     Outcome,
     PeriodSkipped,
     Summary,
     Who,
 )
-from bot.views import Button, View, mention, render, short, when
+from bot.views import ECHO, Button, View, mention, render, short, when
 
 STATUS_MARK = {
     ReportStatus.ON_TIME: "✅",
@@ -100,8 +101,11 @@ def reminder_text(
 
 
 def deadline_text(
-    audience: Audience, period: PeriodKey, submitted: int, expected: int, owing: tuple[Owing, ...]
-) -> Html:
+    audience: Audience, period: PeriodKey, submitted: int, expected: int,
+    owing: tuple[Owing, ...], not_in_private: tuple[Who, ...] = (),
+) -> Html:  # fmt: skip
+    """``not_in_private``: secretariat members who would have had the list in private, but
+    the bot cannot write to them there; they are mentioned here instead."""
     lang = audience.language
     if not owing:
         return t("weekly.deadline.all_in", lang, period=period)
@@ -112,6 +116,9 @@ def deadline_text(
         *_list(audience, owing),
         t("weekly.late_accepted", lang),
     ]
+    if not_in_private:
+        people = Html(", ".join(mention(w) for w in not_in_private))
+        lines.append(t("weekly.deadline.secretariat_here", lang, people=people))
     return Html("\n".join(lines))
 
 
@@ -239,7 +246,10 @@ def render_weekly(outcome: Outcome, *, private: bool) -> View:
         case Summary(text=text):
             return View(Html(text))
         case BadPeriod(language=lang, given=given):
-            return View(t("weekly.bad_period", lang, given=given))
+            return View(t("weekly.bad_period", lang, given=short(given, ECHO)))
+        case NoSuchPeriod(language=lang, given=given, first=first, current=current):
+            return View(t("weekly.no_such_period", lang, given=short(given, ECHO), first=first,
+                          current=current))  # fmt: skip
         case ChooseSkip(who=who, language=lang, period=period, options=options):
             rows = [
                 (Button(plain("weekly.skip.button_period", lang, period=period),

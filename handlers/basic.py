@@ -6,11 +6,12 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import CommandHandler, MessageHandler, filters
 
-from bot.commands import HELP, START
+from bot.commands import HELP, MENU, START
 from bot.i18n import t
 from bot.services.container import Services
 from bot.services.people import Sender
 from bot.telegram_types import Context, TelegramApp
+from bot.views import ECHO, short
 
 
 class BasicHandlers:
@@ -50,7 +51,9 @@ class BasicHandlers:
         message, chat = update.effective_message, update.effective_chat
         if message is None or chat is None or not message.text:
             return
-        command = message.text.split(maxsplit=1)[0].split("@", 1)[0]
+        if not addressed_to_us(message.text, context.bot.username):
+            return  # /summary@OtherBot is for the other bot
+        command = short(message.text.split(maxsplit=1)[0].split("@", 1)[0], ECHO)
         if chat.type != ChatType.PRIVATE and self.services.config.group(chat.id) is None:
             await message.reply_html(t("bot.unknown_chat"))
             return
@@ -59,6 +62,34 @@ class BasicHandlers:
             lang = self.services.language_for_user(message.from_user.id)
         await message.reply_html(t("bot.unknown_command", lang, command=command))
 
+    async def anonymous(self, update: Update, context: Context) -> None:
+        """A command or a reply to the bot sent anonymously (a group admin who "remains
+        anonymous", or on behalf of a channel): the bot cannot tell who it is, so it cannot
+        take a report or check a right; it says so instead of keeping silent."""
+        message = update.effective_message
+        if message is None or message.sender_chat is None or message.is_automatic_forward:
+            return
+        to_us = (message.reply_to_message is not None
+                 and message.reply_to_message.from_user is not None
+                 and message.reply_to_message.from_user.id == context.bot.id)  # fmt: skip
+        text = message.text or ""
+        if text.startswith("/"):
+            name = text.split(maxsplit=1)[0][1:].split("@", 1)[0].lower()
+            to_us = addressed_to_us(text, context.bot.username) and name in COMMAND_NAMES
+        if not to_us:
+            return
+        lang = self.services.language_for_chat(message.chat.id)
+        await message.reply_html(t("bot.anonymous", lang))
+
+
+def addressed_to_us(text: str, username: str) -> bool:
+    """A command with no @, or with this bot's name after it."""
+    command = text.split(maxsplit=1)[0] if text.strip() else ""
+    _, at, name = command.partition("@")
+    return not at or name.lower() == username.lower()
+
+
+COMMAND_NAMES = frozenset(name for command in MENU for name in command.names)
 
 # An edited "/start" is a correction of an old message, not a new command.
 NEW_MESSAGES = ~filters.UpdateType.EDITED
@@ -66,6 +97,14 @@ NEW_MESSAGES = ~filters.UpdateType.EDITED
 
 def register(application: TelegramApp, services: Services) -> None:
     handlers = BasicHandlers(services)
+    # Anonymous senders first, in the group of chat events (it runs before everything else):
+    # every other handler takes a message only from a person.
+    application.add_handler(
+        MessageHandler(
+            filters.SenderChat.ALL & NEW_MESSAGES & ~filters.StatusUpdate.ALL, handlers.anonymous
+        ),
+        group=-1,
+    )
     application.add_handler(CommandHandler(START.names, handlers.start, filters=NEW_MESSAGES))
     application.add_handler(CommandHandler(HELP.names, handlers.help, filters=NEW_MESSAGES))
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 
 from telegram import InputFile, Update
+from telegram.error import Forbidden
 from telegram.ext import CommandHandler, filters
 
 from bot.commands import EXPORT, HISTORY
 from bot.export_views import render_export
 from bot.services.container import Services
-from bot.services.exports import ExportReady
+from bot.services.exports import ExportReady, StartPrivateFirst
 from bot.telegram_types import Context, TelegramApp
 from handlers.replying import message_context, send_view
 
@@ -30,11 +31,17 @@ class ExportHandlers:
             chat, message.message_id, sender, argument, self.services.clock.now()
         )
         if isinstance(outcome, ExportReady):
-            await context.bot.send_document(
-                outcome.user_id,
-                InputFile(io.BytesIO(outcome.file.content), filename=outcome.file.name),
-                caption=outcome.file.caption,
-            )
+            try:
+                await context.bot.send_document(
+                    outcome.user_id,
+                    InputFile(io.BytesIO(outcome.file.content), filename=outcome.file.name),
+                    caption=outcome.file.caption,
+                )
+            except Forbidden as exc:  # blocked since: say so where it was asked
+                await self.services.chats.on_member_status(
+                    None, outcome.user_id, False, exc.message, self.services.clock.now()
+                )
+                outcome = StartPrivateFirst(outcome.language)
         view = render_export(outcome, private=chat.private, name=sender.full_name)
         await send_view(context.bot, chat.id, view, private=chat.private,
                         reply_to=message.message_id)  # fmt: skip

@@ -50,6 +50,10 @@ class MembershipHandlers:
             reply_to=message.message_id,
         )  # fmt: skip
 
+    async def _refused(self, chat_id: int, reason: str) -> None:
+        now = self.services.clock.now()
+        await self.services.chats.on_member_status(None, chat_id, False, reason, now)
+
     async def join(self, update: Update, context: Context) -> None:
         if (where := message_context(update)) is None:
             return
@@ -76,7 +80,7 @@ class MembershipHandlers:
 
     async def button(self, update: Update, context: Context) -> None:
         outcome = await on_button(update, context, self.services, self.dispatch, _view)
-        await deliver(context.bot, _deliveries(outcome), _view)
+        await deliver(context.bot, _deliveries(outcome), _view, self._refused)
 
     async def dispatch(
         self, chat: Chat, query_id: str, sender: Sender, data: callbacks.Callback

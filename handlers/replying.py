@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 
 from telegram import (
     Bot,
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 RECEIVED = "👍"
 
 Render = Callable[[Outcome, bool], View]
+Refused = Callable[[int, str], Awaitable[None]]  # the chat, Telegram's words
 
 
 def keyboard(view: View) -> InlineKeyboardMarkup | None:
@@ -75,15 +76,19 @@ async def send_view(
         )
 
 
-async def deliver(bot: Bot, deliveries: Iterable[Delivery], render: Render) -> None:
+async def deliver(
+    bot: Bot, deliveries: Iterable[Delivery], render: Render, refused: Refused
+) -> None:
     """Messages for other chats than the one the action came from. A private chat the bot
     may not write to (the person never pressed Start, or blocked the bot) falls back to
-    the delivery's group, so the message is not lost."""
+    the delivery's group, so the message is not lost; ``refused`` is told of the chat."""
     for delivery in deliveries:
         view = render(delivery.outcome, delivery.private)
         try:
             await send_view(bot, delivery.chat_id, view, private=delivery.private)
         except (Forbidden, BadRequest) as exc:
+            if isinstance(exc, Forbidden):
+                await refused(delivery.chat_id, exc.message)
             if delivery.fallback_chat_id is None:
                 log.warning("Không gửi được tin tới %s: %s", delivery.chat_id, exc)
                 continue

@@ -10,7 +10,7 @@ from bot import callbacks
 from bot.commands import CANCEL, REPORT, STATUS
 from bot.services.container import Services
 from bot.services.outcomes import Outcome, StaleButton
-from bot.services.people import Chat, Sender
+from bot.services.people import Chat, Sender, message_key
 from bot.telegram_types import Context, TelegramApp
 from bot.views import render
 from handlers.buttons import on_button
@@ -42,6 +42,7 @@ class ReportingHandlers:
         await send_view(
             context.bot, chat.id, view, private=chat.private, reply_to=message.message_id
         )
+        self.services.answered.add(message_key(chat, message.message_id))
 
     async def report(self, update: Update, context: Context) -> None:
         if (where := message_context(update)) is None:

@@ -125,6 +125,10 @@ class ChatService:
             return False
         if group is None:
             log.info("Không nhắn được cho %s nữa: %s", chat_id, reason)
+            if "can't initiate" in reason.lower():  # never pressed Start, after all
+                person = await uow.people.by_user_id(chat_id)
+                if person is not None:
+                    person.private_chat_started_at = None
             return True
         log.warning("Bot không gửi được vào nhóm %s (%s): %s", group.name, target, reason)
         config = self._config.group(target)

@@ -13,7 +13,7 @@ from bot.services.history import HistoryService
 from bot.services.inbox import InboxService
 from bot.services.membership import MembershipService
 from bot.services.outbox import OutboxService
-from bot.services.people import PeopleService
+from bot.services.people import Answered, PeopleService
 from bot.services.reporting import ReportingService
 from bot.services.weekly import WeeklyService
 from storage.database import Database
@@ -31,6 +31,7 @@ class Services:
     exports: ExportService
     history: HistoryService
     chats: ChatService
+    answered: Answered
     inbox: InboxService
     outbox: OutboxService
     # Updates whose answer could not reach Telegram (network trouble): polling asks for them

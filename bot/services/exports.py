@@ -11,8 +11,9 @@ from bot.core.periods import PeriodKey
 from bot.exports.tables import history_csv, history_xlsx
 from bot.i18n import plain
 from bot.services.facts import period_report, read_history
-from bot.services.outcomes import BadPeriod, Duplicate, Outcome
-from bot.services.people import Chat, Sender, known_person, message_key
+from bot.services.outcomes import BadPeriod, Duplicate, NoSuchPeriod, Outcome
+from bot.services.people import Chat, Sender, known_person, message_key, reachable_privately
+from bot.services.periods import first_week
 from bot.services.weekly import WeeklyService, period_argument
 from storage.database import Database
 from storage.models import Group
@@ -41,7 +42,7 @@ class ExportRequest:
 
 def parse_export(argument: str, current: PeriodKey) -> ExportRequest | None:
     """'' | 'last' | '2026-W47' | 'xlsx 2026-W40 2026-W48' | 'csv last' ... (None: not
-    understood, or a period still to come)."""
+    understood). Whether the group has those weeks is for the caller to say."""
     words = argument.split()
     fmt = ExportFormat.DOCX
     if words and words[0].lower() in _FORMAT_WORDS:
@@ -53,8 +54,6 @@ def parse_export(argument: str, current: PeriodKey) -> ExportRequest | None:
         if key is None:
             return None
         first = last = key
-    if last > current:
-        return None
     return ExportRequest(fmt, first, last)
 
 
@@ -114,13 +113,18 @@ class ExportService:
             group, config = found
             lang = config.language
             person = await known_person(uow, sender, chat, now)
-            if person.private_chat_started_at is None:
+            if not await reachable_privately(uow, [person]):
                 await uow.commit()
                 return StartPrivateFirst(lang)
-            request = parse_export(argument, PeriodKey.at(now, config.timezone))
+            current = PeriodKey.at(now, config.timezone)
+            request = parse_export(argument, current)
             if request is None:
                 await uow.commit()
                 return BadPeriod(lang, argument)
+            first = first_week(group, config)
+            if not first <= request.first <= request.last <= current:
+                await uow.commit()
+                return NoSuchPeriod(lang, argument, first, current)
             if _count(request.first, request.last) > MAX_PERIODS:
                 await uow.commit()
                 return TooManyPeriods(lang, MAX_PERIODS)

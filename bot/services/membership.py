@@ -38,7 +38,15 @@ from bot.services.outcomes import (
     StaleButton,
     Who,
 )
-from bot.services.people import Chat, Sender, button_key, known_person, message_key
+from bot.services.people import (
+    Chat,
+    Sender,
+    button_key,
+    known_person,
+    message_key,
+    reachable_privately,
+    secretariat_of,
+)
 from storage.database import Database
 from storage.models import (
     Group,
@@ -210,7 +218,7 @@ class MembershipService:
                     )
                 )
             deliveries: tuple[Delivery, ...] = ()
-            started = person.private_chat_started_at is not None
+            started = bool(await reachable_privately(uow, [person]))
             target = person.user_id if started else request.chat_id
             if target != chat.id:
                 answer = JoinAnswer(lang, approve, _who(person), organization.name)
@@ -293,7 +301,7 @@ class MembershipService:
             await uow.conversations.remove_for(person.id, organization.id)
             await uow.groups.remove_membership(membership)
             deliveries: tuple[Delivery, ...] = ()
-            if person.private_chat_started_at is not None and person.user_id != chat.id:
+            if await reachable_privately(uow, [person]) and person.user_id != chat.id:
                 notice = RemovedNotice(lang, organization.name)
                 deliveries = (Delivery(person.user_id, True, notice),)
             await uow.commit()
@@ -341,13 +349,7 @@ class MembershipService:
     ) -> tuple[Delivery, ...]:
         """Private messages to the secretariat members the bot may write to; the group
         when none can be reached, so that someone can always press Approve."""
-        ids = [
-            m.person_id
-            for m in await uow.groups.memberships(group.id)
-            if m.role is Role.SECRETARIAT
-        ]
-        people = await uow.people.by_ids(ids)
-        reachable = [p for p in people if p.private_chat_started_at is not None]
+        reachable = await reachable_privately(uow, await secretariat_of(uow, group))
         if not reachable:
             return (Delivery(group.chat_id, False, outcome),)
         return tuple(Delivery(p.user_id, True, outcome, group.chat_id) for p in reachable)
@@ -355,6 +357,7 @@ class MembershipService:
     async def _roster_of(self, uow: UnitOfWork, group: Group) -> RosterGroup:
         memberships = await uow.groups.memberships(group.id)
         people = {p.id: p for p in await uow.people.by_ids([m.person_id for m in memberships])}
+        blocked = await uow.chats.unreachable_ids([p.user_id for p in people.values()])
 
         def entry(m: Membership) -> RosterPerson:
             p = people[m.person_id]
@@ -363,6 +366,7 @@ class MembershipService:
                 p.user_id,
                 p.private_chat_started_at is not None,
                 m.source is MembershipSource.JOINED,
+                p.user_id in blocked and p.private_chat_started_at is not None,
             )
 
         secretariat = tuple(entry(m) for m in memberships if m.role is Role.SECRETARIAT)

@@ -310,6 +310,7 @@ class RosterPerson:
     user_id: int
     started_private: bool  # pressed Start: the bot can message them in private
     joined: bool = False  # joined with /join (not listed in the config)
+    blocked: bool = False  # blocked the bot since: it cannot message them in private
 
 
 @dataclass(frozen=True)
@@ -376,6 +377,16 @@ class Summary(Outcome):
 class BadPeriod(Outcome):
     language: str
     given: str
+
+
+@dataclass(frozen=True)
+class NoSuchPeriod(Outcome):
+    """A week outside the group's life: before the bot looked after it, or still to come."""
+
+    language: str
+    given: str
+    first: PeriodKey
+    current: PeriodKey
 
 
 @dataclass(frozen=True)

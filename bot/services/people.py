@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from storage.database import Database
 from storage.models import Group, Person, Role
 from storage.uow import UnitOfWork
+
+if TYPE_CHECKING:  # chats uses this module's helpers
+    from bot.services.chats import ChatService
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,30 @@ def button_key(query_id: str) -> str:
     return f"cb:{query_id}"
 
 
+class Answered:
+    """The updates (by handled key) whose reply reached Telegram in this run of the bot.
+
+    An update handled before comes back when its reply could not be sent (it is fetched
+    again), or after a restart (Telegram had not been told it was handled). In the first case
+    the person still needs the reply; a key here says the reply went out, so nothing is said
+    twice. After a restart nothing is known, and the reply is given again: at most once more
+    per crash, rather than never. Bounded: only recent updates come back.
+    """
+
+    def __init__(self, size: int = 20_000) -> None:
+        self._keys: OrderedDict[str, None] = OrderedDict()
+        self._size = size
+
+    def add(self, key: str) -> None:
+        self._keys[key] = None
+        self._keys.move_to_end(key)
+        while len(self._keys) > self._size:
+            self._keys.popitem(last=False)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+
 @dataclass(frozen=True)
 class Sender:
     """Who sent an update, independent of the chat platform."""
@@ -39,12 +68,15 @@ class Sender:
 
 
 class PeopleService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, chats: ChatService) -> None:
         self._db = db
+        self._chats = chats
 
     async def record_private_start(self, sender: Sender, *, now: datetime) -> None:
-        """The person pressed Start in private: from now on the bot may message them."""
+        """The person pressed Start in private: from now on the bot may message them (again,
+        if they had blocked it)."""
         async with self._db.unit_of_work() as uow:
+            await self._chats.reachable(uow, sender.user_id, now)
             person = await uow.people.by_user_id(sender.user_id)
             if person is None:
                 person = await uow.people.add(Person(user_id=sender.user_id, full_name=""))

@@ -20,3 +20,8 @@ async def ensure_period(
         Period(group_id=group.id, key=str(key), starts_at=window.starts_at,
                ends_at=window.ends_at, deadline_at=window.deadline_at)
     )  # fmt: skip
+
+
+def first_week(group: Group, config: GroupConfig) -> PeriodKey:
+    """The first week the bot looked after the group: no week before it exists for it."""
+    return PeriodKey.at(group.created_at, config.timezone)

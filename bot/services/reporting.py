@@ -55,7 +55,14 @@ from bot.services.outcomes import (
     UseButtons,
     Who,
 )
-from bot.services.people import Chat, Sender, button_key, known_person, message_key
+from bot.services.people import (
+    Answered,
+    Chat,
+    Sender,
+    button_key,
+    known_person,
+    message_key,
+)
 from bot.services.periods import ensure_period
 from storage.database import Database
 from storage.models import (
@@ -81,9 +88,10 @@ DONE_WORDS = frozenset({"xong", "xong rồi", "xong roi", "tiếp", "tiep", "h�
 
 
 class ReportingService:
-    def __init__(self, db: Database, config: AppConfig) -> None:
+    def __init__(self, db: Database, config: AppConfig, answered: Answered) -> None:
         self._db = db
         self._config = config
+        self._answered = answered
 
     # --- starting ----------------------------------------------------------------------
 
@@ -100,7 +108,7 @@ class ReportingService:
     async def _start(self, chat: Chat, handled_key: str, sender: Sender, now: datetime) -> Outcome:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(handled_key, now):
-                return await self._resume(uow, chat, sender, now)
+                return await self._resume(uow, chat, sender, now, handled_key)
             person = await known_person(uow, sender, chat, now)
             group = None if chat.private else await uow.groups.by_chat_id(chat.id)
             if not chat.private and group is None:
@@ -129,7 +137,7 @@ class ReportingService:
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(button_key(query_id), now):
-                return await self._resume(uow, chat, sender, now)
+                return await self._resume(uow, chat, sender, now, button_key(query_id))
             person = await known_person(uow, sender, chat, now)
             conversation = await uow.conversations.get(chat.id, person.id)
             led = {org.id: (org, g) for org, g in await uow.groups.leaderships(person.id)}
@@ -156,7 +164,7 @@ class ReportingService:
     ) -> Outcome:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(button_key(query_id), now):
-                return await self._resume(uow, chat, sender, now)
+                return await self._resume(uow, chat, sender, now, button_key(query_id))
             person = await known_person(uow, sender, chat, now)
             conversation = await uow.conversations.get(chat.id, person.id)
             led = {org.id: (org, g) for org, g in await uow.groups.leaderships(person.id)}
@@ -184,7 +192,7 @@ class ReportingService:
         """A message that may be an answer to the question the person was asked."""
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(message_key(chat, message_id), now):
-                return await self._resume(uow, chat, sender, now)
+                return await self._resume(uow, chat, sender, now, message_key(chat, message_id))
             found = await self._conversation(uow, chat, sender)
             if found is None:
                 await uow.commit()
@@ -209,7 +217,7 @@ class ReportingService:
         """A photo, document, voice note or video: kept with the report being written."""
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(message_key(chat, message_id), now):
-                return await self._resume(uow, chat, sender, now)
+                return await self._resume(uow, chat, sender, now, message_key(chat, message_id))
             found = await self._conversation(uow, chat, sender)
             if found is None or found[0].report_id is None:
                 await uow.commit()
@@ -245,7 +253,7 @@ class ReportingService:
         """A sticker or anything else that cannot be an answer: ask the question again."""
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(message_key(chat, message_id), now):
-                return await self._resume(uow, chat, sender, now)
+                return await self._resume(uow, chat, sender, now, message_key(chat, message_id))
             found = await self._conversation(uow, chat, sender)
             if found is None:
                 await uow.commit()
@@ -300,10 +308,13 @@ class ReportingService:
             found = await self._pressed(uow, chat, query_id, sender, report_id, None,
                                         (Step.REVIEW,), now)  # fmt: skip
             if not isinstance(found, tuple):
-                return found
+                # Pressed again (or delivered again) after the report went in: the receipt,
+                # which the person may never have had (it failed to send, the bot stopped).
+                if button_key(query_id) in self._answered:
+                    return found
+                return await self._receipt(uow, report_id, sender) or found
             conversation, person = found
-            loaded = await self._load(uow, report_id)
-            report, period, organization, group, group_config = loaded
+            report, _, organization, _, group_config = await self._load(uow, report_id)
             questions = group_config.questions_for(organization.code)
             states = await _answer_states(uow, report.id)
             if report.state is ReportState.SUBMITTED or not is_complete(questions, states):
@@ -314,13 +325,33 @@ class ReportingService:
             report.submitted_by = person.id
             report.updated_at = now
             await uow.conversations.remove(conversation)
-            context = self._context(report, period, organization, group, group_config, person)
-            items = await self._items(uow, report, questions, group_config.language)
-            attachments = len(await uow.reports.attachments(report.id))
+            outcome = await self._submitted(uow, report_id, person)
             await uow.commit()
-        status = report_status(submitted_at=now, deadline_at=period.deadline_at, now=now)
+        return outcome
+
+    async def _receipt(self, uow: UnitOfWork, report_id: int, sender: Sender) -> Submitted | None:
+        """The receipt of a report already submitted, for one of its organization's
+        leaders; None otherwise."""
+        person = await uow.people.by_user_id(sender.user_id)
+        found = await uow.reports.setting(report_id)
+        if person is None or found is None or found[0].state is not ReportState.SUBMITTED:
+            return None
+        led = await uow.groups.leaderships(person.id, found[3].id)
+        if all(organization.id != found[2].id for organization, _ in led):
+            return None
+        return await self._submitted(uow, report_id, person)
+
+    async def _submitted(self, uow: UnitOfWork, report_id: int, person: Person) -> Submitted:
+        report, period, organization, group, group_config = await self._load(uow, report_id)
+        assert report.submitted_at is not None
+        questions = group_config.questions_for(organization.code)
+        context = self._context(report, period, organization, group, group_config, person)
+        items = await self._items(uow, report, questions, group_config.language)
+        attachments = len(await uow.reports.attachments(report.id))
+        at = report.submitted_at
+        status = report_status(submitted_at=at, deadline_at=period.deadline_at, now=at)
         figures = tuple(i for i in items if i.question.kind is not AnswerKind.TEXT and i.display)
-        return Submitted(context, status, now, figures, attachments)
+        return Submitted(context, status, at, figures, attachments)
 
     async def change(
         self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str, now: datetime
@@ -362,7 +393,7 @@ class ReportingService:
         """/cancel: stop asking; the draft stays and /report continues it."""
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(message_key(chat, message_id), now):
-                return await self._resume(uow, chat, sender, now)
+                return await self._resume(uow, chat, sender, now, message_key(chat, message_id))
             if not chat.private and self._config.group(chat.id) is None:
                 await uow.commit()
                 return NotConfigured()
@@ -515,17 +546,23 @@ class ReportingService:
         before shows where the report stands; a button the conversation no longer waits for
         is stale (that refusal is committed with the press's handled mark)."""
         if not await uow.handled.mark(button_key(query_id), now):
-            return await self._resume(uow, chat, sender, now)
+            return await self._resume(uow, chat, sender, now, button_key(query_id))
         found = await self._conversation(uow, chat, sender)
         if found is None or not any(_waits_for(found[0], report_id, key, s) for s in steps):
             await uow.commit()
             return StaleButton(self._language_of_chat(chat))
         return found
 
-    async def _resume(self, uow: UnitOfWork, chat: Chat, sender: Sender, now: datetime) -> Outcome:
+    async def _resume(
+        self, uow: UnitOfWork, chat: Chat, sender: Sender, now: datetime, handled_key: str
+    ) -> Outcome:
         """An update handled before and delivered again: Telegram re-sends what the bot had not
-        confirmed when it stopped, perhaps before it could answer. Show what the conversation
-        waits for now, so that the person is not left without a reply; nothing changes."""
+        confirmed when it stopped, perhaps before it could answer, and the bot handles again
+        an update whose reply could not reach Telegram. Show what the conversation waits for
+        now, so that the person is not left without a reply; nothing changes. Silence when
+        the reply is known to have gone out (in this run of the bot)."""
+        if handled_key in self._answered:
+            return Duplicate()
         found = await self._conversation(uow, chat, sender)
         if found is None:
             return Duplicate()

@@ -33,6 +33,7 @@ from bot.services.outcomes import (
     ChooseSkip,
     Duplicate,
     Excused,
+    NoSuchPeriod,
     NotConfigured,
     NotMember,
     Outcome,
@@ -42,8 +43,16 @@ from bot.services.outcomes import (
     Summary,
     Who,
 )
-from bot.services.people import Chat, Sender, button_key, known_person, message_key
-from bot.services.periods import ensure_period
+from bot.services.people import (
+    Chat,
+    Sender,
+    button_key,
+    known_person,
+    message_key,
+    reachable_privately,
+    secretariat_of,
+)
+from bot.services.periods import ensure_period, first_week
 from bot.services.week_overview import (
     DIGEST_CHART,
     LATE,
@@ -69,7 +78,6 @@ from storage.models import (
     Period,
     Report,
     ReportState,
-    Role,
     SentMessage,
 )
 from storage.uow import UnitOfWork
@@ -148,14 +156,19 @@ class WeeklyService:
                 # At the deadline instant itself a report is not yet "missing" by the
                 # core's rule (due *by* the deadline); whoever has not submitted now is late.
                 overdue = facts.owing(waiting)
+                secretariat = await secretariat_of(uow, facts.group)
+                reachable = await reachable_privately(uow, secretariat)
+                # Those the bot cannot write to in private are mentioned in the group instead.
+                elsewhere = tuple(Who(p.user_id, p.full_name) for p in secretariat
+                                  if p not in reachable) if overdue else ()  # fmt: skip
                 text = deadline_text(facts.audience(), key, digest.submitted, digest.expected,
-                                     overdue)  # fmt: skip
+                                     overdue, elsewhere)  # fmt: skip
                 entries = [entry(text)]
                 if overdue:
                     private = secretariat_overdue_text(facts.audience(), key, overdue)
-                    for user_id in await self._reachable_secretariat(uow, facts.group):
-                        entries.append(entry(private, kind=OVERDUE_LIST, slot=str(user_id),
-                                             chat_id=user_id))  # fmt: skip
+                    for person in reachable:
+                        entries.append(entry(private, kind=OVERDUE_LIST, slot=str(person.user_id),
+                                             chat_id=person.user_id))  # fmt: skip
                 return entries
             case EventKind.OVERDUE:
                 overdue = facts.owing((ReportStatus.MISSING,))
@@ -233,8 +246,10 @@ class WeeklyService:
         group, config = found
         current = PeriodKey.at(now, config.timezone)
         key = period_argument(argument, current)
-        if key is None or key > current:
+        if key is None:
             return BadPeriod(config.language, argument)
+        if not first_week(group, config) <= key <= current:
+            return NoSuchPeriod(config.language, argument, first_week(group, config), current)
         return group, config, key
 
     async def skip_menu(
@@ -271,6 +286,9 @@ class WeeklyService:
                 await uow.commit()
                 return _as_button_refusal(found)
             group, config = found
+            if not _may_skip(group, config, key, now):
+                await uow.commit()
+                return StaleButton(config.language)
             person = await known_person(uow, sender)
             period = await ensure_period(uow, group, config, key)
             if period.skipped_at is None:
@@ -291,7 +309,8 @@ class WeeklyService:
                 return _as_button_refusal(found)
             group, config = found
             organization = await uow.groups.organization(organization_id)
-            if organization is None or organization.group_id != group.id:
+            if (organization is None or organization.group_id != group.id
+                    or not _may_skip(group, config, key, now)):  # fmt: skip
                 await uow.commit()
                 return StaleButton(config.language)
             period = await ensure_period(uow, group, config, key)
@@ -362,12 +381,6 @@ class WeeklyService:
         lang = candidates[0][1].language if candidates else "vi"
         return SecretariatOnly(lang) if member_of is not None else NotMember(lang)
 
-    async def _reachable_secretariat(self, uow: UnitOfWork, group: Group) -> list[int]:
-        ids = [m.person_id for m in await uow.groups.memberships(group.id)
-               if m.role is Role.SECRETARIAT]  # fmt: skip
-        people = await uow.people.by_ids(ids)
-        return sorted(p.user_id for p in people if p.private_chat_started_at is not None)
-
 
 def chart_entry(facts: PeriodFacts, now: datetime) -> SentMessage | None:
     """The chart that follows the digest of ``facts``'s period, unless the group turned it
@@ -406,6 +419,13 @@ def period_argument(argument: str, current: PeriodKey) -> PeriodKey | None:
         return PeriodKey.parse(word)
     except ValueError:
         return None
+
+
+def _may_skip(group: Group, config: GroupConfig, key: PeriodKey, now: datetime) -> bool:
+    """/skip offers this week; a button kept from last week may still be pressed. Any other
+    week in a button's data is from a forged press."""
+    current = PeriodKey.at(now, config.timezone)
+    return key in (current, current.previous()) and key >= first_week(group, config)
 
 
 def _as_button_refusal(outcome: Outcome) -> Outcome:

@@ -183,7 +183,7 @@ async def test_export_is_refused_to_leaders_strangers_and_future_periods(
     secretary = api.user(SECRETARY_ID, "Thư")
     api.send(api.private_chat(secretary), secretary, "/export 2027-W01")
     future = await bot.only_reply(secretary.id)
-    assert (future.plain_text or "").startswith("Không hiểu kỳ “2027-W01”.")
+    assert (future.plain_text or "").startswith("Nhóm không có tuần 2027-W01: nhóm theo dõi")
     assert not [m for m in api.sent if m.kind == "document"]
 
 
@@ -288,5 +288,5 @@ async def test_chart_is_refused_to_leaders_strangers_and_future_periods(
     secretary = api.user(SECRETARY_ID, "Thư")
     api.send(api.private_chat(secretary), secretary, "/chart 2027-W01")
     future = await bot.only_reply(secretary.id)
-    assert (future.plain_text or "").startswith("Không hiểu kỳ “2027-W01”.")
+    assert (future.plain_text or "").startswith("Nhóm không có tuần 2027-W01: nhóm theo dõi")
     assert not [m for m in api.sent if m.kind == "photo"]
