@@ -22,6 +22,12 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.local_api.chat_events import (
+    GROUP_ANONYMOUS_BOT,
+    chat_member_updated,
+    chat_refusal,
+    unreadable_boost,
+)
 from bot.local_api.telegram_html import (
     MAX_CAPTION_LENGTH,
     MAX_MESSAGE_LENGTH,
@@ -49,16 +55,28 @@ MAX_CALLBACK_DATA_BYTES = 64
 
 
 class ApiError(Exception):
-    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+    """Telegram's error answer; ``parameters`` is its ResponseParameters (``retry_after``
+    with 429, ``migrate_to_chat_id`` when a group was upgraded to a supergroup)."""
+
+    def __init__(
+        self, code: int, description: str, retry_after: int | None = None,
+        migrate_to_chat_id: int | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(description)
         self.code = code
         self.description = description
         self.retry_after = retry_after
+        self.migrate_to_chat_id = migrate_to_chat_id
 
     def payload(self) -> JSON:
         body: JSON = {"ok": False, "error_code": self.code, "description": self.description}
+        parameters: JSON = {}
         if self.retry_after is not None:
-            body["parameters"] = {"retry_after": self.retry_after}
+            parameters["retry_after"] = self.retry_after
+        if self.migrate_to_chat_id is not None:
+            parameters["migrate_to_chat_id"] = self.migrate_to_chat_id
+        if parameters:
+            body["parameters"] = parameters
         return body
 
 
@@ -92,6 +110,9 @@ class Chat:
     is_forum: bool = False
     # A bot can write in private only after the user pressed Start (sent anything to it).
     started: bool = False
+    blocked: bool = False  # a private chat whose user blocked the bot
+    bot_status: str = "member"  # the bot in a group: "member", "administrator", "left", "kicked"
+    migrated_to: int | None = None  # a group upgraded to a supergroup: its new id
 
     def to_api(self) -> JSON:
         data: JSON = {"id": self.id, "type": self.type}
@@ -415,6 +436,81 @@ class LocalBotApi:
         self._push({"callback_query": query})
         return query_id
 
+    # --- what Telegram does to chats ---------------------------------------------------------
+
+    def migrate(self, group: Chat, new_id: int, by: User, *, announce: bool = True) -> Chat:
+        """Telegram upgrades a group to a supergroup with a new id. The old id is refused from
+        then on with 400 and ``parameters.migrate_to_chat_id``; with ``announce`` the bot gets
+        the service messages, ``migrate_to_chat_id`` in the old chat, then
+        ``migrate_from_chat_id`` in the new one (sent on behalf of the supergroup)."""
+        supergroup = Chat(new_id, "supergroup", group.title, is_forum=group.is_forum,
+                          bot_status=group.bot_status)  # fmt: skip
+        self.chats[new_id] = supergroup
+        group.migrated_to = new_id
+        if announce:
+            old_message = self._new_message(group, by, migrate_to_chat_id=new_id)
+            self._push({"message": old_message})
+            new_message = self._new_message(
+                supergroup, by, migrate_from_chat_id=group.id, sender_chat=supergroup.to_api()
+            )
+            new_message["from"] = dict(GROUP_ANONYMOUS_BOT)
+            self._push({"message": new_message})
+        return supergroup
+
+    def remove_bot(self, chat: Chat, by: User, *, announce: bool = True) -> None:
+        """An administrator removes the bot from a group (banned in a supergroup: "kicked";
+        in a basic group: "left"). Messages to it are then refused with 403."""
+        old = chat.bot_status
+        chat.bot_status = "kicked" if chat.type == "supergroup" else "left"
+        if announce:
+            self._member_update(chat, by, old, chat.bot_status)
+
+    def add_bot(self, chat: Chat, by: User, *, announce: bool = True) -> None:
+        """The bot is added back to a group."""
+        old, chat.bot_status = chat.bot_status, "member"
+        if announce:
+            self._member_update(chat, by, old, "member")
+
+    def block(self, user: User, *, announce: bool = True) -> None:
+        """The person blocks the bot: its messages to them get 403 from then on."""
+        chat = self.private_chat(user)
+        chat.blocked = True
+        if announce:
+            self._member_update(chat, user, "member", "kicked")
+
+    def unblock(self, user: User) -> None:
+        """The person unblocks the bot (Telegram's clients restart it: the bot may write)."""
+        chat = self.private_chat(user)
+        chat.blocked, chat.started = False, True
+        self._member_update(chat, user, "kicked", "member")
+
+    def send_anonymous(
+        self, group: Chat, text: str, *, reply_to: BotMessage | int | None = None
+    ) -> int:
+        """An administrator who remains anonymous writes: from GroupAnonymousBot, on behalf of
+        the group (``sender_chat``)."""
+        anonymous = User(GROUP_ANONYMOUS_BOT["id"], "Group", username="GroupAnonymousBot",
+                         is_bot=True, language_code=None)  # fmt: skip
+        content: JSON = {"text": text, "sender_chat": group.to_api(),
+                         **self._reply_to(group, reply_to)}  # fmt: skip
+        if text.startswith("/"):
+            command = text.split(maxsplit=1)[0]
+            content["entities"] = [
+                {"type": "bot_command", "offset": 0, "length": utf16_length(command)}
+            ]
+        message = self._new_message(group, anonymous, **content)
+        self._push({"message": message})
+        return int(message["message_id"])
+
+    def push_unreadable(self, chat: Chat) -> int:
+        """An update python-telegram-bot cannot read (a boost source newer than it knows)."""
+        return self._push({"chat_boost": unreadable_boost(chat.to_api(), int(self._clock()))})
+
+    def _member_update(self, chat: Chat, by: User, old: str, new: str) -> int:
+        body = chat_member_updated(chat.to_api(), by.to_api(), int(self._clock()),
+                                   self.bot.to_api(), old, new)  # fmt: skip
+        return self._push({"my_chat_member": body})
+
     def redeliver(self, update_id: int) -> int:
         """Deliver an earlier update again, as Telegram may after a lost confirmation."""
         original = next((u for u in self.delivered_log if u["update_id"] == update_id), None)
@@ -637,8 +733,10 @@ class LocalBotApi:
         chat = self.chats.get(chat_id)
         if chat is None:
             raise ApiError(400, "Bad Request: chat not found")
-        if chat.type == "private" and not chat.started:
-            raise ApiError(403, "Forbidden: bot can't initiate conversation with a user")
+        refusal = chat_refusal(chat.type, chat.migrated_to, chat.bot_status, chat.blocked,
+                               chat.started)  # fmt: skip
+        if refusal is not None:
+            raise refusal
         return chat
 
     def _checked_text(self, text: str | None, parse_mode: str | None, *, caption: bool) -> str:

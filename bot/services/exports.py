@@ -124,7 +124,8 @@ class ExportService:
             first = first_week(group, config)
             if not first <= request.first <= request.last <= current:
                 await uow.commit()
-                return NoSuchPeriod(lang, argument, first, current)
+                outside = request.first if request.first < first else request.last
+                return NoSuchPeriod(lang, str(outside), first, current)
             if _count(request.first, request.last) > MAX_PERIODS:
                 await uow.commit()
                 return TooManyPeriods(lang, MAX_PERIODS)

@@ -249,7 +249,7 @@ class WeeklyService:
         if key is None:
             return BadPeriod(config.language, argument)
         if not first_week(group, config) <= key <= current:
-            return NoSuchPeriod(config.language, argument, first_week(group, config), current)
+            return NoSuchPeriod(config.language, str(key), first_week(group, config), current)
         return group, config, key
 
     async def skip_menu(
