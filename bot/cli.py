@@ -14,7 +14,7 @@ from pathlib import Path
 from telegram import Bot
 
 from bot.clock import Clock, FileClock, SystemClock
-from bot.config import TOKEN_ENV, AppConfig, ConfigError, load_config
+from bot.config import TOKEN_ENV, AppConfig, ConfigError, GroupConfig, load_config
 from bot.core.periods import PeriodKey
 from bot.demo import play_demo
 from bot.i18n import plain
@@ -169,6 +169,19 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+FIRST_WEEK = PeriodKey(2000, 1)  # the operator may look back before the bot; not this far
+
+
+def _check_weeks(group: GroupConfig, keys: list[PeriodKey]) -> None:
+    """Weeks an operator may ask about: none still to come, none from before 2000 (a typo
+    such as 0001-W01 or 9999-W52 would otherwise reach date arithmetic's limits)."""
+    current = PeriodKey.at(SystemClock().now(), group.timezone)
+    for key in keys:
+        if not FIRST_WEEK <= key <= current:
+            raise StartupError(plain("cli.no_such_period", _lang(), period=key, first=FIRST_WEEK,
+                                     current=current))  # fmt: skip
+
+
 def cmd_digest(args: argparse.Namespace) -> int:
     config = _load(args.config)
     lang = _lang()
@@ -176,8 +189,10 @@ def cmd_digest(args: argparse.Namespace) -> int:
         key = PeriodKey.parse(args.period)
     except ValueError:
         raise StartupError(plain("cli.bad_period", lang, period=args.period)) from None
-    if config.group(args.group) is None:
+    group = config.group(args.group)
+    if group is None:
         raise StartupError(plain("cli.unknown_group", lang, group=args.group))
+    _check_weeks(group, [key])
     token = config.resolve_token() if args.send else None
     if args.send and token is None:
         raise StartupError(plain("cli.no_token", lang))
@@ -218,8 +233,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             keys.append(PeriodKey.parse(text))
         except ValueError:
             raise StartupError(plain("cli.bad_period", lang, period=text)) from None
-    if config.group(args.group) is None:
+    group = config.group(args.group)
+    if group is None:
         raise StartupError(plain("cli.unknown_group", lang, group=args.group))
+    _check_weeks(group, keys)
     out = Path(args.out)
     fmt = args.format or out.suffix.lstrip(".").lower() or "docx"
     if fmt not in {f.value for f in ExportFormat}:

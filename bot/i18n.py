@@ -227,6 +227,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Không hiểu tuần {period} (ghi như 2026-W47).",
         "en": "Cannot read the period {period} (write e.g. 2026-W47).",
     },
+    "cli.no_such_period": {
+        "vi": "Không có tuần {period}: chỉ dùng được các tuần từ {first} đến tuần này ({current}).",
+        "en": "There is no week {period} to use: only weeks from {first} to this one ({current}).",
+    },
     "cli.unknown_group": {
         "vi": "Nhóm {group} không có trong tệp cấu hình.",
         "en": "Group {group} is not in the configuration.",

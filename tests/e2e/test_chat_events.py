@@ -120,7 +120,8 @@ async def test_a_group_upgraded_to_a_supergroup_carries_on_under_its_new_id_with
 
     # The secretariat is told once, in private, with the new id.
     [notice] = [m for m in texts(api, SECRETARY) if m.startswith("🔁")]
-    assert str(NEW_ID) in notice and "/baocao" in notice
+    assert str(NEW_ID) in notice
+    assert "/baocao" in notice
     # One group, now at the new id; the move is kept.
     assert rows(db_path, "SELECT chat_id FROM groups") == [(NEW_ID,)]
     assert rows(db_path, "SELECT from_chat_id, to_chat_id FROM chat_moves") == [(OLD_ID, NEW_ID)]
@@ -200,7 +201,7 @@ async def test_a_send_refused_as_migrated_moves_the_group_and_every_other_group_
     assert len(moved) == 1
     assert calls[ids[7]] == []
     assert all(len(found) == 1 for chat_id, found in calls.items() if chat_id != ids[7])
-    assert rows(db_path, "SELECT count(*) FROM groups WHERE chat_id = %d" % NEW_ID) == [(1,)]
+    assert rows(db_path, f"SELECT count(*) FROM groups WHERE chat_id = {NEW_ID}") == [(1,)]
     assert rows(db_path, "SELECT DISTINCT state FROM sent_messages") == [("sent",)]
 
 
@@ -260,7 +261,7 @@ async def test_messages_waiting_for_a_group_the_bot_left_are_dropped_once_they_n
     assert digest.startswith("📊 Tổng hợp giao ban tuần 2026-W48")
     assert call.startswith("📣 Giao ban tuần 2026-W49")
     assert rows(db_path, "SELECT p.key, s.kind, s.state FROM sent_messages s JOIN periods p "
-                "ON p.id = s.period_id WHERE s.chat_id = %d ORDER BY s.id" % OLD_ID) == [
+                f"ON p.id = s.period_id WHERE s.chat_id = {OLD_ID} ORDER BY s.id") == [
         ("2026-W48", "call", "failed"),  # expired while the bot was out
         ("2026-W48", "digest", "sent"),
         ("2026-W49", "call", "sent"),
