@@ -201,7 +201,10 @@ class Polling:
         attempts = self._attempts.get(update_id, 0) + 1
         if attempts < ATTEMPTS.get(why, 3):
             self._attempts[update_id] = attempts
-            backoff = min(30.0, 0.5 * 2**attempts)
+            # Reading fails the same way each time: tried again at once, so that it is set
+            # aside in moments (a restart would forget the count, and every update after it
+            # would wait unconfirmed). Handling may fail for a passing reason: a pause first.
+            backoff = 0.0 if why == UNREADABLE else min(30.0, 0.5 * 2**attempts)
             self._retry_at[update_id] = asyncio.get_running_loop().time() + backoff
             return
         self._attempts.pop(update_id, None)

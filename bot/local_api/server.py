@@ -238,8 +238,9 @@ class LocalBotApi:
         self._sends: deque[tuple[float, int]] = deque()  # (when, chat id) of the last minute
         self._unread: dict[int, deque[BotMessage]] = defaultdict(deque)
         self.delivered_log: list[JSON] = []  # every update ever queued, for redelivery
-        # Called as a request arrives ("arrived") and once it is done but not yet answered
-        # ("done"), with the client's port: the crash test kills the bot at such moments.
+        # Called as a request arrives ("arrived"), once it is done but not yet answered
+        # ("done") or refused ("refused"), with the client's port: the crash test kills the
+        # bot at such moments.
         self.on_call: Callable[[str, JSON, str, int], None] | None = None
         self._changed = asyncio.Event()
         self._poller: asyncio.Future[None] | None = None
@@ -632,6 +633,8 @@ class LocalBotApi:
             result = await handler(self, params, files)
         except ApiError as error:
             self.calls.append(ApiCall(method, params, error.code, arrived))
+            if self.on_call is not None:
+                self.on_call(method, params, "refused", _client_port(request))
             return web.json_response(error.payload(), status=error.code)
         self.calls.append(ApiCall(method, params, 200, arrived))
         if self.on_call is not None:

@@ -277,6 +277,10 @@ async def test_digest_prints_a_period_and_send_posts_it_once(tmp_path: Path) -> 
         bad = await giaoban("digest", "--group", "-1001000000001", "--period", "W47",
                             "--config", str(path))  # fmt: skip
         assert_one_clear_line(bad, "Không hiểu tuần W47")
+        for week in ("0001-W01", "9999-W52"):
+            far = await giaoban("digest", "--group", "-1001000000001", "--period", week,
+                                "--config", str(path))  # fmt: skip
+            assert_one_clear_line(far, f"Không có tuần {week}")
     finally:
         await api.stop()
 

@@ -183,8 +183,10 @@ class Killer:
         if stage == "arrived":
             self.calls += 1
             self.in_flight.append(content)
-        else:
+        elif content in self.in_flight:  # (not if it arrived before the killer was set)
             self.in_flight.remove(content)
+        if stage == "refused":  # Telegram refused it: nothing was delivered
+            return
         chosen = [m for m in self.moments if m[1] == stage and m[0](method, params)]
         periodic = self.calls % self.every == 0 and stage == (
             "arrived" if self.calls // self.every % 2 else "done"
@@ -197,7 +199,8 @@ class Killer:
             self.calls += 1  # the same call, seen again at its other stage, is not counted
         self.supervisor.kill()
         if stage == "arrived":
-            self.in_flight.remove(content)
+            if content in self.in_flight:
+                self.in_flight.remove(content)
             self.unheard += self.in_flight
             raise ApiError(502, "Bad Gateway")  # the request dies with the bot
         self.unheard += [content, *self.in_flight]

@@ -25,8 +25,12 @@ def test_approve_and_reject_belong_to_nobody_in_particular() -> None:
 
 
 @pytest.mark.parametrize(
-    "data", ["", ":", "zz:1:2", "c", "c:notanumber", "a:x", "a:1:2", "r:", "j::", "x:1e3:4"]
-)
+    "data",
+    ["", ":", "zz:1:2", "c", "c:notanumber", "a:x", "a:1:2", "r:", "j::", "x:1e3:4",
+     "c:500011:abc", "c:500011", "s:500011:7", "s:500011:7:Bad Key", "w:500011:5:9999-W99",
+     "w:500011:5", "h:500001:2026-W48:extra", "v:500001:x:2026-W48", "b:1", "a:" + "9" * 40,
+     "o:" + "1" * 25 + ":3"],
+)  # fmt: skip
 def test_forged_or_malformed_data_decodes_to_nothing(data: str) -> None:
     assert callbacks.decode(data) is None
 

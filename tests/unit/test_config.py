@@ -185,3 +185,22 @@ def test_the_configuration_is_immutable() -> None:
     config: AppConfig = parse_config(MINIMAL)
     with pytest.raises(AttributeError):
         config.groups[0].name = "khác"  # type: ignore[misc]
+
+
+def test_a_group_telegram_moved_is_found_by_its_old_and_its_new_chat_id() -> None:
+    config = parse_config(MINIMAL)
+    group = config.groups[0]
+    config.moves.record(-100123, -1009990000123)
+
+    assert config.group(-100123) is group
+    assert config.group(-1009990000123) is group
+    assert config.chat_of(group) == -1009990000123
+    assert config.group(-555) is None
+
+
+def test_a_config_naming_the_new_id_of_a_moved_group_finds_it_by_the_old_one() -> None:
+    config = parse_config(with_change("groups.0.chat_id", -1009990000123))
+    config.moves.record(-100123, -1009990000123)
+
+    assert config.group(-100123) is config.groups[0]
+    assert config.chat_of(config.groups[0]) == -1009990000123

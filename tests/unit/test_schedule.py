@@ -6,7 +6,7 @@ from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.core.periods import PeriodKey, WeeklyTime
-from bot.core.schedule import Due, EventKind, Schedule, due_events
+from bot.core.schedule import Due, EventKind, Schedule, due_events, still_due
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 W48, W47 = PeriodKey(2026, 48), PeriodKey(2026, 47)
@@ -87,3 +87,19 @@ def test_events_come_oldest_first() -> None:
     assert [d.at for d in due] == sorted(d.at for d in due)
     assert all(isinstance(d, Due) and d.at <= local(27, 8) for d in due)
     assert [d.kind for d in due][:1] == [EventKind.DIGEST]
+
+
+def test_a_call_held_back_from_a_chat_still_makes_sense_until_the_deadline() -> None:
+    assert still_due(DEFAULT, TZ, local(24, 9), EventKind.CALL, W48)
+    assert still_due(DEFAULT, TZ, local(27, 16, 59), EventKind.CALL, W48)
+    assert not still_due(DEFAULT, TZ, local(27, 17), EventKind.CALL, W48)
+
+
+def test_a_digest_held_back_still_makes_sense_until_the_next_digest() -> None:
+    assert still_due(DEFAULT, TZ, local(29, 23), EventKind.DIGEST, W47)
+    assert not still_due(DEFAULT, TZ, local(30, 8), EventKind.DIGEST, W47)
+
+
+def test_an_overdue_reminder_held_back_makes_sense_on_its_own_day_only() -> None:
+    assert still_due(EARLY, TZ, local(26, 20), EventKind.OVERDUE, W48, "2026-11-26")
+    assert not still_due(EARLY, TZ, local(27, 9), EventKind.OVERDUE, W48, "2026-11-26")
