@@ -68,6 +68,9 @@ class View:
     react: bool = False
     # For a button press: the short notice shown by the client (answerCallbackQuery).
     notice: str | None = None
+    # For a button press: the choice is made, so the pressed message's buttons go. Not for
+    # an answer given again (they went the first time, or may stay: a press gives the same).
+    closes_choice: bool = True
 
     @property
     def silent(self) -> bool:
@@ -305,7 +308,7 @@ def _receipt(outcome: Submitted, private: bool) -> View:
     if outcome.attachments:
         lines.append(t("report.attachments", lang, count=outcome.attachments))
     lines.append(t("report.receipt.change_hint", lang))
-    return View(Html("\n".join(lines)))
+    return View(Html("\n".join(lines)), closes_choice=not outcome.again)
 
 
 def _status_line(line: OrganizationStatus, tz: ZoneInfo, lang: str) -> Html:

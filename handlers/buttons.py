@@ -59,7 +59,8 @@ async def on_button(
         services.answered.add(button_key(query.id))
         return outcome
     shared = data.action in callbacks.SHARED  # e.g. "Report now": stays for everyone else
-    if not shared and isinstance(query.message, Message) and query.message.reply_markup:
+    if (not shared and view.closes_choice and isinstance(query.message, Message)
+            and query.message.reply_markup):  # fmt: skip
         # The choice is made: old buttons go, so they cannot be pressed twice. A message the
         # bot can no longer edit (too old, already changed) keeps them; the answer matters.
         try:

@@ -150,6 +150,7 @@ class Submitted(Outcome):
     submitted_at: datetime
     figures: tuple[Item, ...]
     attachments: int
+    again: bool = False  # the receipt of a report submitted before (pressed or delivered again)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ redelivered update changes nothing.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from bot.config import AppConfig, GroupConfig
@@ -339,7 +340,7 @@ class ReportingService:
         led = await uow.groups.leaderships(person.id, found[3].id)
         if all(organization.id != found[2].id for organization, _ in led):
             return None
-        return await self._submitted(uow, report_id, person)
+        return replace(await self._submitted(uow, report_id, person), again=True)
 
     async def _submitted(self, uow: UnitOfWork, report_id: int, person: Person) -> Submitted:
         report, period, organization, group, group_config = await self._load(uow, report_id)

@@ -16,12 +16,11 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bot.local_api.server import BotMessage, LocalBotApi, User
-from tests.crash.test_sigkill import WAIT, Killer, Supervisor, local
+from tests.crash.test_sigkill import WAIT, Deliveries, Killer, Supervisor, local
 
 GROUPS = 40
 ORGANIZATIONS = ("doan", "hnd")
@@ -191,36 +190,9 @@ async def test_a_chaotic_week_of_forty_groups_delivers_everything_once_and_loses
         await api.stop()
 
 
-class Deliveries:
-    """Which run of the bot each message Telegram took came from. A message may arrive again
-    only from a later run: the run that sent it first was killed before it could record so.
-    Two copies from one run would be a real double send."""
-
-    def __init__(self, supervisor: Supervisor, killer: Killer) -> None:
-        self.supervisor = supervisor
-        self.killer = killer
-        self.runs: dict[tuple[int, str], list[str]] = {}  # (chat, text) → runs
-        self._port_run: dict[int, str] = {}  # client port → the run seen holding it
-        self._arrived: dict[int, str] = {}  # client port → the run of the request on it
-
-    def __call__(self, method: str, params: dict[str, Any], stage: str, port: int) -> None:
-        if stage == "arrived":
-            if self.supervisor.runs_connection(port):
-                self._port_run[port] = str(self.supervisor.starts)
-            # A request read after its bot died: from the run that held the connection.
-            self._arrived[port] = self._port_run.get(
-                port, f"unknown, after kill {self.supervisor.kills}")  # fmt: skip
-        elif stage == "done" and method in ("sendMessage", "sendPhoto"):
-            run = self._arrived.get(port, "?")
-            text = params.get("text") or params.get("caption") or ""
-            key = (int(params.get("chat_id") or 0), str(text))
-            self.runs.setdefault(key, []).append(run)
-        self.killer(method, params, stage, port)
-
-
 async def _play(api: LocalBotApi, supervisor: Supervisor) -> None:
     week = Week(api, supervisor)
-    killer = Killer(supervisor, every=20)
+    killer = Killer(supervisor, every=10)
     deliveries = Deliveries(supervisor, killer)
     supervisor.set_clock(local(23, 7))
     await supervisor.start()
