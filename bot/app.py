@@ -14,6 +14,7 @@ from telegram.ext import ApplicationBuilder, ExtBot
 from bot.clock import Clock
 from bot.commands import MENU
 from bot.config import AppConfig
+from bot.foreground import Foreground
 from bot.i18n import LANGUAGES, plain
 from bot.services.chats import ChatService
 from bot.services.container import Services
@@ -46,7 +47,8 @@ def build_application(
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     bot: ExtBot[int] = MovingBot(config, token)
     application: TelegramApp = ApplicationBuilder().bot(bot).post_init(_register_commands).build()
-    weekly_service = WeeklyService(database, config)
+    foreground = Foreground()
+    weekly_service = WeeklyService(database, config, foreground)
     export_service = ExportService(database, config, weekly_service)
     chat_service = ChatService(database, config)
     answered = Answered()
@@ -62,8 +64,9 @@ def build_application(
         history=HistoryService(database, config),
         chats=chat_service,
         answered=answered,
+        foreground=foreground,
         inbox=InboxService(database),
-        outbox=OutboxService(database, config, chat_service),
+        outbox=OutboxService(database, config, chat_service, foreground),
     )
     # What Telegram says about chats, in a group of its own (before all others).
     chats.register(application, services)

@@ -33,6 +33,7 @@ from typing import Any
 from telegram import Update
 from telegram.error import RetryAfter, TelegramError, TimedOut
 
+from bot.foreground import Foreground
 from bot.i18n import plain
 from bot.telegram_types import TelegramApp
 
@@ -69,9 +70,11 @@ class Polling:
     BUSY_PAUSE = 0.2  # seconds: how late a new update may be noticed while others are handled
 
     def __init__(
-        self, application: TelegramApp, timeout: float, redeliver: dict[int, str], give_up: GiveUp
-    ) -> None:
+        self, application: TelegramApp, timeout: float, redeliver: dict[int, str],
+        give_up: GiveUp, foreground: Foreground,
+    ) -> None:  # fmt: skip
         self._application = application
+        self._foreground = foreground
         self._timeout = timeout
         self._redeliver = redeliver  # filled by the error handler
         self._give_up = give_up
@@ -172,6 +175,8 @@ class Polling:
         before = self._chains.get(key)
         task = asyncio.create_task(self._handle(update, data, before))
         self._handling[update.update_id] = self._chains[key] = task
+        self._foreground.started()
+        task.add_done_callback(lambda _: self._foreground.finished())
         task.add_done_callback(lambda done: self._chains.pop(key, None)
                                if self._chains.get(key) is done else None)  # fmt: skip
 

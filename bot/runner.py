@@ -72,7 +72,7 @@ async def polling(application: TelegramApp, *, poll_timeout: float) -> AsyncIter
             # A bug: the person asked for something and never got it; say so, once.
             await ErrorHandler(services).tell(aside.update, "bot.error_apology")
 
-    poller = Polling(application, poll_timeout, services.redeliver, give_up)
+    poller = Polling(application, poll_timeout, services.redeliver, give_up, services.foreground)
     try:
         await application.start()
         poller.start()

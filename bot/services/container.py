@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.clock import Clock
 from bot.config import AppConfig
+from bot.foreground import Foreground
 from bot.i18n import DEFAULT_LANGUAGE
 from bot.services.chats import ChatService
 from bot.services.exports import ExportService
@@ -36,6 +37,8 @@ class Services:
     outbox: OutboxService
     # Updates whose answer could not reach Telegram (network trouble): polling asks for them
     # again instead of confirming them, and the duplicate path shows where things stand.
+    # Updates from people being handled: the week's background work gives way to them.
+    foreground: Foreground = field(default_factory=Foreground)
     # Why (bot.polling's UNANSWERED, FAILED), by update id.
     redeliver: dict[int, str] = field(default_factory=dict)
 

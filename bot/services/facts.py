@@ -16,8 +16,10 @@ from bot.i18n import plain
 from bot.services.outcomes import Who
 from bot.services.periods import ensure_period
 from bot.weekly_views import Audience, Owing
-from storage.models import Answer, Group, Period, Report, ReportState, Role
+from storage.models import Answer, Group, Organization, Period, Report, ReportState, Role
 from storage.uow import UnitOfWork
+
+Reports = dict[int, tuple[Report, list[Answer]]]  # by organization id, with their answers
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,16 @@ async def read_facts(
     before = await uow.reports.period(group.id, str(key.previous()))
     previous = await uow.reports.with_answers(before.id) if before is not None else {}
     leaders_of = await _leaders(uow, group, config)
+    return _facts(group, config, period, organizations, leaders_of, reports, previous, now)
+
+
+def _facts(
+    group: Group, config: GroupConfig, period: Period, organizations: Sequence[Organization],
+    leaders_of: dict[str, tuple[Who, ...]], reports: Reports, previous: Reports,
+    now: datetime,
+) -> PeriodFacts:  # fmt: skip
     digest = build_digest(
-        key,
+        PeriodKey.parse(period.key),
         period.deadline_at,
         [
             OrganizationFacts(
@@ -77,6 +87,12 @@ async def period_report(
 ) -> PeriodReport:
     period = await ensure_period(uow, group, config, key)
     facts = await read_facts(uow, group, config, period, now)
+    return _period_report(config, key, period, facts)
+
+
+def _period_report(
+    config: GroupConfig, key: PeriodKey, period: Period, facts: PeriodFacts
+) -> PeriodReport:
     holiday = key in config.holidays or period.skipped_at is not None
     return PeriodReport(config, facts.digest, key.first_day(), key.day(7), holiday)
 
@@ -85,8 +101,28 @@ async def read_history(
     uow: UnitOfWork, group: Group, config: GroupConfig, keys: Sequence[PeriodKey],
     now: datetime,
 ) -> History:  # fmt: skip
-    reports = [await period_report(uow, group, config, key, now) for key in keys]
-    return History(config, tuple(reports))
+    """A run of weeks: each week's reports are read once (a week's digest also needs the
+    week before it, which is the previous week of the run), and the roster once."""
+    organizations = await uow.groups.organizations(group.id)
+    leaders_of = await _leaders(uow, group, config)
+    read: dict[PeriodKey, Reports] = {}
+
+    async def reports_of(key: PeriodKey, period: Period | None) -> Reports:
+        if key not in read:
+            read[key] = await uow.reports.with_answers(period.id) if period is not None else {}
+        return read[key]
+
+    found = []
+    for key in keys:
+        period = await ensure_period(uow, group, config, key)
+        before = None
+        if key.previous() not in read:
+            before = await uow.reports.period(group.id, str(key.previous()))
+        previous = await reports_of(key.previous(), before)
+        reports = await reports_of(key, period)
+        facts = _facts(group, config, period, organizations, leaders_of, reports, previous, now)
+        found.append(_period_report(config, key, period, facts))
+    return History(config, tuple(found))
 
 
 CHART_WEEKS = 8  # the chart shows about two months, as /history does

@@ -19,6 +19,7 @@ from bot.core.periods import PeriodKey
 from bot.core.splitting import split_html
 from bot.exports.data import History
 from bot.exports.painter import draw_chart_png
+from bot.foreground import Foreground
 from bot.services.chats import ChatService
 from bot.services.facts import CHART_WEEKS, read_history, recent_weeks
 from bot.services.week_overview import DIGEST_CHART
@@ -72,10 +73,14 @@ class Transport(Protocol):
 
 
 class OutboxService:
-    def __init__(self, db: Database, config: AppConfig, chats: ChatService) -> None:
+    def __init__(
+        self, db: Database, config: AppConfig, chats: ChatService,
+        foreground: Foreground | None = None,
+    ) -> None:  # fmt: skip
         self._db = db
         self._config = config
         self._chats = chats
+        self._foreground = foreground or Foreground()
         self._busy: set[int] = set()  # chats a delivery run is serving now
 
     async def deliver(self, now: datetime, transport: Transport) -> int:
@@ -102,6 +107,7 @@ class OutboxService:
             try:
                 async with slots:
                     for entry_id in ids:
+                        await self._foreground.give_way()  # people's replies first
                         outcome = await self._deliver_entry(entry_id, now, transport)
                         if outcome is None:
                             continue

@@ -17,6 +17,7 @@ from bot.core.schedule import Due, EventKind
 from bot.core.status import ReportStatus
 from bot.core.text import fold_for_matching
 from bot.exports.painter import draw_chart_png
+from bot.foreground import Foreground
 from bot.i18n import plain
 from bot.services.facts import (
     CHART_WEEKS,
@@ -86,9 +87,12 @@ log = logging.getLogger(__name__)
 
 
 class WeeklyService:
-    def __init__(self, db: Database, config: AppConfig) -> None:
+    def __init__(
+        self, db: Database, config: AppConfig, foreground: Foreground | None = None
+    ) -> None:
         self._db = db
         self._config = config
+        self._foreground = foreground or Foreground()
 
     # --- deciding and claiming ------------------------------------------------------------
 
@@ -103,6 +107,7 @@ class WeeklyService:
                 continue  # a group the bot is not in gets nothing claimed; see ChatService
             if not (work := overview.work(group, config, now)):
                 continue
+            await self._foreground.give_way()  # people's replies first
             async with self._db.unit_of_work() as uow:
                 claimed += await self._claim(uow, group, config, work, now)
                 await uow.commit()

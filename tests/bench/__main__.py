@@ -8,6 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.bench.busy_monday import busy_monday_figures
 from tests.bench.digests import chart_of_group, digest_by_history, digests_for_groups
 from tests.bench.figures import Figure, machine, table
 from tests.bench.footprint import footprint_figures
@@ -20,6 +21,7 @@ async def run(workdir: Path) -> list[Figure]:
     figures += await monday_under_limits(workdir, groups=1000)
     figures += await footprint_figures(workdir, many=1000)
     figures += await answer_figures(workdir, answers=60, leaders=200, rounds=5)
+    figures += await busy_monday_figures(workdir, leaders=200, groups=40, rounds=20)
     figures += await chart_of_group(workdir, organizations=30, weeks=52, repeat=10)
     figures += await digests_for_groups(workdir, groups=1000, organizations=6, weeks=4)
     return figures

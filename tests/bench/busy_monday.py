@@ -28,18 +28,21 @@ from tests.bench.digests import NOW, QUESTIONS, seed_history
 from tests.bench.figures import Figure
 from tests.bench.throughput import OPEN, QUESTIONS_PER_REPORT
 
-ANSWERING = -1_003_100_000_000
+BUSY, QUIET = -1_003_100_000_000, -1_003_100_000_001
 
 
 def busy_config_data(db_path: Path, *, leaders: int, groups: int) -> dict[str, Any]:
+    """Two groups of ``leaders`` who answer (one on the Monday, one on the quiet day, so that
+    both answer the same questions of a report as long: an answer reads the report's
+    answers so far), and ``groups`` groups whose digests are due."""
     ids = itertools.count(810_000_000)
-    answering = {
-        "chat_id": ANSWERING, "name": "Nhóm trả lời", "secretariat": [next(ids)],
+    answering = [{
+        "chat_id": chat_id, "name": f"Nhóm trả lời {n}", "secretariat": [next(ids)],
         "organizations": [{"code": f"tc{o}", "name": f"Tổ chức {o}", "leaders": [next(ids)]}
                           for o in range(leaders)],
         "questions": [{"key": f"so_{q}", "text": f"Chỉ tiêu {q}", "kind": "count"}
                       for q in range(QUESTIONS_PER_REPORT)],
-    }  # fmt: skip
+    } for n, chat_id in enumerate((BUSY, QUIET))]  # fmt: skip
     digesting = [
         {"chat_id": -1_003_200_000_000 - g, "name": f"Xã số {g + 1}", "secretariat": [next(ids)],
          "organizations": [{"code": f"to_chuc_{o + 1}", "name": f"Tổ chức số {o + 1}",
@@ -52,15 +55,15 @@ def busy_config_data(db_path: Path, *, leaders: int, groups: int) -> dict[str, A
         "telegram": {"poll_timeout": 5, "limits": OPEN},
         "storage": {"url": f"sqlite+aiosqlite:///{db_path}"},
         "logging": {"level": "WARNING"},
-        "groups": [answering, *digesting],
+        "groups": [*answering, *digesting],
     }
 
 
 async def replies_while(
     api: LocalBotApi, people: list[tuple[Chat, User]], rounds: int, busy: asyncio.Task[None] | None
-) -> list[float]:
-    """Every leader answers at once, ``rounds`` times (and, if ``busy``, at least until it is
-    done); the latency of each reply."""
+) -> tuple[list[float], int]:
+    """Every leader answers at once, ``rounds`` times (and, if ``busy``, until it is done);
+    the latency of each reply, and the rounds answered."""
     sent: dict[int, float] = {}
     samples: list[float] = []
     chats = {chat.id for chat, _ in people}
@@ -74,7 +77,7 @@ async def replies_while(
     try:
         number = 0
         while number < rounds or (busy is not None and not busy.done()):
-            if number >= QUESTIONS_PER_REPORT - 1:
+            if number >= QUESTIONS_PER_REPORT:
                 break
             for chat, user in people:
                 sent[chat.id] = time.perf_counter()
@@ -84,7 +87,7 @@ async def replies_while(
             number += 1
     finally:
         api.on_call = None
-    return samples
+    return samples, number
 
 
 async def busy_monday_figures(workdir: Path, *, leaders: int, groups: int,
@@ -99,23 +102,17 @@ async def busy_monday_figures(workdir: Path, *, leaders: int, groups: int,
     try:
         async with LocalBot(api, config, FakeClock(NOW)) as bot:
             digesting = copy.copy(data)
-            digesting["groups"] = data["groups"][1:]
+            digesting["groups"] = data["groups"][2:]
             await seed_history(bot.db, parse_config(digesting), weeks=8)
-            people = []
-            for organization in config.groups[0].organizations:
-                user = api.user(organization.leaders[0], f"Lãnh đạo {organization.code}")
-                chat = api.private_chat(user)
-                api.send(chat, user, "/baocao")
-                people.append((chat, user))
-            await bot.settle()
-            api.mark_read()
-            quiet = await replies_while(api, people, rounds, None)
+            monday_people = await _open_reports(bot, api, config.groups[0])
+            quiet_people = await _open_reports(bot, api, config.groups[1])
             started = time.perf_counter()
             monday = asyncio.create_task(run_week(bot.app, services_of(bot.app)))
-            busy = await replies_while(api, people, rounds, monday)
+            busy, answered = await replies_while(api, monday_people, rounds, monday)
             await monday
             tick_seconds = time.perf_counter() - started
             charts = sum(1 for m in api.sent if m.kind == "photo")
+            quiet, _ = await replies_while(api, quiet_people, answered, None)
     finally:
         await api.stop()
     q50, q99 = _percentiles(quiet)
@@ -129,6 +126,18 @@ async def busy_monday_figures(workdir: Path, *, leaders: int, groups: int,
                f"{b99 / q99:.2f}× the quiet day; the Monday tick took {tick_seconds:.1f} s, "
                f"{charts} charts"),
     ]  # fmt: skip
+
+
+async def _open_reports(bot: LocalBot, api: LocalBotApi, group: Any) -> list[tuple[Chat, User]]:
+    people = []
+    for organization in group.organizations:
+        user = api.user(organization.leaders[0], f"Lãnh đạo {organization.code}")
+        chat = api.private_chat(user)
+        api.send(chat, user, "/baocao")
+        people.append((chat, user))
+    await bot.settle()
+    api.mark_read()
+    return people
 
 
 def _percentiles(samples: list[float]) -> tuple[float, float]:

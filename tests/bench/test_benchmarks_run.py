@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.bench.busy_monday import busy_monday_figures
 from tests.bench.digests import chart_of_group, digest_by_history, digests_for_groups
 from tests.bench.figures import Figure, table
 from tests.bench.footprint import footprint_figures
@@ -74,6 +75,19 @@ async def test_the_monday_benchmark_delivers_every_message_within_the_limits(
 
     assert delivery.note.startswith("6 of 6 messages")
     assert refused.value == 0
+
+
+async def test_the_busy_monday_benchmark_times_replies_beside_a_quiet_day(tmp_path: Path) -> None:
+    figures = await busy_monday_figures(tmp_path, leaders=3, groups=2, rounds=2)
+
+    assert [f.name for f in figures] == [
+        "reply to 3 leaders at once, quiet day, p50",
+        "reply to 3 leaders at once, quiet day, p99",
+        "the same while 2 digests and charts go out, p50",
+        "the same while 2 digests and charts go out, p99",
+    ]
+    assert figures[3].note.endswith("2 charts")
+    assert all(f.value > 0 for f in figures)
 
 
 def test_the_table_has_a_line_per_figure_with_the_values_aligned() -> None:
