@@ -8,19 +8,36 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from sqlalchemy.exc import SQLAlchemyError
-from telegram.error import InvalidToken, NetworkError
+from telegram import Bot
+from telegram.error import ChatMigrated, InvalidToken, NetworkError, TelegramError
 
 from bot.app import build_application, services_of
 from bot.clock import Clock
 from bot.config import AppConfig
 from bot.i18n import plain
 from bot.polling import FAILED, Polling, SetAside
-from bot.services.roster import sync_roster
+from bot.services.roster import MovedTo, sync_roster
 from bot.telegram_types import TelegramApp
 from handlers.errors import ErrorHandler
 from storage.database import Database
 
 log = logging.getLogger(__name__)
+
+
+def _asking_telegram(config: AppConfig, token: str) -> MovedTo:
+    async def moved_to(chat_id: int) -> int | None:
+        """Where Telegram moved ``chat_id``, if it did (asking about it is refused with the
+        new id); None otherwise, or if Telegram cannot be asked now."""
+        try:
+            async with Bot(token, base_url=config.telegram.api_base_url) as bot:
+                await bot.get_chat(chat_id)
+        except ChatMigrated as moved:
+            return moved.new_chat_id
+        except TelegramError:
+            return None
+        return None
+
+    return moved_to
 
 
 class StartupError(Exception):
@@ -35,12 +52,14 @@ def _reason(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
-async def open_database(config: AppConfig, clock: Clock) -> Database:
-    """Open, migrate and sync the roster; StartupError if the database is unusable."""
+async def open_database(config: AppConfig, clock: Clock, *, token: str | None = None) -> Database:
+    """Open, migrate and sync the roster; StartupError if the database is unusable. With the
+    token, Telegram is asked about groups the config stopped naming (see ``sync_roster``)."""
     db = Database(config.storage.url, busy_timeout_ms=config.storage.busy_timeout_ms)
+    moved_to = _asking_telegram(config, token) if token is not None else None
     try:
         await db.upgrade()
-        await sync_roster(db, config, now=clock.now())
+        await sync_roster(db, config, now=clock.now(), moved_to=moved_to)
     except (OSError, SQLAlchemyError) as exc:
         await db.dispose()
         message = plain("cli.db_unavailable", target=db.describe(), reason=_reason(exc))
@@ -88,7 +107,7 @@ async def polling(application: TelegramApp, *, poll_timeout: float) -> AsyncIter
 
 async def serve(config: AppConfig, *, token: str, clock: Clock, stop: asyncio.Event) -> None:
     """Run the bot until ``stop`` is set."""
-    db = await open_database(config, clock)
+    db = await open_database(config, clock, token=token)
     try:
         application = build_application(config, token=token, clock=clock, database=db)
         async with polling(application, poll_timeout=config.telegram.poll_timeout):

@@ -39,7 +39,7 @@ class LocalBot:
 
     async def start(self) -> None:
         stack = AsyncExitStack()
-        self._db = await open_database(self.config, self.clock)
+        self._db = await open_database(self.config, self.clock, token=self.api.token)
         stack.push_async_callback(self._db.dispose)
         self._app = build_application(
             self.config, token=self.api.token, clock=self.clock, database=self._db

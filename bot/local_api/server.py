@@ -973,6 +973,9 @@ class LocalBotApi:
         chat = self.chats.get(int(params.get("chat_id") or 0))
         if chat is None:
             raise ApiError(400, "Bad Request: chat not found")
+        if chat.migrated_to is not None:
+            raise ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                           migrate_to_chat_id=chat.migrated_to)  # fmt: skip
         return {**chat.to_api(), "accent_color_id": 0, "max_reaction_count": 11}
 
     async def _get_my_commands(self, params: JSON, files: JSON) -> list[JSON]:

@@ -6,6 +6,7 @@ so their history stays; members who joined through the bot are left alone.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from bot.config import AppConfig, GroupConfig
@@ -13,15 +14,46 @@ from storage.database import Database
 from storage.models import Group, Membership, MembershipSource, Organization, Person, Role
 from storage.uow import UnitOfWork
 
+MovedTo = Callable[[int], Awaitable[int | None]]
 
-async def sync_roster(db: Database, config: AppConfig, *, now: datetime) -> None:
+
+async def sync_roster(
+    db: Database, config: AppConfig, *, now: datetime, moved_to: MovedTo | None = None
+) -> None:
+    """``moved_to`` asks Telegram whether a chat was moved, and where to: used for groups the
+    config no longer names, when it names a chat the database does not know (someone wrote
+    the new id of an upgraded group into the config before the bot heard of the move)."""
     async with db.unit_of_work() as uow:
         # Groups Telegram moved to a new chat id: the config may name either id.
         for move in await uow.chats.moves():
             config.moves.record(move.from_chat_id, move.to_chat_id)
+        orphans = await _unnamed_groups(uow, config)
+    if moved_to is not None and orphans:
+        found = {old: new for old in orphans if (new := await moved_to(old)) is not None}
+        async with db.unit_of_work() as uow:
+            for old, new in found.items():
+                group = await uow.groups.by_chat_id(old)
+                if group is None or config.group(new) is None or config.group(old) is not None:
+                    continue  # not the move of a group the config now names by its new id
+                await uow.chats.record_move(old, new, now)
+                await uow.chats.readdress(old, new)
+                group.chat_id = new
+                config.moves.record(old, new)
+            await uow.commit()
+    async with db.unit_of_work() as uow:
         for group_config in config.groups:
             await _sync_group(uow, group_config, now)
         await uow.commit()
+
+
+async def _unnamed_groups(uow: UnitOfWork, config: AppConfig) -> list[int]:
+    """Chat ids of stored groups the config does not name, if it names chats the database
+    does not know (otherwise there is nothing to reconcile and Telegram is not asked)."""
+    known = {group.chat_id for group in await uow.groups.all()}
+    if all(config.chat_of(g) in known for g in config.groups):
+        return []
+    named = {config.chat_of(g) for g in config.groups}
+    return sorted(chat_id for chat_id in known if chat_id not in named)
 
 
 async def _sync_group(uow: UnitOfWork, config: GroupConfig, now: datetime) -> None:

@@ -309,3 +309,30 @@ async def test_a_reply_refused_because_the_person_blocked_the_bot_is_noted_witho
     assert not [r for r in caplog.records if r.exc_info]
     assert rows(db_path, "SELECT chat_id FROM unreachable_chats") == [(LEADERS["doan"],)]
     assert [c.method for c in api.calls if c.method == "sendMessage"] == ["sendMessage"]
+
+
+async def test_a_config_given_the_new_id_before_the_bot_heard_of_the_move_still_means_the_group(
+    api: LocalBotApi, db_path: Path
+) -> None:
+    """The group was upgraded while nothing was sent to it, and the operator wrote the new id
+    into the config: at start-up the bot asks Telegram about the id it no longer finds in the
+    config, learns the move, and carries the group over instead of starting an empty one."""
+    bot = BotHarness(api, make_config(api, db_path, groups=[group_config(OLD_ID)]),
+                     FakeClock(local(23, 8)))  # fmt: skip
+    group = api.group(OLD_ID, "MTTQ xã Hòa Thành")
+    secretary, an, _ = people(api)
+    async with bot:
+        await bot.tick()
+        api.send(api.private_chat(an), an, "/baocao")
+        await bot.settle()
+    api.migrate(group, NEW_ID, by=secretary, announce=False)
+    bot.config = make_config(api, db_path, groups=[group_config(NEW_ID)])
+    async with bot:
+        api.send(api.chats[NEW_ID], secretary, "/tonghop")
+        await bot.settle()
+        [summary] = texts(api, NEW_ID)
+
+    assert summary.startswith("📊 Tình hình báo cáo tuần 2026-W48")
+    assert rows(db_path, "SELECT count(*), chat_id FROM groups") == [(1, NEW_ID)]
+    assert rows(db_path, "SELECT count(*) FROM reports") == [(1,)]
+    assert rows(db_path, "SELECT from_chat_id, to_chat_id FROM chat_moves") == [(OLD_ID, NEW_ID)]
