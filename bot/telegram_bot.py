@@ -33,6 +33,12 @@ class MovingBot(ExtBot[int]):
 
     async def _do_post(self, endpoint: str, data: JSONDict, **kwargs: Any) -> Any:
         chat_id = data.get("chat_id")
-        if isinstance(chat_id, int) and (current := self._moves.current(chat_id)) != chat_id:
-            data = {**data, "chat_id": current}
+        moved = isinstance(chat_id, int) and self._moves.current(chat_id) != chat_id
+        # A message id of the old chat names nothing (or something else) in the new one: an
+        # edit or a reaction stays addressed as it was (Telegram refuses it), and a reply
+        # goes without its reference.
+        if moved and "message_id" not in data:
+            assert isinstance(chat_id, int)
+            data = {k: v for k, v in data.items() if k != "reply_parameters"}
+            data["chat_id"] = self._moves.current(chat_id)
         return await super()._do_post(endpoint, data, **kwargs)

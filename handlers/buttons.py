@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from telegram import CallbackQuery, Message, Update
 from telegram.constants import ChatType
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 
 from bot import callbacks
 from bot.i18n import plain
@@ -67,7 +67,7 @@ async def on_button(
             await context.bot.edit_message_reply_markup(
                 chat_id, query.message.message_id, reply_markup=None
             )
-        except BadRequest as exc:
+        except TelegramError as exc:  # cosmetic: the buttons stay, the answer matters
             log.info("Không gỡ được nút của tin %s/%s: %s", chat_id, query.message.message_id,
                      exc.message)  # fmt: skip
     await send_view(context.bot, chat_id, view, private=chat.private)

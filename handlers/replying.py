@@ -94,7 +94,10 @@ async def deliver(
                 continue
             log.info("Không nhắn riêng được %s (%s); gửi vào nhóm", delivery.chat_id, exc)
             fallback = render(delivery.outcome, False)
-            await send_view(bot, delivery.fallback_chat_id, fallback, private=False)
+            try:
+                await send_view(bot, delivery.fallback_chat_id, fallback, private=False)
+            except Forbidden as refusal:  # the group is shut to the bot too
+                await refused(delivery.fallback_chat_id, refusal.message)
 
 
 def message_context(update: Update) -> tuple[Message, Chat, Sender] | None:

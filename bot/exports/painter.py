@@ -30,17 +30,14 @@ async def draw_chart_png(history: History) -> bytes:
     """The chart of ``history`` as a PNG, drawn in the worker process."""
     series, lang = chart_series(history), history.group.language
     loop = asyncio.get_running_loop()
+    pool = _executor()
     try:
-        return await loop.run_in_executor(_executor(), _draw, series, lang)
+        return await loop.run_in_executor(pool, _draw, series, lang)
     except BrokenProcessPool:
-        # The worker died (killed, out of memory): start another, once.
-        _discard()
+        # The worker died (killed, out of memory): start another, once. Only this pool is
+        # dropped: another draw may have started a new one meanwhile.
+        _discard(pool)
         return await loop.run_in_executor(_executor(), _draw, series, lang)
-
-
-def shutdown() -> None:
-    """Stop the worker (it also stops by itself when this process ends)."""
-    _discard()
 
 
 def _executor() -> ProcessPoolExecutor:
@@ -57,12 +54,12 @@ def _executor() -> ProcessPoolExecutor:
         return _pool
 
 
-def _discard() -> None:
+def _discard(pool: ProcessPoolExecutor) -> None:
     global _pool
     with _lock:
-        pool, _pool = _pool, None
-    if pool is not None:
-        pool.shutdown(wait=False, cancel_futures=True)
+        if _pool is pool:
+            _pool = None
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _draw(series: ChartSeries, lang: str) -> bytes:

@@ -51,9 +51,10 @@ def unreachable_reason(description: str) -> str | None:
     """Whether Telegram's refusal means the bot cannot write to the chat at all (removed,
     blocked, chat deleted) as opposed to refusing this one request; the reason if so."""
     text = description.lower()
+    # Not "not enough rights to send photos": a group's permissions refuse that kind of
+    # message, and the message fails alone (a restricted bot gets my_chat_member anyway).
     words = ("blocked by the user", "kicked from", "not a member", "chat was deleted",
-             "user is deactivated", "chat not found", "have no rights to send",
-             "not enough rights to send", "can't initiate conversation")  # fmt: skip
+             "user is deactivated", "chat not found", "can't initiate conversation")  # fmt: skip
     return description if any(w in text for w in words) else None
 
 
@@ -96,12 +97,12 @@ class ChatService:
     async def moved(self, uow: UnitOfWork, old: int, new: int, now: datetime) -> bool:
         """Telegram moved chat ``old`` to ``new`` (from the service messages in either chat,
         or the error a send to the old id gets). True if this call applied it."""
-        group = await uow.groups.by_chat_id(old)
+        if old == new or old > 0 or new > 0:
+            return False  # only groups move; a person's chat is the person
+        group = await uow.groups.by_chat_id(old) or await uow.groups.by_chat_id(new)
         if group is None:
-            group = await uow.groups.by_chat_id(new)
-        if group is None or old == new:
             return False  # not a group of ours: nothing to carry over
-        recorded = await uow.chats.record_move(old, new, now)
+        await uow.chats.record_move(old, new, now)
         self._config.moves.record(old, new)
         if group.chat_id == new:
             return False  # already applied (the other service message, a redelivery)
@@ -113,15 +114,16 @@ class ChatService:
             text = chat_moved_text(config.name, config.language, new)
             await self._tell_secretariat(uow, group, config, CHAT_MOVED, str(old), text, now,
                                          or_group=True)  # fmt: skip
-        return recorded or True
+        return True
 
     # --- the bot removed, blocked, added back ------------------------------------------------
 
     async def unreachable(self, uow: UnitOfWork, chat_id: int, reason: str, now: datetime) -> bool:
         """The bot cannot write to ``chat_id`` any more. True if this is news."""
         group = await uow.groups.by_chat_id(chat_id) if chat_id < 0 else None
-        target = group.chat_id if group is not None else chat_id
-        if not await uow.chats.mark_unreachable(target, reason, now):
+        if group is not None and group.chat_id != chat_id:
+            return False  # news of the chat the group moved from: not of the group now
+        if not await uow.chats.mark_unreachable(chat_id, reason, now):
             return False
         if group is None:
             log.info("Không nhắn được cho %s nữa: %s", chat_id, reason)
@@ -130,8 +132,8 @@ class ChatService:
                 if person is not None:
                     person.private_chat_started_at = None
             return True
-        log.warning("Bot không gửi được vào nhóm %s (%s): %s", group.name, target, reason)
-        config = self._config.group(target)
+        log.warning("Bot không gửi được vào nhóm %s (%s): %s", group.name, chat_id, reason)
+        config = self._config.group(chat_id)
         if config is not None:
             text = chat_removed_text(config.name, config.language)
             slot = f"{int(now.timestamp())}"  # once per change: marking is insert-if-absent
@@ -144,16 +146,17 @@ class ChatService:
         and no longer makes sense is dropped; the rest goes out with the next delivery, and
         the next tick claims what is due now. True if this is news."""
         group = await uow.groups.by_chat_id(chat_id) if chat_id < 0 else None
-        target = group.chat_id if group is not None else chat_id
-        if not await uow.chats.mark_reachable(target):
+        if group is not None and group.chat_id != chat_id:
+            return False  # news of the chat the group moved from: not of the group now
+        if not await uow.chats.mark_reachable(chat_id):
             return False
-        for entry, period in await uow.ledger.pending_for(target):
+        for entry, period in await uow.ledger.pending_for(chat_id):
             if not await self._still_makes_sense(uow, entry, period, now):
                 entry.state, entry.last_error = DeliveryState.FAILED, _EXPIRED
         if group is None:
             return True
-        log.warning("Bot đã trở lại nhóm %s (%s)", group.name, target)
-        config = self._config.group(target)
+        log.warning("Bot đã trở lại nhóm %s (%s)", group.name, chat_id)
+        config = self._config.group(chat_id)
         if config is not None:
             text = chat_back_text(config.name, config.language)
             slot = f"{int(now.timestamp())}"  # once per change: marking is insert-if-absent

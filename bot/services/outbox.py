@@ -34,6 +34,7 @@ RETRY_FIRST, RETRY_MAX = timedelta(seconds=30), timedelta(minutes=30)
 # waits its second between messages; with 64 the requests reached a server enforcing the
 # limits more bunched (17 429s for 1,000 groups, 9 with 32) for no gain in time.
 CONCURRENT_CHATS = 32
+BUG_ATTEMPTS = 5  # a message whose sending keeps raising is given up (logged each time)
 
 
 class DeliveryFailed(Exception):
@@ -55,6 +56,13 @@ class ChatMoved(DeliveryFailed):
 
 class ChatUnreachable(DeliveryFailed):
     """The bot cannot write to the chat at all (removed, blocked, the chat deleted)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, permanent=False)
+
+
+class BugFailure(DeliveryFailed):
+    """Sending raised what no rule here expects: tried again later, a few times."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason, permanent=False)
@@ -119,7 +127,13 @@ class OutboxService:
             return completed
 
         served = [serve(chat_id, ids) for chat_id, ids in by_chat.items()]
-        return sum(await asyncio.gather(*served))
+        results = await asyncio.gather(*served, return_exceptions=True)
+        for result in results:
+            if isinstance(result, Exception):  # one chat's trouble; the others were served
+                log.error("Lỗi khi phục vụ một chat: %r", result)
+            elif isinstance(result, BaseException):
+                raise result  # cancelled: the bot is stopping
+        return sum(r for r in results if isinstance(r, int))
 
     async def _deliver_entry(
         self, entry_id: int, now: datetime, transport: Transport
@@ -130,8 +144,12 @@ class OutboxService:
             return await self._send_pieces(entry_id, now, transport)
         except Exception as exc:  # a bug: this message waits, every other one goes on
             log.exception("Lỗi khi gửi tin %s", entry_id)
-            await self._record_failure(entry_id, DeliveryFailed(repr(exc), permanent=False), now)
-            return False
+            failure = BugFailure(repr(exc))
+        try:
+            await self._record_failure(entry_id, failure, now)
+        except Exception:  # not even that could be recorded (the database is locked?)
+            log.exception("Không ghi được lỗi gửi tin %s", entry_id)
+        return False
 
     async def _send_pieces(self, entry_id: int, now: datetime, transport: Transport) -> bool | None:
         async with self._db.unit_of_work() as uow:
@@ -197,7 +215,8 @@ class OutboxService:
                 # The message waits for the bot to be back in the chat; nothing is retried.
                 assert entry.chat_id is not None
                 await self._chats.unreachable(uow, entry.chat_id, str(failure), now)
-            elif failure.permanent:
+            elif failure.permanent or (isinstance(failure, BugFailure)
+                                       and entry.attempts >= BUG_ATTEMPTS):  # fmt: skip
                 entry.state = DeliveryState.FAILED
                 log.error("Bỏ tin %s/%s (%s): %s", entry.kind, entry.slot, entry.chat_id, failure)
             else:

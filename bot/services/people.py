@@ -103,6 +103,7 @@ async def known_person(
         person.username = sender.username
     if chat is not None and chat.private and now is not None:
         person.private_chat_started_at = person.private_chat_started_at or now
+        await uow.chats.mark_reachable(sender.user_id)  # writing to the bot: not blocked
     return person
 
 

@@ -102,7 +102,10 @@ class WeeklyService:
             overview = await WeekOverview.read(uow, self._config, now)
         claimed = 0
         for config in self._config.groups:
-            group = overview.groups.get(self._config.chat_of(config))
+            # (by the id it has now; by the configured one if a move is not yet stored)
+            group = overview.groups.get(self._config.chat_of(config)) or overview.groups.get(
+                config.chat_id
+            )
             if group is None or group.chat_id in overview.unreachable:
                 continue  # a group the bot is not in gets nothing claimed; see ChatService
             if not (work := overview.work(group, config, now)):

@@ -24,7 +24,7 @@ from tests.crash.test_sigkill import WAIT, Deliveries, Killer, Supervisor, local
 
 GROUPS = 40
 ORGANIZATIONS = ("doan", "hnd")
-UPGRADED_ANNOUNCED, UPGRADED_SILENTLY, REMOVED, BLOCKING = 5, 9, 13, 3
+UPGRADED_ANNOUNCED, UPGRADED_SILENTLY, REMOVED, BLOCKING = 5, 9, 13, 4
 REPORTING = range(0, 40, 3)  # the groups whose leaders report during the week
 
 
@@ -276,9 +276,14 @@ def _check(
     for n in range(GROUPS):
         expected = {("2026-W48", "call"), ("2026-W48", "digest"), ("2026-W49", "call")}
         assert {(k, kind) for name, k, kind in kinds if name == f"Xã {n}"} >= expected, n
-    # The blocked secretary got no private list; the others who had groups overdue did.
+    # The blocked secretary got no private list but a mention in the group's deadline notice;
+    # the others whose groups had someone overdue got theirs.
     lists = {slot for _, _, _, kind, slot, *_ in ledger if kind == "overdue_list"}
     assert str(secretary_id(BLOCKING)) not in lists
+    assert str(secretary_id(BLOCKING + 1)) in lists
+    [deadline] = [text for name, _, key, kind, *_, text in ledger
+                  if name == f"Xã {BLOCKING}" and kind == "deadline"]  # fmt: skip
+    assert f"tg://user?id={secretary_id(BLOCKING)}" in deadline
     # Each scheduled text arrived, and a copy more only from a run that came after a kill.
     for *_, target, text in ledger:
         if target is not None and target < 0 and text:

@@ -159,6 +159,8 @@ async def test_a_press_on_a_message_the_bot_can_no_longer_edit_still_gets_its_an
     review = await bot.only_reply(chat.id)
 
     assert "Gửi báo cáo" in str(review.buttons())
+    edits = [c.status for c in api.calls if c.method == "editMessageReplyMarkup"]
+    assert edits[-1] == 400  # the bot tried, Telegram refused, and the answer still came
 
 
 # --- odd input ------------------------------------------------------------------------------------

@@ -18,7 +18,6 @@ from bot.services.chats import unreachable_reason
         "Forbidden: the group chat was deleted",
         "Forbidden: user is deactivated",
         "Bad Request: chat not found",
-        "Bad Request: have no rights to send a message",
     ],
 )
 def test_refusals_that_shut_the_bot_out_of_a_chat(description: str) -> None:
@@ -32,6 +31,7 @@ def test_refusals_that_shut_the_bot_out_of_a_chat(description: str) -> None:
         "Bad Request: message is too long",
         "Bad Request: message thread not found",
         "Bad Request: group chat was upgraded to a supergroup chat",
+        "Bad Request: not enough rights to send photos to the chat",
     ],
 )
 def test_refusals_of_one_message_leave_the_chat_reachable(description: str) -> None:
