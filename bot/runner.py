@@ -9,7 +9,14 @@ from contextlib import asynccontextmanager
 
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import Bot
-from telegram.error import ChatMigrated, InvalidToken, NetworkError, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    TelegramError,
+)
 
 from bot.app import build_application, services_of
 from bot.clock import Clock
@@ -24,24 +31,31 @@ from storage.database import Database
 log = logging.getLogger(__name__)
 
 
+class StartupError(Exception):
+    """Start-up cannot go on; the message is one line for the operator (exit status 2)."""
+
+
 def _asking_telegram(config: AppConfig, token: str) -> MovedTo:
     async def moved_to(chat_id: int) -> int | None:
         """Where Telegram moved ``chat_id``, if it did (asking about it is refused with the
-        new id); None otherwise, or if Telegram cannot be asked now."""
+        new id); None if it did not (or the chat is gone, or shut to the bot). If Telegram
+        cannot be asked now, start-up stops: going on would start the group the config
+        names afresh, beside its history."""
+        url = config.telegram.api_base_url
         try:
-            async with Bot(token, base_url=config.telegram.api_base_url) as bot:
+            async with Bot(token, base_url=url) as bot:
                 await bot.get_chat(chat_id)
         except ChatMigrated as moved:
             return moved.new_chat_id
-        except TelegramError:
+        except (BadRequest, Forbidden):
             return None
+        except InvalidToken:
+            raise StartupError(plain("cli.token_rejected", url=url)) from None
+        except TelegramError as exc:
+            raise StartupError(plain("cli.api_unreachable", url=url, reason=exc)) from None
         return None
 
     return moved_to
-
-
-class StartupError(Exception):
-    """Start-up cannot go on; the message is one line for the operator (exit status 2)."""
 
 
 def _reason(exc: BaseException) -> str:
@@ -64,6 +78,9 @@ async def open_database(config: AppConfig, clock: Clock, *, token: str | None = 
         await db.dispose()
         message = plain("cli.db_unavailable", target=db.describe(), reason=_reason(exc))
         raise StartupError(message) from None
+    except StartupError:
+        await db.dispose()
+        raise
     return db
 
 
