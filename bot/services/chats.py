@@ -12,6 +12,7 @@ The secretariat is told of each change once: the notices are claimed in the ledg
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -133,12 +134,7 @@ class ChatService:
                     person.private_chat_started_at = None
             return True
         log.warning("Bot không gửi được vào nhóm %s (%s): %s", group.name, chat_id, reason)
-        config = self._config.group(chat_id)
-        if config is not None:
-            text = chat_removed_text(config.name, config.language)
-            slot = f"{int(now.timestamp())}"  # once per change: marking is insert-if-absent
-            await self._tell_secretariat(uow, group, config, BOT_REMOVED, slot, text, now,
-                                         or_group=False)  # fmt: skip
+        await self._tell_of_change(uow, group, BOT_REMOVED, chat_removed_text, now)
         return True
 
     async def reachable(self, uow: UnitOfWork, chat_id: int, now: datetime) -> bool:
@@ -156,12 +152,7 @@ class ChatService:
         if group is None:
             return True
         log.warning("Bot đã trở lại nhóm %s (%s)", group.name, chat_id)
-        config = self._config.group(chat_id)
-        if config is not None:
-            text = chat_back_text(config.name, config.language)
-            slot = f"{int(now.timestamp())}"  # once per change: marking is insert-if-absent
-            await self._tell_secretariat(uow, group, config, BOT_BACK, slot, text, now,
-                                         or_group=False)  # fmt: skip
+        await self._tell_of_change(uow, group, BOT_BACK, chat_back_text, now)
         return True
 
     # --- internals -------------------------------------------------------------------------
@@ -180,6 +171,19 @@ class ChatService:
         return still_due(config.schedule, config.timezone, now, kind,
                          PeriodKey.parse(period.key), slot,
                          tracking_since=group.created_at)  # fmt: skip
+
+    async def _tell_of_change(
+        self, uow: UnitOfWork, group: Group, kind: str, words: Callable[[str, str], str],
+        now: datetime,
+    ) -> None:  # fmt: skip
+        """Tell a group's secretariat in private that the bot left it or is back (nobody in
+        the group could read it)."""
+        config = self._config.group(group.chat_id)
+        if config is not None:
+            slot = f"{int(now.timestamp())}"  # once per change: marking is insert-if-absent
+            await self._tell_secretariat(uow, group, config, kind, slot,
+                                         words(config.name, config.language), now,
+                                         or_group=False)  # fmt: skip
 
     async def _tell_secretariat(
         self, uow: UnitOfWork, group: Group, config: GroupConfig, kind: str, event: str,

@@ -26,7 +26,7 @@ from bot.local_api.server import Chat, LocalBotApi, User
 from handlers.weekly import run_week
 from tests.bench.digests import NOW, QUESTIONS, seed_history
 from tests.bench.figures import Figure
-from tests.bench.throughput import OPEN, QUESTIONS_PER_REPORT
+from tests.bench.throughput import OPEN, QUESTIONS_PER_REPORT, open_reports
 
 BUSY, QUIET = -1_003_100_000_000, -1_003_100_000_001
 
@@ -104,8 +104,8 @@ async def busy_monday_figures(workdir: Path, *, leaders: int, groups: int,
             digesting = copy.copy(data)
             digesting["groups"] = data["groups"][2:]
             await seed_history(bot.db, parse_config(digesting), weeks=8)
-            monday_people = await _open_reports(bot, api, config.groups[0])
-            quiet_people = await _open_reports(bot, api, config.groups[1])
+            monday_people = await open_reports(bot, api, config.groups[0])
+            quiet_people = await open_reports(bot, api, config.groups[1])
             started = time.perf_counter()
             monday = asyncio.create_task(run_week(bot.app, services_of(bot.app)))
             busy, answered = await replies_while(api, monday_people, rounds, monday)
@@ -126,18 +126,6 @@ async def busy_monday_figures(workdir: Path, *, leaders: int, groups: int,
                f"{b99 / q99:.2f}× the quiet day; the Monday tick took {tick_seconds:.1f} s, "
                f"{charts} charts"),
     ]  # fmt: skip
-
-
-async def _open_reports(bot: LocalBot, api: LocalBotApi, group: Any) -> list[tuple[Chat, User]]:
-    people = []
-    for organization in group.organizations:
-        user = api.user(organization.leaders[0], f"Lãnh đạo {organization.code}")
-        chat = api.private_chat(user)
-        api.send(chat, user, "/baocao")
-        people.append((chat, user))
-    await bot.settle()
-    api.mark_read()
-    return people
 
 
 def _percentiles(samples: list[float]) -> tuple[float, float]:

@@ -23,7 +23,7 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
 from bot.clock import FakeClock
-from bot.config import AppConfig, parse_config
+from bot.config import AppConfig, GroupConfig, parse_config
 from bot.local_api.local_bot import LocalBot
 from bot.local_api.server import Chat, LocalBotApi, User
 from tests.bench.figures import Figure
@@ -53,10 +53,13 @@ def throughput_config(api: LocalBotApi, db_path: Path, leaders: int) -> AppConfi
     return parse_config(data)
 
 
-async def _open_reports(bot: LocalBot, api: LocalBotApi) -> list[tuple[Chat, User]]:
-    """Every leader opens a report in private: the bot then waits for answer 1."""
+async def open_reports(
+    bot: LocalBot, api: LocalBotApi, group: GroupConfig | None = None
+) -> list[tuple[Chat, User]]:
+    """Every leader (of the first group) opens a report in private: the bot then waits for
+    answer 1."""
     leaders = []
-    for organization in bot.config.groups[0].organizations:
+    for organization in (group or bot.config.groups[0]).organizations:
         user = api.user(organization.leaders[0], f"Lãnh đạo {organization.code}")
         chat = api.private_chat(user)
         api.send(chat, user, "/baocao")
@@ -73,7 +76,7 @@ async def report_answer_latency(workdir: Path, *, answers: int) -> list[float]:
     try:
         config = throughput_config(api, workdir / "latency.db", leaders=1)
         async with LocalBot(api, config, FakeClock(MONDAY_MORNING)) as bot:
-            [(chat, user)] = await _open_reports(bot, api)
+            [(chat, user)] = await open_reports(bot, api)
             samples = []
             for number in range(min(answers, QUESTIONS_PER_REPORT)):
                 await api.wait_polling()  # the bot at rest, as when a person answers
@@ -126,7 +129,7 @@ async def answers_per_second(workdir: Path, *, leaders: int, rounds: int) -> tup
     try:
         config = throughput_config(api, workdir / "throughput.db", leaders=leaders)
         async with LocalBot(api, config, FakeClock(MONDAY_MORNING)) as bot:
-            people = await _open_reports(bot, api)
+            people = await open_reports(bot, api)
             started = time.perf_counter()
             for number in range(rounds):
                 for chat, user in people:

@@ -50,3 +50,15 @@ async def private_report_until_question_2(
     more = await bot.only_reply(chat.id)
     api.press(more, leader, more.button("Xong"))
     return leader, chat, await bot.only_reply(chat.id)
+
+
+async def private_report_until_the_last_question(
+    bot: BotHarness, api: LocalBotApi
+) -> tuple[User, Chat, BotMessage]:
+    """Tỉnh đoàn's leader answers in private up to the optional last question (proposals),
+    whose prompt, with its "Bỏ qua" button, is returned."""
+    leader, chat, _ = await private_report_until_question_2(bot, api)
+    api.send(chat, leader, "120")
+    await bot.only_reply(chat.id)
+    api.send(chat, leader, "2 triệu")
+    return leader, chat, await bot.only_reply(chat.id)

@@ -94,6 +94,33 @@ async def answer_in_group(bot: BotHarness, api: LocalBotApi, chat: Chat, user: U
 # --- a group upgraded to a supergroup ----------------------------------------------------------
 
 
+async def summary_after_a_move(
+    api: LocalBotApi, db_path: Path, *, announced: bool, configured: int
+) -> str:
+    """A week starts and An opens a report; the group is upgraded (the bot running and told
+    by service messages, or stopped and never told); the bot starts again with the config
+    naming the group by ``configured``; the secretary asks for /tonghop in the supergroup."""
+    bot = BotHarness(api, make_config(api, db_path, groups=[group_config(OLD_ID)]),
+                     FakeClock(local(23, 8)))  # fmt: skip
+    group = api.group(OLD_ID, "MTTQ xã Hòa Thành")
+    secretary, an, _ = people(api)
+    async with bot:
+        await bot.tick()
+        api.send(api.private_chat(an), an, "/baocao")
+        await bot.settle()
+        if announced:
+            api.migrate(group, NEW_ID, by=secretary)
+            await bot.settle()
+    if not announced:
+        api.migrate(group, NEW_ID, by=secretary, announce=False)
+    bot.config = make_config(api, db_path, groups=[group_config(configured)])
+    async with bot:
+        api.send(api.chats[NEW_ID], secretary, "/tonghop")
+        await bot.settle()
+        [summary] = texts(api, NEW_ID)
+    return summary
+
+
 async def test_a_group_upgraded_to_a_supergroup_carries_on_under_its_new_id_with_all_it_had(
     commune: BotHarness, api: LocalBotApi, db_path: Path
 ) -> None:
@@ -156,21 +183,7 @@ async def test_a_group_upgraded_to_a_supergroup_carries_on_under_its_new_id_with
 async def test_the_config_may_name_a_moved_group_by_its_old_or_new_id_and_means_the_same_group(
     api: LocalBotApi, db_path: Path, configured: int
 ) -> None:
-    bot = BotHarness(api, make_config(api, db_path, groups=[group_config(OLD_ID)]),
-                     FakeClock(local(23, 8)))  # fmt: skip
-    group = api.group(OLD_ID, "MTTQ xã Hòa Thành")
-    secretary, an, _ = people(api)
-    async with bot:
-        await bot.tick()
-        api.send(api.private_chat(an), an, "/baocao")
-        await bot.settle()
-        api.migrate(group, NEW_ID, by=secretary)
-        await bot.settle()
-    bot.config = make_config(api, db_path, groups=[group_config(configured)])
-    async with bot:
-        api.send(api.chats[NEW_ID], secretary, "/tonghop")
-        await bot.settle()
-        [summary] = texts(api, NEW_ID)
+    summary = await summary_after_a_move(api, db_path, announced=True, configured=configured)
 
     assert summary.startswith("📊 Tình hình báo cáo tuần 2026-W48")
     assert rows(db_path, "SELECT count(*), chat_id FROM groups") == [(1, NEW_ID)]
@@ -317,20 +330,7 @@ async def test_a_config_given_the_new_id_before_the_bot_heard_of_the_move_still_
     """The group was upgraded while nothing was sent to it, and the operator wrote the new id
     into the config: at start-up the bot asks Telegram about the id it no longer finds in the
     config, learns the move, and carries the group over instead of starting an empty one."""
-    bot = BotHarness(api, make_config(api, db_path, groups=[group_config(OLD_ID)]),
-                     FakeClock(local(23, 8)))  # fmt: skip
-    group = api.group(OLD_ID, "MTTQ xã Hòa Thành")
-    secretary, an, _ = people(api)
-    async with bot:
-        await bot.tick()
-        api.send(api.private_chat(an), an, "/baocao")
-        await bot.settle()
-    api.migrate(group, NEW_ID, by=secretary, announce=False)
-    bot.config = make_config(api, db_path, groups=[group_config(NEW_ID)])
-    async with bot:
-        api.send(api.chats[NEW_ID], secretary, "/tonghop")
-        await bot.settle()
-        [summary] = texts(api, NEW_ID)
+    summary = await summary_after_a_move(api, db_path, announced=False, configured=NEW_ID)
 
     assert summary.startswith("📊 Tình hình báo cáo tuần 2026-W48")
     assert rows(db_path, "SELECT count(*), chat_id FROM groups") == [(1, NEW_ID)]

@@ -14,7 +14,7 @@ import pytest
 from bot.app import services_of
 from bot.local_api.server import LocalBotApi
 from handlers.weekly import TelegramTransport
-from tests.e2e.reports import private_report_until_question_2
+from tests.e2e.reports import private_report_until_the_last_question
 from tests.harness import GROUP_ID, SECRETARY_ID, YOUTH_LEADER_ID, BotHarness
 
 
@@ -121,11 +121,7 @@ async def test_an_unexpected_failure_sending_to_one_group_leaves_every_other_gro
 async def test_a_receipt_that_failed_to_send_comes_once_when_the_press_comes_back(
     bot: BotHarness, api: LocalBotApi, db_path: Path
 ) -> None:
-    leader, chat, _ = await private_report_until_question_2(bot, api)
-    api.send(chat, leader, "120")
-    await bot.only_reply(chat.id)
-    api.send(chat, leader, "2 triệu")
-    skip_prompt = await bot.only_reply(chat.id)
+    leader, chat, skip_prompt = await private_report_until_the_last_question(bot, api)
     api.press(skip_prompt, leader, skip_prompt.button("Bỏ qua"))
     review = await bot.only_reply(chat.id)
 
@@ -147,11 +143,7 @@ async def test_a_receipt_that_failed_to_send_comes_once_when_the_press_comes_bac
 async def test_a_press_on_a_message_the_bot_can_no_longer_edit_still_gets_its_answer(
     bot: BotHarness, api: LocalBotApi
 ) -> None:
-    leader, chat, _ = await private_report_until_question_2(bot, api)
-    api.send(chat, leader, "120")
-    await bot.only_reply(chat.id)
-    api.send(chat, leader, "2 triệu")
-    skip_prompt = await bot.only_reply(chat.id)
+    leader, chat, skip_prompt = await private_report_until_the_last_question(bot, api)
     api.fail("editMessageReplyMarkup", error_code=400,
              description="Bad Request: message can't be edited")  # fmt: skip
     api.press(skip_prompt, leader, skip_prompt.button("Bỏ qua"))
