@@ -25,6 +25,8 @@ REMOVE = "x"
 HOLIDAY = "h"  # the secretariat makes this period a holiday
 EXCUSE = "v"  # the secretariat excuses one organization this period
 START = "b"  # "Report now" under the call for reports: anyone may press it
+FIGURE_RIGHT = "y"  # the figure the bot asked about is what the person meant
+FIGURE_AGAIN = "n"  # it is not: the question again
 
 # Buttons that stay after a press (pressed by many people, each for themselves).
 SHARED = frozenset({START})
@@ -35,12 +37,12 @@ SHARED = frozenset({START})
 ARGUMENTS = {
     CHOOSE_ORGANIZATION: "i", CHOOSE_PERIOD: "ip", SKIP: "ik", DONE: "ik", CONFIRM: "i",
     CHANGE: "ik", KEEP: "i", JOIN: "i", REMOVE: "i", HOLIDAY: "p", EXCUSE: "ip",
-    START: "", APPROVE: "i", REJECT: "i",
+    START: "", APPROVE: "i", REJECT: "i", FIGURE_RIGHT: "ik", FIGURE_AGAIN: "ik",
 }  # fmt: skip
 
 # Actions whose second field is the user id of the only person who may press the button.
 PERSONAL = frozenset({CHOOSE_ORGANIZATION, CHOOSE_PERIOD, SKIP, DONE, CONFIRM, CHANGE, KEEP,
-                      JOIN, REMOVE, HOLIDAY, EXCUSE})  # fmt: skip
+                      JOIN, REMOVE, HOLIDAY, EXCUSE, FIGURE_RIGHT, FIGURE_AGAIN})  # fmt: skip
 
 _ID = re.compile(r"^-?[0-9]{1,19}$")
 _KEY = re.compile(r"^[a-z0-9_]{1,24}$")

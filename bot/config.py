@@ -6,17 +6,20 @@ and what is wrong with it; the caller turns a ConfigError into exit status 2.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.core.answers import AnswerKind
+from bot.core.amounts import MAX_AMOUNT
+from bot.core.answers import NUMERIC_KINDS, AnswerKind
 from bot.core.periods import WEEKDAY_NAMES, PeriodKey, WeeklyTime
 from bot.core.questionnaire import Question
 from bot.core.schedule import Schedule
@@ -611,6 +614,15 @@ def _read_question(t: _Table, organization_codes: set[str]) -> QuestionConfig:
     proposals = t.flag("proposals", False)
     if proposals and kind is not AnswerKind.TEXT:
         raise t.error("proposals", "config.proposals_text_only")
+    bounds = {}
+    for name in ("min", "max"):
+        bound = t.number(name, math.nan, low=0, high=float(MAX_AMOUNT))
+        if not math.isnan(bound):
+            if kind not in NUMERIC_KINDS:
+                raise t.error(name, "config.bound_numeric_only")
+            bounds[name] = Decimal(str(bound)).normalize()
+    if "min" in bounds and "max" in bounds and bounds["min"] > bounds["max"]:
+        raise t.error("max", "config.max_below_min")
     config = QuestionConfig(
         key=key,
         text=t.text("text", required=True),
@@ -619,6 +631,8 @@ def _read_question(t: _Table, organization_codes: set[str]) -> QuestionConfig:
         organizations=limited_to,
         unit=t.optional_text("unit"),
         proposals=proposals,
+        minimum=bounds.get("min"),
+        maximum=bounds.get("max"),
     )
     t.done()
     return config

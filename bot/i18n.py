@@ -108,6 +108,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "múi giờ “{value}” không tồn tại (ví dụ đúng: Asia/Ho_Chi_Minh)",
         "en": "time zone “{value}” does not exist (e.g. Asia/Ho_Chi_Minh)",
     },
+    "config.bound_numeric_only": {
+        "vi": "chỉ đặt được cho câu hỏi kiểu count, number hoặc money",
+        "en": "can only be set on a count, number or money question",
+    },
+    "config.max_below_min": {"vi": "phải lớn hơn hoặc bằng min", "en": "must not be below min"},
     "config.duplicate_value": {"vi": "bị trùng lặp", "en": "is duplicated"},
     "config.bad_code": {
         "vi": "“{value}” không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu _, "
@@ -1036,6 +1041,48 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "answer.yesno_unclear": {
         "vi": "Chưa rõ câu trả lời là có hay không.",
         "en": "It is not clear whether the answer is yes or no.",
+    },
+    "answer.confirm_below": {
+        "vi": "<b>{value}</b> thấp hơn mức tối thiểu {bound} đặt cho câu “{question}”. "
+        "Có đúng là {value} không?",
+        "en": "<b>{value}</b> is below the minimum {bound} set for “{question}”. Is it "
+        "really {value}?",
+    },
+    "answer.confirm_above": {
+        "vi": "<b>{value}</b> cao hơn mức tối đa {bound} đặt cho câu “{question}”. "
+        "Có đúng là {value} không?",
+        "en": "<b>{value}</b> is above the maximum {bound} set for “{question}”. Is it "
+        "really {value}?",
+    },
+    "answer.confirm_too_many": {
+        "vi": "<b>{value}</b> lớn hơn cả dân số cả nước. Có đúng là {value} không?",
+        "en": "<b>{value}</b> is more than the country's whole population. Is it really {value}?",
+    },
+    "answer.confirm_small_sum": {
+        "vi": "<b>{value}</b>: chưa đến một nghìn đồng. Có đúng không? (Nếu là nghìn hay "
+        "triệu đồng, bấm Nhập lại, ví dụ 500 nghìn, 2 triệu.)",
+        "en": "<b>{value}</b>: less than a thousand đồng. Is that right? (If you meant "
+        "thousands or millions, press Type again, e.g. 500 nghìn, 2 triệu.)",
+    },
+    "answer.confirm_unusual": {
+        "vi": "<b>{value}</b> lớn hơn mười lần con số cao nhất tổ chức đã báo cáo trước đây "
+        "({bound}). Có đúng là {value} không?",
+        "en": "<b>{value}</b> is more than ten times the largest figure the organization "
+        "reported before ({bound}). Is it really {value}?",
+    },
+    "answer.retype": {
+        "vi": "Mời anh/chị gõ lại con số.",
+        "en": "Please type the figure again.",
+    },
+    "answer.edit_unsure": {
+        "vi": "bot chưa chắc đọc đúng con số sửa lại, hoặc con số khác thường",
+        "en": "the bot is not sure it read the corrected figure right, or it is unusual",
+    },
+    "report.button.figure_right": {"vi": "✅ Đúng", "en": "✅ Right"},
+    "report.button.figure_again": {"vi": "✏️ Nhập lại", "en": "✏️ Type again"},
+    "answer.confirm_reading": {
+        "vi": "Bot hiểu là <b>{value}</b>. Có đúng không?",
+        "en": "The bot read <b>{value}</b>. Is that right?",
     },
     "answer.example.text": {
         "vi": "Xin gõ nội dung trả lời.",

@@ -22,6 +22,7 @@ from bot.services.outcomes import (
     Changed,
     ChooseOrganization,
     ChoosePeriod,
+    ConfirmFigure,
     Duplicate,
     EditApplied,
     EditRefused,
@@ -148,6 +149,18 @@ def render(outcome: Outcome, *, private: bool) -> View:
                 return View(t("report.more_text.private", lang), ((done,),))
             text = t("report.more_text.group", lang)
             return View(Html(_lead(ctx.who, private) + text), expects_answer=True)
+        case ConfirmFigure(context=ctx, question=question, display=display, code=code):
+            lang = ctx.language
+            text = t(code, lang, value=display, bound=outcome.bound or "",
+                     question=short(question.text, 80))  # fmt: skip
+            encode = callbacks.encode
+            choices = ((Button(plain("report.button.figure_right", lang),
+                            encode(callbacks.FIGURE_RIGHT, ctx.who.user_id, ctx.report_id,
+                                   question.key)),
+                     Button(plain("report.button.figure_again", lang),
+                            encode(callbacks.FIGURE_AGAIN, ctx.who.user_id, ctx.report_id,
+                                   question.key))),)  # fmt: skip
+            return View(Html(_lead(ctx.who, private) + text), choices)
         case Review():
             return _review(outcome, private)
         case Submitted():

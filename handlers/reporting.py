@@ -167,6 +167,11 @@ class ReportingHandlers:
                 return await service.start_from_button(chat, query_id, sender, now)
             case callbacks.KEEP:
                 return await service.keep(chat, query_id, sender, data.int_arg(0), now)
+            case callbacks.FIGURE_RIGHT | callbacks.FIGURE_AGAIN:
+                right = data.action == callbacks.FIGURE_RIGHT
+                return await service.confirm_figure(
+                    chat, query_id, sender, data.int_arg(0), data.args[1], right, now
+                )
         return StaleButton(self.services.language_for_chat(chat.id))
 
 

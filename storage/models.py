@@ -340,7 +340,34 @@ class Conversation(Base):
     question_key: Mapped[str | None] = mapped_column(String(24))
     # The bot message the person is expected to reply to (the group's ForceReply prompt).
     prompt_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # A figure read with doubt, waiting for the person's yes before it is stored.
+    pending_text: Mapped[str | None] = mapped_column(Text)
+    pending_value: Mapped[str | None] = mapped_column(String(40))
+    pending_reason: Mapped[str | None] = mapped_column(String(40))
+    pending_message_id: Mapped[int | None] = mapped_column(BigInteger)  # where it was typed
     updated_at: Mapped[datetime]
+
+
+class Prompt(Base):
+    """A question as the bot put it to a person: which message showed it (once sent), and
+    after which of the person's messages. Message ids in a chat grow in the order messages
+    arrive, both sides together: an answer older than the question now waiting was written
+    before that question was shown, and a reply names the question it answers."""
+
+    __tablename__ = "prompts"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "message_id"),
+        Index("ix_prompts_chat_id_person_id", "chat_id", "person_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)  # None until it is sent
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    question_key: Mapped[str] = mapped_column(String(24))
+    asked_after: Mapped[int | None] = mapped_column(BigInteger)  # the person's message
+    created_at: Mapped[datetime]
 
 
 class HandledUpdate(Base):

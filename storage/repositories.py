@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -241,6 +242,21 @@ class ReportRepository(_Repository):
     async def answer(self, report_id: int, question_key: str) -> Answer | None:
         found = [a for a in await self.answers(report_id) if a.question_key == question_key]
         return found[0] if found else None
+
+    async def largest_earlier(
+        self, organization_id: int, question_key: str, report_id: int
+    ) -> Decimal | None:
+        """The organization's largest figure for a question in its other reports."""
+        query = (
+            select(Answer.value)
+            .join(Report, Report.id == Answer.report_id)
+            .where(Report.organization_id == organization_id, Report.id != report_id,
+                   Answer.question_key == question_key, Answer.value.is_not(None),
+                   Answer.skipped.is_(False))
+        )  # fmt: skip
+        values = [Decimal(v) for v in await self.session.scalars(query)
+                  if v is not None and v not in ("yes", "no")]  # fmt: skip
+        return max(values, default=None)
 
     async def period_by_id(self, period_id: int) -> Period | None:
         return await self.session.get(Period, period_id)

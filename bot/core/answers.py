@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 
+from bot.core.amounts import CURRENCY, MASSES, Reading, Unreadable, bare, read_amount
 from bot.core.text import fold_for_matching, is_blank, normalize_text
 
 
@@ -25,8 +26,6 @@ class AnswerKind(StrEnum):
 
 
 NUMERIC_KINDS = frozenset({AnswerKind.COUNT, AnswerKind.NUMBER, AnswerKind.MONEY})
-
-MAX_AMOUNT = Decimal(10) ** 15  # a quadrillion đồng: anything above is a typo
 
 
 @dataclass(frozen=True)
@@ -48,136 +47,88 @@ class AnswerProblem:
     code: str
 
 
-ParseResult = ParsedAnswer | AnswerProblem
-
 # --- numbers ---------------------------------------------------------------------------
 
-_SCALES: dict[str, Decimal] = {
-    "k": Decimal(1_000),
-    "nghìn": Decimal(1_000),
-    "nghin": Decimal(1_000),
-    "ngàn": Decimal(1_000),
-    "ngan": Decimal(1_000),
-    "tr": Decimal(1_000_000),
-    "triệu": Decimal(1_000_000),
-    "trieu": Decimal(1_000_000),
-    "củ": Decimal(1_000_000),
-    "tỷ": Decimal(1_000_000_000),
-    "tỉ": Decimal(1_000_000_000),
-    "ty": Decimal(1_000_000_000),
-}
-_HALF = frozenset({"rưỡi", "ruoi"})
-_CURRENCY = frozenset({"đồng", "dong", "đ", "d", "vnđ", "vnd"})
-_ZERO_WORDS = frozenset({"không", "khong", "không có", "khong co", "chưa có", "chua co"})
-# Trailing politeness and punctuation: "Chưa ạ.", "Rồi nhé!", "có ạ ."
-_TAIL = re.compile(r"(?:\s*[.!?,;]+|\s+(?:ạ|nhé|nha))+$")
 
-# A number token: digit groups joined by "." "," or a space, so "8 617" is one token.
-_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*(?: \d{3}(?!\d))*|[^\W\d_]+|\S")
+@dataclass(frozen=True)
+class Unsure:
+    """A figure the reader may have read wrong: asked back with what it understood
+    ("Có phải 3.020.000 đ không?"), stored only once the person says yes."""
+
+    text: str
+    value: str  # canonical, as ParsedAnswer's
+    code: str = "answer.confirm_reading"
 
 
-class _Refused(Exception):
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
+ParseResult = ParsedAnswer | AnswerProblem | Unsure
 
 
-def _number_token(token: str) -> Decimal:
-    """Read one digit token; '.' and ',' are told apart the Vietnamese way."""
-    if " " in token:
-        head, *groups = token.split(" ")
-        if "," in head or "." in head or len(head) > 3:
-            raise _Refused("answer.number_unclear")
-        return Decimal(head + "".join(groups))
-    dots, commas = token.count("."), token.count(",")
-    if dots and commas:
-        # Both present: the last one is the decimal mark ("1.500,5" or "1,500.5").
-        decimal_mark = "," if token.rfind(",") > token.rfind(".") else "."
-        grouping = "." if decimal_mark == "," else ","
-        whole, frac = token.rsplit(decimal_mark, 1)
-        if grouping in frac or decimal_mark in whole:
-            raise _Refused("answer.number_unclear")
-        return Decimal(_ungroup(whole, grouping) + "." + frac)
-    if dots:
-        parts = token.split(".")
-        if dots > 1 or len(parts[1]) == 3:
-            return Decimal(_ungroup(token, "."))
-        return Decimal(token)  # "1.5": a decimal point, as on English keyboards
-    if commas:
-        parts = token.split(",")
-        if commas > 1:
-            return Decimal(_ungroup(token, ","))  # "1,500,000"
-        return Decimal(parts[0] + "." + parts[1])  # "1,5": the Vietnamese decimal comma
-    return Decimal(token)
+def _read(text: str) -> Reading | AnswerProblem:
+    found = read_amount(text)
+    return AnswerProblem(found.code) if isinstance(found, Unreadable) else found
 
 
-def _ungroup(token: str, mark: str) -> str:
-    head, *groups = token.split(mark)
-    if not head or len(head) > 3 or any(len(g) != 3 for g in groups):
-        raise _Refused("answer.number_unclear")
-    return head + "".join(groups)
+def _result(text: str, value: Decimal, certain: bool) -> ParsedAnswer | Unsure:
+    typed = normalize_text(text)
+    return ParsedAnswer(typed, _canonical(value)) if certain else Unsure(typed, _canonical(value))
 
 
-def _amount(text: str, *, currency_ok: bool, units_ok: bool) -> Decimal:
-    """Read ``2 triệu 500``, ``1,5 tr``, ``8.617 người`` and the like into a Decimal."""
-    folded = _TAIL.sub("", fold_for_matching(text))
-    if not folded:
-        raise _Refused("answer.empty")
-    if folded in _ZERO_WORDS:
-        return Decimal(0)
-    if folded.startswith("-"):
-        raise _Refused("answer.negative")
-    tokens = _TOKEN_RE.findall(folded)
-    if not tokens or not tokens[0][0].isdigit():
-        raise _Refused("answer.not_a_number")
+def parse_count(text: str, unit: str | None = None) -> ParseResult:
+    reading = _read(text)
+    if isinstance(reading, AnswerProblem):
+        return reading
+    if reading.unit in CURRENCY:
+        return AnswerProblem("answer.not_a_number")
+    if reading.unit is not None and bare(reading.unit.split()[0]) in MASSES:
+        return AnswerProblem("answer.number_unclear")  # kilograms of people?
+    if reading.value != reading.value.to_integral_value():
+        return AnswerProblem("answer.count_not_whole")
+    # "8,617 người": not 8.617 people, so eight thousand six hundred seventeen.
+    return _result(text, reading.value, reading.certain)
 
-    total = Decimal(0)
-    last_scale: Decimal | None = None  # scale of the previous number, if it had one
-    pending: Decimal | None = None  # a number still waiting for its scale word
-    pending_digits = 0
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token[0].isdigit():
-            if pending is not None:
-                raise _Refused("answer.number_unclear")  # "12 13"
-            pending, pending_digits = _number_token(token), len(token)
-        elif token in _SCALES:
-            scale = _SCALES[token]
-            if pending is None or (last_scale is not None and scale >= last_scale):
-                raise _Refused("answer.number_unclear")  # "triệu 2", "500 nghìn 2 triệu"
-            total += pending * scale
-            last_scale, pending = scale, None
-        elif token in _HALF:
-            if pending is not None or last_scale is None:
-                raise _Refused("answer.number_unclear")
-            total += last_scale / 2
-            last_scale = last_scale / 10  # nothing smaller may follow a "rưỡi" meaningfully
-        else:
-            break  # the rest is a unit or the currency
-        i += 1
 
-    if pending is not None:
-        if last_scale is not None:
-            # "2 triệu 500", "2tr5", "1 tỷ 2": the digits continue the previous scale.
-            if pending != pending.to_integral_value() or pending_digits > 3:
-                raise _Refused("answer.number_unclear")
-            total += pending * last_scale / (Decimal(10) ** pending_digits)
-        else:
-            total += pending
+def parse_number(text: str, unit: str | None = None) -> ParseResult:
+    """A quantity; a mass is given in the question's unit ("300 kg" for a question in tấn
+    is 0.3)."""
+    reading = _read(text)
+    if isinstance(reading, AnswerProblem):
+        return reading
+    if reading.unit in CURRENCY:
+        return AnswerProblem("answer.not_a_number")
+    value, certain = reading.value, reading.certain
+    if reading.comma_or_thousands is not None:
+        # "8,617 tấn": the Vietnamese decimal comma is the likelier reading of a quantity,
+        # but not a sure one.
+        value, certain = reading.comma_or_thousands, False
+        if reading.unit in MASSES:
+            value *= MASSES[reading.unit]  # in kilograms, as the reader gives a mass
+    wanted = MASSES.get(bare(fold_for_matching(unit))) if unit else None
+    if reading.unit in MASSES:
+        if wanted is not None:
+            value = value / wanted
+        else:  # back into the unit it was given in; if the question has another, asked
+            value = value / MASSES[reading.unit]
+            certain = certain and unit is None
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -6:
+        return AnswerProblem("answer.too_precise")
+    if isinstance(exponent, int) and exponent < -3 and reading.unit not in MASSES:
+        return AnswerProblem("answer.too_precise")
+    return _result(text, value, certain)
 
-    rest = tokens[i:]
-    if rest:
-        if any(t[0].isdigit() or t in _SCALES for t in rest):
-            raise _Refused("answer.number_unclear")
-        is_currency = all(t in _CURRENCY for t in rest)
-        if is_currency and not currency_ok:
-            raise _Refused("answer.not_a_number")
-        if not is_currency and not units_ok:
-            raise _Refused("answer.money_unit")
-    if total > MAX_AMOUNT:
-        raise _Refused("answer.too_large")
-    return total
+
+def parse_money(text: str, unit: str | None = None) -> ParseResult:
+    reading = _read(text)
+    if isinstance(reading, AnswerProblem):
+        code = reading.code
+        if code in {"answer.not_a_number", "answer.number_unclear"}:
+            code = "answer.money_unclear"
+        return AnswerProblem(code)
+    if reading.unit is not None and reading.unit not in CURRENCY:
+        return AnswerProblem("answer.money_unclear")
+    if reading.value != reading.value.to_integral_value():
+        return AnswerProblem("answer.money_fraction")
+    return _result(text, reading.value, reading.certain)
 
 
 def _canonical(value: Decimal) -> str:
@@ -188,64 +139,43 @@ def _canonical(value: Decimal) -> str:
     return format(normalized, "f")
 
 
-def parse_count(text: str) -> ParseResult:
-    try:
-        value = _amount(text, currency_ok=False, units_ok=True)
-    except (_Refused, InvalidOperation) as exc:
-        return AnswerProblem(exc.code if isinstance(exc, _Refused) else "answer.not_a_number")
-    if value != value.to_integral_value():
-        return AnswerProblem("answer.count_not_whole")
-    return ParsedAnswer(normalize_text(text), _canonical(value))
-
-
-def parse_number(text: str) -> ParseResult:
-    try:
-        value = _amount(text, currency_ok=False, units_ok=True)
-    except (_Refused, InvalidOperation) as exc:
-        return AnswerProblem(exc.code if isinstance(exc, _Refused) else "answer.not_a_number")
-    exponent = value.normalize().as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -3:
-        return AnswerProblem("answer.too_precise")
-    return ParsedAnswer(normalize_text(text), _canonical(value))
-
-
-def parse_money(text: str) -> ParseResult:
-    try:
-        value = _amount(text, currency_ok=True, units_ok=False)
-    except (_Refused, InvalidOperation) as exc:
-        code = exc.code if isinstance(exc, _Refused) else "answer.not_a_number"
-        if code in {"answer.not_a_number", "answer.number_unclear", "answer.money_unit"}:
-            code = "answer.money_unclear"
-        return AnswerProblem(code)
-    if value != value.to_integral_value():
-        return AnswerProblem("answer.money_fraction")
-    return ParsedAnswer(normalize_text(text), _canonical(value))
-
-
 # --- yes / no --------------------------------------------------------------------------
 
 _YES = frozenset(
     {
         "có", "co", "rồi", "roi", "đã", "da", "có rồi", "co roi", "đã có", "đã làm",
         "đã thực hiện", "vâng", "vang", "ừ", "được", "duoc", "đúng", "dung", "yes", "y", "ok",
+        "đã làm rồi", "làm rồi", "có làm", "có tham gia", "đã tham gia", "có thực hiện",
+        "đúng rồi", "đúng vậy", "phải", "xong", "xong rồi", "đã xong",
     }
 )  # fmt: skip
 _NO = frozenset(
     {
         "không", "khong", "ko", "k", "chưa", "chua", "không có", "khong co", "chưa có",
-        "chua co", "chưa làm", "chưa thực hiện", "no", "n",
+        "chua co", "chưa làm", "chưa thực hiện", "no", "n", "chưa ạ", "không làm",
+        "chưa tham gia", "không tham gia", "chưa xong", "không ạ",
     }
 )  # fmt: skip
+# Politeness around a yes or no: "dạ có", "vâng, đã làm", "có ạ", "dạ chưa ạ".
+_LEADING = frozenset({"dạ", "vâng", "vang", "ừ", "ờ", "à", "thưa"})
+_TRAILING = frozenset({"ạ", "a", "nhé", "nha", "nhé ạ", "rồi ạ", "anh", "chị"})
 
 
 def parse_yesno(text: str) -> ParseResult:
-    folded = _TAIL.sub("", fold_for_matching(text))
+    folded = re.sub(r"[.!?,;:]+", " ", fold_for_matching(text)).split()
     if not folded:
         return AnswerProblem("answer.empty")
-    if folded in _YES:
-        return ParsedAnswer(normalize_text(text), "yes")
-    if folded in _NO:
+    words = list(folded)
+    while len(words) > 1 and words[-1] in _TRAILING:
+        words.pop()
+    polite = words[0] in _LEADING
+    while len(words) > 1 and words[0] in _LEADING:
+        words.pop(0)
+    phrase = " ".join(words)
+    if phrase in _NO:
         return ParsedAnswer(normalize_text(text), "no")
+    if phrase in _YES or (polite and phrase in _LEADING):  # "dạ", "vâng ạ": yes
+        return ParsedAnswer(normalize_text(text), "yes")
     return AnswerProblem("answer.yesno_unclear")
 
 
@@ -265,7 +195,10 @@ _PARSERS = {
 }
 
 
-def parse_answer(kind: AnswerKind, text: str) -> ParseResult:
+def parse_answer(kind: AnswerKind, text: str, unit: str | None = None) -> ParseResult:
+    """``unit``: the question's, so that a mass is read into it ("300 kg" in tấn)."""
+    if kind is AnswerKind.NUMBER:
+        return parse_number(text, unit)
     return _PARSERS[kind](text)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 from bot.core.answers import AnswerKind
@@ -19,6 +20,9 @@ class Question:
     organizations: tuple[str, ...] = ()  # empty: asked of every organization
     unit: str | None = None  # shown after figures: "người", "tấn", "suất"
     proposals: bool = False  # answers are gathered into the digest's proposals list
+    # A figure outside these is confirmed with the person before it is stored.
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
 
     def applies_to(self, organization_code: str) -> bool:
         return not self.organizations or organization_code in self.organizations

@@ -123,6 +123,17 @@ class Ask(Outcome):
 
 
 @dataclass(frozen=True)
+class ConfirmFigure(Outcome):
+    """A figure the bot is not sure of, or that looks wrong: is it what the person meant?"""
+
+    context: ReportContext
+    question: Question
+    display: str  # the figure as the bot read it ("3.020.000 đ")
+    code: str  # why it asks (a catalogue key)
+    bound: str | None = None  # the limit or earlier figure it was compared with
+
+
+@dataclass(frozen=True)
 class MoreText(Outcome):
     """The first message of a text answer is saved: more may follow, or 'done'."""
 

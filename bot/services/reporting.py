@@ -10,11 +10,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 
 from bot.config import AppConfig, GroupConfig
-from bot.core.answers import AnswerKind, AnswerProblem, ParsedAnswer, parse_answer
+from bot.core.answers import (
+    NUMERIC_KINDS,
+    AnswerKind,
+    AnswerProblem,
+    ParsedAnswer,
+    Unsure,
+    parse_answer,
+    parse_yesno,
+)
 from bot.core.formatting import format_value
 from bot.core.periods import PeriodKey, PeriodWindow
+from bot.core.plausibility import Doubt, doubt
 from bot.core.questionnaire import (
     AnswerState,
     Question,
@@ -33,6 +43,7 @@ from bot.services.outcomes import (
     Changed,
     ChooseOrganization,
     ChoosePeriod,
+    ConfirmFigure,
     Duplicate,
     EditApplied,
     EditRefused,
@@ -451,9 +462,12 @@ class ReportingService:
                 new_text = "\n".join(p.text for p in await uow.reports.parts(answer.id))
                 new = ParsedAnswer(new_text, None)
             else:
-                parsed = parse_answer(question.kind, text)
+                parsed = parse_answer(question.kind, text, question.unit)
                 if isinstance(parsed, AnswerProblem):
                     return EditRefused(context, question, parsed.code)
+                if isinstance(parsed, Unsure) or doubt(question, Decimal(str(parsed.value)), None):
+                    # Not stored on a doubt: an edit cannot be asked back about.
+                    return EditRefused(context, question, "answer.edit_unsure")
                 part.text, new = parsed.text, parsed
             if (answer.text, answer.value) == (new.text, new.value):
                 return Ignored()  # a redelivered or cosmetic edit
@@ -691,9 +705,28 @@ class ReportingService:
         if question.kind is AnswerKind.TEXT and not changing and has_text and words in DONE_WORDS:
             return await self._advance(uow, conversation, person, now)
 
-        parsed = parse_answer(question.kind, text)
+        if conversation.pending_value is not None:
+            # A figure waits for a yes: "đúng"/"có" stores it, "không" asks again, and
+            # anything else is read as the answer typed anew.
+            said = parse_yesno(text)
+            if isinstance(said, ParsedAnswer) and said.value == "yes":
+                return await self._take_pending(uow, chat, conversation, person, question, now)
+            _clear_pending(conversation)
+            if isinstance(said, ParsedAnswer):
+                return await self._reprompt(uow, conversation, person, now, "answer.retype")
+        parsed = parse_answer(question.kind, text, question.unit)
         if isinstance(parsed, AnswerProblem):
             return await self._reprompt(uow, conversation, person, now, parsed.code)
+        if isinstance(parsed, Unsure):
+            return await self._to_confirm(uow, conversation, person, question, parsed.text,
+                                          parsed.value, Doubt(parsed.code), message_id)  # fmt: skip
+        if parsed.value is not None and question.kind in NUMERIC_KINDS:
+            report = (await self._load(uow, conversation.report_id))[0]
+            largest = await uow.reports.largest_earlier(report.organization_id, question.key,
+                                                        report.id)  # fmt: skip
+            if (found := doubt(question, Decimal(parsed.value), largest)) is not None:
+                return await self._to_confirm(uow, conversation, person, question, parsed.text,
+                                              parsed.value, found, message_id)  # fmt: skip
         if question.kind is AnswerKind.TEXT and not changing and has_text:
             assert answer is not None
             answer.text = f"{answer.text}\n{parsed.text}"
@@ -714,6 +747,61 @@ class ReportingService:
                 self._context(report, period, organization, group, config, person), question
             )
         return await self._after_answer(uow, conversation, person, question, old, now)
+
+    async def _to_confirm(
+        self, uow: UnitOfWork, conversation: Conversation, person: Person, question: Question,
+        text: str, value: str, why: Doubt, message_id: int | None,
+    ) -> Outcome:  # fmt: skip
+        """Keep a figure read with doubt and ask the person whether it is what they meant."""
+        assert conversation.report_id is not None
+        conversation.pending_text, conversation.pending_value = text, value
+        conversation.pending_reason, conversation.pending_message_id = why.code, message_id
+        loaded = await self._load(uow, conversation.report_id)
+        config = loaded[4]
+        display = format_value(question.kind, text, value, question.unit, config.language,
+                               (plain("answer.yes", config.language), ""))  # fmt: skip
+        bound = None
+        if why.bound is not None:
+            bound = format_value(question.kind, str(why.bound), str(why.bound), question.unit,
+                                 config.language, ("", ""))  # fmt: skip
+        return ConfirmFigure(self._context(*loaded, person), question, display, why.code, bound)
+
+    async def _take_pending(
+        self, uow: UnitOfWork, chat: Chat, conversation: Conversation, person: Person,
+        question: Question, now: datetime,
+    ) -> Outcome:  # fmt: skip
+        """The person said yes to the figure the bot asked about: it is the answer."""
+        assert conversation.pending_text is not None
+        parsed = ParsedAnswer(conversation.pending_text, conversation.pending_value)
+        message_id = conversation.pending_message_id
+        _clear_pending(conversation)
+        old = await self._store_answer(uow, conversation, question, parsed, person, chat,
+                                       message_id, now)  # fmt: skip
+        return await self._after_answer(uow, conversation, person, question, old, now)
+
+    async def confirm_figure(
+        self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str,
+        accepted: bool, now: datetime,
+    ) -> Outcome:  # fmt: skip
+        """ "Đúng" (the figure the bot asked about is the answer) or "Nhập lại"."""
+        async with self._db.unit_of_work() as uow:
+            found = await self._pressed(uow, chat, query_id, sender, report_id, key,
+                                        (Step.ANSWER, Step.CHANGE), now)  # fmt: skip
+            if not isinstance(found, tuple):
+                return found
+            conversation, person = found
+            question = await self._current_question(uow, conversation)
+            if question is None or conversation.pending_value is None:
+                await uow.commit()
+                return StaleButton(self._language_of_chat(chat))
+            if accepted:
+                outcome = await self._take_pending(uow, chat, conversation, person, question,
+                                                   now)  # fmt: skip
+            else:
+                _clear_pending(conversation)
+                outcome = await self._reprompt(uow, conversation, person, now, "answer.retype")
+            await uow.commit()
+            return outcome
 
     async def _after_answer(
         self,
@@ -807,7 +895,7 @@ class ReportingService:
         parsed: ParsedAnswer,
         person: Person,
         chat: Chat,
-        message_id: int,
+        message_id: int | None,
         now: datetime,
     ) -> str | None:
         """Set the answer from one message; returns the old answer as displayed, if any."""
@@ -828,10 +916,11 @@ class ReportingService:
                 revision=report.state is ReportState.SUBMITTED,
             )  # fmt: skip
             await uow.reports.remove_parts(answer.id)
-        await uow.reports.add_part(
-            AnswerPart(answer_id=answer.id, chat_id=chat.id, message_id=message_id,
-                       text=parsed.text, created_at=now)
-        )  # fmt: skip
+        if message_id is not None:
+            await uow.reports.add_part(
+                AnswerPart(answer_id=answer.id, chat_id=chat.id, message_id=message_id,
+                           text=parsed.text, created_at=now)
+            )  # fmt: skip
         report.updated_at = now
         return old
 
@@ -971,6 +1060,11 @@ async def _replace_answer(
         )  # fmt: skip
     answer.text, answer.value, answer.skipped = new_text, new_value, new is None
     answer.answered_by, answer.answered_at = person.id, now
+
+
+def _clear_pending(conversation: Conversation) -> None:
+    conversation.pending_text = conversation.pending_value = None
+    conversation.pending_reason = conversation.pending_message_id = None
 
 
 def _waits_for(conversation: Conversation, report_id: int, key: str | None, step: Step) -> bool:

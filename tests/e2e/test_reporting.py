@@ -178,7 +178,7 @@ async def test_a_number_that_cannot_be_read_is_asked_again_with_an_example(
 ) -> None:
     leader, chat, _ = await private_report_until_question_2(bot, api)
 
-    api.send(chat, leader, "khoảng một trăm hộ")
+    api.send(chat, leader, "nhiều hộ lắm")
     again = await bot.only_reply(chat.id)
 
     assert again.plain_text is not None
@@ -298,7 +298,7 @@ async def test_editing_an_answer_before_submission_updates_the_draft(
 
     api.edit(chat, leader, answer_id, "150")
     confirmation = await bot.only_reply(chat.id)
-    api.edit(chat, leader, answer_id, "một trăm")
+    api.edit(chat, leader, answer_id, "một ít")
     refusal = await bot.only_reply(chat.id)
 
     assert confirmation.plain_text == "Đã cập nhật câu “Số hộ khó khăn được hỗ trợ”: 150 hộ"

@@ -86,6 +86,9 @@ async def report(
     for answer in (households, money):
         api.send(chat, leader, answer)
         prompt = await bot.only_reply(chat.id)
+        if any("Đúng" in label for label, _ in prompt.buttons()):  # a figure to confirm
+            api.press(prompt, leader, prompt.button("Đúng"))
+            prompt = await bot.only_reply(chat.id)
     api.send(chat, leader, proposal or "bỏ qua")
     review = await bot.only_reply(chat.id)
     if proposal is not None:  # a text answer may go on; "Xong" ends it
