@@ -1042,6 +1042,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Chưa rõ câu trả lời là có hay không.",
         "en": "It is not clear whether the answer is yes or no.",
     },
+    "answer.written_before": {
+        "vi": "Tin nhắn vừa rồi được gửi trước khi câu hỏi dưới đây hiện ra, nên không ghi "
+        "cho câu này. Xin trả lời câu hỏi dưới đây.",
+        "en": "Your last message was sent before the question below appeared, so it was not "
+        "taken as its answer. Please answer the question below.",
+    },
     "answer.confirm_below": {
         "vi": "<b>{value}</b> thấp hơn mức tối thiểu {bound} đặt cho câu “{question}”. "
         "Có đúng là {value} không?",
@@ -1077,6 +1083,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "answer.edit_unsure": {
         "vi": "bot chưa chắc đọc đúng con số sửa lại, hoặc con số khác thường",
         "en": "the bot is not sure it read the corrected figure right, or it is unusual",
+    },
+    "report.corrected": {
+        "vi": "✏️ Đã sửa câu “{question}”: {old} → <b>{new}</b> (tin nhắn gửi trước khi câu "
+        "hỏi sau hiện ra).",
+        "en": "✏️ Corrected “{question}”: {old} → <b>{new}</b> (a message sent before the "
+        "next question appeared).",
+    },
+    "report.not_your_question": {
+        "vi": "Câu hỏi này dành cho {name}, nên câu trả lời của anh/chị không được ghi. "
+        "Muốn báo cáo cho tổ chức mình, gõ /baocao.",
+        "en": "This question is for {name}, so your answer was not recorded. To report for "
+        "your own organization, type /report.",
     },
     "report.button.figure_right": {"vi": "✅ Đúng", "en": "✅ Right"},
     "report.button.figure_again": {"vi": "✏️ Nhập lại", "en": "✏️ Type again"},

@@ -7,7 +7,7 @@ turns it into sendMessage calls (ForceReply in groups, inline keyboards, reactio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -23,6 +23,7 @@ from bot.services.outcomes import (
     ChooseOrganization,
     ChoosePeriod,
     ConfirmFigure,
+    Corrected,
     Duplicate,
     EditApplied,
     EditRefused,
@@ -35,6 +36,7 @@ from bot.services.outcomes import (
     NothingToCancel,
     NotLeader,
     NotMember,
+    NotYourQuestion,
     OrganizationStatus,
     Outcome,
     Received,
@@ -163,6 +165,13 @@ def render(outcome: Outcome, *, private: bool) -> View:
             return View(Html(_lead(ctx.who, private) + text), choices)
         case Review():
             return _review(outcome, private)
+        case Corrected(context=ctx, question=question, old=old, new=new, then=then):
+            line = t("report.corrected", ctx.language, question=short(question.text, 80),
+                     old=short(old or "—", 200), new=short(new or "—", 200))  # fmt: skip
+            shown = render(then, private=private)
+            return replace(shown, text=Html(line + "\n\n" + shown.text))
+        case NotYourQuestion(language=lang, addressee=addressee):
+            return View(t("report.not_your_question", lang, name=addressee.name))
         case Submitted():
             return _receipt(outcome, private)
         case Changed(context=ctx, question=question, old=old, new=new):

@@ -70,8 +70,10 @@ async def on_button(
         except TelegramError as exc:  # cosmetic: the buttons stay, the answer matters
             log.info("Không gỡ được nút của tin %s/%s: %s", chat_id, query.message.message_id,
                      exc.message)  # fmt: skip
-    await send_view(context.bot, chat_id, view, private=chat.private)
+    sent = await send_view(context.bot, chat_id, view, private=chat.private)
     services.answered.add(button_key(query.id))
+    if sent:
+        await services.reporting.prompt_shown(outcome, sent[-1].message_id)
     return outcome
 
 

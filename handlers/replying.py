@@ -46,24 +46,26 @@ async def send_view(
     *,
     private: bool,
     reply_to: int | None = None,
-) -> None:
-    """Send a view to a chat. ``reply_to`` is the person's message it answers, if any."""
+) -> list[Message]:
+    """Send a view to a chat. ``reply_to`` is the person's message it answers, if any.
+    Returns the messages sent (the last holds the question or the buttons)."""
     if view.react and reply_to is not None:
         try:
             await bot.set_message_reaction(chat_id, reply_to, [ReactionTypeEmoji(RECEIVED)])
         except TelegramError as exc:  # cosmetic: the answer is already saved
             log.info("Không thả được cảm xúc vào tin %s/%s: %s", chat_id, reply_to, exc)
     if not view.text:
-        return
+        return []
     markup: InlineKeyboardMarkup | ForceReply | None = keyboard(view)
     if markup is None and view.expects_answer and not private:
         # Privacy mode: in a group the bot sees replies to its own messages; selective
         # ForceReply opens the reply box only for the person mentioned / replied to.
         markup = ForceReply(selective=True)
     pieces = split_html(view.text)
+    sent = []
     for index, piece in enumerate(pieces):
         first, last = index == 0, index == len(pieces) - 1
-        await bot.send_message(
+        message = await bot.send_message(
             chat_id,
             piece,
             parse_mode=ParseMode.HTML,
@@ -74,6 +76,8 @@ async def send_view(
             ),
             reply_markup=markup if last else None,
         )
+        sent.append(message)
+    return sent
 
 
 async def deliver(

@@ -39,10 +39,12 @@ class ReportingHandlers:
         self, context: Context, message: Message, chat: Chat, outcome: Outcome
     ) -> None:
         view = render(outcome, private=chat.private)
-        await send_view(
+        sent = await send_view(
             context.bot, chat.id, view, private=chat.private, reply_to=message.message_id
         )
         self.services.answered.add(message_key(chat, message.message_id))
+        if sent:
+            await self.reporting.prompt_shown(outcome, sent[-1].message_id)
 
     async def report(self, update: Update, context: Context) -> None:
         if (where := message_context(update)) is None:
@@ -77,9 +79,11 @@ class ReportingHandlers:
         message, chat, sender = where
         if not _answers_the_bot(message, chat, context.bot.id) or message.text is None:
             return
+        replied = message.reply_to_message
         outcome = await self.reporting.receive_text(
-            chat, message.message_id, sender, message.text, self.services.clock.now()
-        )
+            chat, message.message_id, sender, message.text, self.services.clock.now(),
+            reply_to=replied.message_id if replied is not None else None,
+        )  # fmt: skip
         await self._reply(context, message, chat, outcome)
 
     async def attachment(self, update: Update, context: Context) -> None:

@@ -27,6 +27,7 @@ from storage.models import (
     Organization,
     Period,
     Person,
+    Prompt,
     Report,
     Role,
     SentMessage,
@@ -464,6 +465,34 @@ class ConversationRepository(_Repository):
                 Conversation.organization_id == organization_id,
             )
         )
+
+
+class PromptRepository(_Repository):
+    """The questions as put to people, to tell which question a message answers."""
+
+    async def add(self, prompt: Prompt) -> Prompt:
+        self.session.add(prompt)
+        await self.session.flush()
+        return prompt
+
+    async def shown(self, prompt_id: int, message_id: int) -> None:
+        await self.session.execute(
+            update(Prompt).where(Prompt.id == prompt_id).values(message_id=message_id)
+        )
+
+    async def by_message(self, chat_id: int, message_id: int) -> Prompt | None:
+        query = select(Prompt).where(Prompt.chat_id == chat_id, Prompt.message_id == message_id)
+        return (await self.session.scalars(query)).one_or_none()
+
+    async def latest(self, chat_id: int, person_id: int, count: int = 2) -> list[Prompt]:
+        """The last ``count`` prompts to a person in a chat, newest first."""
+        query = (
+            select(Prompt)
+            .where(Prompt.chat_id == chat_id, Prompt.person_id == person_id)
+            .order_by(Prompt.id.desc())
+            .limit(count)
+        )
+        return list(await self.session.scalars(query))
 
 
 class HandledUpdateRepository(_Repository):

@@ -16,6 +16,7 @@ from storage.repositories import (
     JoinRequestRepository,
     LedgerRepository,
     PeopleRepository,
+    PromptRepository,
     ReportRepository,
 )
 
@@ -35,6 +36,7 @@ class UnitOfWork:
     handled: HandledUpdateRepository
     joins: JoinRequestRepository
     chats: ChatRepository
+    prompts: PromptRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -55,6 +57,7 @@ class UnitOfWork:
         self.handled = HandledUpdateRepository(self.session)
         self.joins = JoinRequestRepository(self.session)
         self.chats = ChatRepository(self.session)
+        self.prompts = PromptRepository(self.session)
         return self
 
     async def __aexit__(

@@ -120,6 +120,7 @@ class Ask(Outcome):
     total: int
     problem: str | None = None  # catalogue key of why the last answer was refused
     current: str | None = None  # the answer being changed, if any
+    prompt_id: int | None = None  # the prompt as stored, to record which message showed it
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ class ConfirmFigure(Outcome):
     display: str  # the figure as the bot read it ("3.020.000 đ")
     code: str  # why it asks (a catalogue key)
     bound: str | None = None  # the limit or earlier figure it was compared with
+    prompt_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ class MoreText(Outcome):
 
     context: ReportContext
     question: Question
+    prompt_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,27 @@ class Review(Outcome):
     items: tuple[Item, ...]
     attachments: int
     submitted_at: datetime | None = None  # set: the report was submitted, offer changes
+    prompt_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Corrected(Outcome):
+    """A message written before the question now waiting changed an earlier answer; the
+    question now waiting is shown again (``then``)."""
+
+    context: ReportContext
+    question: Question
+    old: str
+    new: str
+    then: Outcome
+
+
+@dataclass(frozen=True)
+class NotYourQuestion(Outcome):
+    """A reply in a group to a question the bot put to somebody else: recorded for nobody."""
+
+    language: str
+    addressee: Who
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from bot.core.answers import (
     parse_answer,
     parse_yesno,
 )
+from bot.core.attribution import Belongs
 from bot.core.formatting import format_value
 from bot.core.periods import PeriodKey, PeriodWindow
 from bot.core.plausibility import Doubt, doubt
@@ -44,6 +45,7 @@ from bot.services.outcomes import (
     ChooseOrganization,
     ChoosePeriod,
     ConfirmFigure,
+    Corrected,
     Duplicate,
     EditApplied,
     EditRefused,
@@ -56,6 +58,7 @@ from bot.services.outcomes import (
     NothingToCancel,
     NotLeader,
     NotMember,
+    NotYourQuestion,
     OrganizationStatus,
     Outcome,
     Received,
@@ -76,6 +79,7 @@ from bot.services.people import (
     message_key,
 )
 from bot.services.periods import ensure_period
+from bot.services.prompts import attribution, prompt_of, with_prompt
 from storage.database import Database
 from storage.models import (
     Answer,
@@ -109,15 +113,17 @@ class ReportingService:
 
     async def start(self, chat: Chat, message_id: int, sender: Sender, now: datetime) -> Outcome:
         """/report: pick the organization and period, then continue where the draft stands."""
-        return await self._start(chat, message_key(chat, message_id), sender, now)
+        return await self._start(chat, message_key(chat, message_id), sender, now, message_id)
 
     async def start_from_button(
         self, chat: Chat, query_id: str, sender: Sender, now: datetime
     ) -> Outcome:
         """ "Report now" under the call for reports: the same as /report."""
-        return await self._start(chat, button_key(query_id), sender, now)
+        return await self._start(chat, button_key(query_id), sender, now, None)
 
-    async def _start(self, chat: Chat, handled_key: str, sender: Sender, now: datetime) -> Outcome:
+    async def _start(
+        self, chat: Chat, handled_key: str, sender: Sender, now: datetime, after: int | None
+    ) -> Outcome:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(handled_key, now):
                 return await self._resume(uow, chat, sender, now, handled_key)
@@ -141,6 +147,7 @@ class ReportingService:
                 return ChooseOrganization(Who(sender.user_id, sender.full_name), lang, options)
             organization, org_group = led[0]
             outcome = await self._begin(uow, chat, person, sender, organization, org_group, now)
+            outcome = await with_prompt(uow, chat, person, outcome, after, now)
             await uow.commit()
             return outcome
 
@@ -162,6 +169,7 @@ class ReportingService:
                 return StaleButton(self._language(led))
             organization, group = led[organization_id]
             outcome = await self._begin(uow, chat, person, sender, organization, group, now)
+            outcome = await with_prompt(uow, chat, person, outcome, None, now)
             await uow.commit()
             return outcome
 
@@ -193,24 +201,56 @@ class ReportingService:
                 await uow.commit()
                 return StaleButton(self._group_config(group).language)
             outcome = await self._open(uow, chat, person, sender, organization, group, period, now)
+            outcome = await with_prompt(uow, chat, person, outcome, None, now)
             await uow.commit()
             return outcome
+
+    async def prompt_shown(self, outcome: Outcome, message_id: int) -> None:
+        """The prompt of ``outcome`` went out as message ``message_id``: from now on an
+        older message of the person's was written before they saw it."""
+        prompt_id = prompt_of(outcome)
+        if prompt_id is None:
+            return
+        async with self._db.unit_of_work() as uow:
+            await uow.prompts.shown(prompt_id, message_id)
+            await uow.commit()
 
     # --- answering -----------------------------------------------------------------------
 
     async def receive_text(
-        self, chat: Chat, message_id: int, sender: Sender, text: str, now: datetime
-    ) -> Outcome:
-        """A message that may be an answer to the question the person was asked."""
+        self, chat: Chat, message_id: int, sender: Sender, text: str, now: datetime,
+        reply_to: int | None = None,
+    ) -> Outcome:  # fmt: skip
+        """A message that may be an answer: to the question the person was asked, or to an
+        earlier one (written before the question now waiting was shown, or a reply to it)."""
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(message_key(chat, message_id), now):
                 return await self._resume(uow, chat, sender, now, message_key(chat, message_id))
-            found = await self._conversation(uow, chat, sender)
-            if found is None:
+            person = await uow.people.by_user_id(sender.user_id)
+            conversation = await uow.conversations.get(chat.id, person.id) if person else None
+            where = await attribution(uow, chat, message_id, reply_to, person, conversation)
+            if where.belongs is Belongs.SOMEONE_ELSES:
+                assert reply_to is not None
+                outcome = await self._someone_elses(uow, chat, reply_to, text)
+                await uow.commit()
+                return outcome
+            if conversation is None or person is None:
                 await uow.commit()
                 return self._no_conversation(chat, sender)
-            conversation, person = found
-            outcome = await self._on_text(uow, chat, message_id, conversation, person, text, now)
+            match where.belongs:
+                case Belongs.EARLIER:
+                    assert where.question_key is not None
+                    outcome = await self._earlier(uow, chat, message_id, conversation, person,
+                                                  where.question_key, text, now)  # fmt: skip
+                case Belongs.BEFORE_ANY:
+                    outcome = await self._reprompt(uow, conversation, person, now,
+                                                   "answer.written_before")  # fmt: skip
+                case Belongs.MAYBE_REPEAT if await self._repeats(uow, chat, where.after, text):
+                    outcome = Received()
+                case _:
+                    outcome = await self._on_text(uow, chat, message_id, conversation, person,
+                                                  text, now)  # fmt: skip
+            outcome = await with_prompt(uow, chat, person, outcome, message_id, now)
             await uow.commit()
             return outcome
 
@@ -256,6 +296,7 @@ class ReportingService:
                     outcome = await self._on_text(
                         uow, chat, message_id, conversation, person, caption, now
                     )
+            outcome = await with_prompt(uow, chat, person, outcome, message_id, now)
             await uow.commit()
             return outcome
 
@@ -272,6 +313,7 @@ class ReportingService:
                 return self._no_conversation(chat, sender)
             conversation, person = found
             outcome = await self._reprompt(uow, conversation, person, now, "answer.unsupported")
+            outcome = await with_prompt(uow, chat, person, outcome, message_id, now)
             await uow.commit()
             return outcome
 
@@ -290,6 +332,7 @@ class ReportingService:
                 return StaleButton(self._language_of_chat(chat))
             await self._store_skip(uow, conversation, question, person, now)
             outcome = await self._advance(uow, conversation, person, now)
+            outcome = await with_prompt(uow, chat, person, outcome, None, now)
             await uow.commit()
             return outcome
 
@@ -308,6 +351,7 @@ class ReportingService:
                 await uow.commit()
                 return StaleButton(self._language_of_chat(chat))
             outcome = await self._advance(uow, conversation, person, now)
+            outcome = await with_prompt(uow, chat, person, outcome, None, now)
             await uow.commit()
             return outcome
 
@@ -386,8 +430,10 @@ class ReportingService:
             answer = await uow.reports.answer(report.id, key)
             current = _display(question, answer, group_config.language) if answer else None
             context = self._context(report, period, organization, group, group_config, person)
+            ask = Ask(context, question, position(questions, key), len(questions), None, current)
+            outcome = await with_prompt(uow, chat, person, ask, None, now)
             await uow.commit()
-            return Ask(context, question, position(questions, key), len(questions), None, current)
+            return outcome
 
     async def keep(
         self, chat: Chat, query_id: str, sender: Sender, report_id: int, now: datetime
@@ -748,6 +794,82 @@ class ReportingService:
             )
         return await self._after_answer(uow, conversation, person, question, old, now)
 
+    async def _someone_elses(
+        self, uow: UnitOfWork, chat: Chat, reply_to: int, text: str
+    ) -> Outcome:
+        """A reply to a question put to another leader: nobody's answer. If it reads as an
+        answer, the writer is told whose question it was."""
+        prompt = await uow.prompts.by_message(chat.id, reply_to)
+        found = await uow.reports.setting(prompt.report_id) if prompt is not None else None
+        addressee = await uow.session.get(Person, prompt.person_id) if prompt else None
+        if prompt is None or found is None or addressee is None:
+            return Ignored()
+        config = self._group_config(found[3])
+        question = next((q for q in config.questions if q.key == prompt.question_key), None)
+        if question is None or isinstance(parse_answer(question.kind, text, question.unit),
+                                          AnswerProblem):  # fmt: skip
+            return Ignored()  # a remark, not an answer: nothing to say
+        return NotYourQuestion(config.language, Who(addressee.user_id, _name(addressee)))
+
+    async def _earlier(
+        self, uow: UnitOfWork, chat: Chat, message_id: int, conversation: Conversation,
+        person: Person, key: str, text: str, now: datetime,
+    ) -> Outcome:  # fmt: skip
+        """A message that answers an earlier question of the report (written before the
+        question now waiting was shown, or a reply to the earlier prompt): the same answer
+        again is a repeat (acknowledged, nothing changes); another is a correction of that
+        answer, said so, and the question now waiting is shown again."""
+        assert conversation.report_id is not None
+        report, period, organization, group, config = await self._load(uow, conversation.report_id)
+        question = next((q for q in config.questions_for(organization.code) if q.key == key),
+                        None)  # fmt: skip
+        answer = await uow.reports.answer(report.id, key)
+        parsed = parse_answer(question.kind, text, question.unit) if question else None
+        if question is None or answer is None or not isinstance(parsed, ParsedAnswer):
+            return await self._reprompt(uow, conversation, person, now, "answer.written_before")
+        if question.kind is AnswerKind.TEXT:
+            if parsed.text not in [p.text for p in await uow.reports.parts(answer.id)]:
+                answer.text = f"{answer.text}\n{parsed.text}"  # more of the same text answer
+                await uow.reports.add_part(
+                    AnswerPart(answer_id=answer.id, chat_id=chat.id, message_id=message_id,
+                               text=parsed.text, created_at=now)
+                )  # fmt: skip
+            return Received()
+        if not answer.skipped and parsed.value == answer.value:
+            return Received()  # typed twice: the same answer, once
+        if parsed.value is not None and doubt(question, Decimal(parsed.value), None):
+            return await self._reprompt(uow, conversation, person, now, "answer.written_before")
+        old = _display(question, answer, config.language)
+        submitted = report.state is ReportState.SUBMITTED
+        await _replace_answer(uow, answer, parsed, person, now, revision=submitted)
+        await uow.reports.remove_parts(answer.id)
+        await uow.reports.add_part(
+            AnswerPart(answer_id=answer.id, chat_id=chat.id, message_id=message_id,
+                       text=parsed.text, created_at=now)
+        )  # fmt: skip
+        report.updated_at = now
+        new = _display(question, answer, config.language)
+        then = await self._reprompt(uow, conversation, person, now, None)
+        context = self._context(report, period, organization, group, config, person)
+        return Corrected(context, question, old, new, then)
+
+    async def _repeats(self, uow: UnitOfWork, chat: Chat, after: int | None, text: str) -> bool:
+        """Whether ``text`` gives again the answer made by message ``after`` (the bot stopped
+        before it heard which message showed the question that followed it)."""
+        part = await uow.reports.part_by_message(chat.id, after) if after is not None else None
+        answer = await uow.session.get(Answer, part.answer_id) if part is not None else None
+        if answer is None:
+            return False
+        setting = await uow.reports.setting(answer.report_id)
+        if setting is None:
+            return False
+        config = self._group_config(setting[3])
+        question = next((q for q in config.questions if q.key == answer.question_key), None)
+        parsed = parse_answer(question.kind, text, question.unit) if question else None
+        if not isinstance(parsed, ParsedAnswer) or parsed.value != answer.value:
+            return False
+        return answer.value is not None or parsed.text == answer.text
+
     async def _to_confirm(
         self, uow: UnitOfWork, conversation: Conversation, person: Person, question: Question,
         text: str, value: str, why: Doubt, message_id: int | None,
@@ -800,6 +922,7 @@ class ReportingService:
             else:
                 _clear_pending(conversation)
                 outcome = await self._reprompt(uow, conversation, person, now, "answer.retype")
+            outcome = await with_prompt(uow, chat, person, outcome, None, now)
             await uow.commit()
             return outcome
 
@@ -1060,6 +1183,10 @@ async def _replace_answer(
         )  # fmt: skip
     answer.text, answer.value, answer.skipped = new_text, new_value, new is None
     answer.answered_by, answer.answered_at = person.id, now
+
+
+def _name(person: Person) -> str:
+    return person.full_name or (f"@{person.username}" if person.username else str(person.user_id))
 
 
 def _clear_pending(conversation: Conversation) -> None:

@@ -1,0 +1,72 @@
+"""Which question a message answers. Pure: what the bot knows of its prompts in, a decision
+out.
+
+Message ids in a chat grow in the order messages reach it, the bot's and people's together.
+So a message older than the prompt now waiting was written before that prompt was shown: it
+belongs to the question before (typed twice, or sent late on a slow network), not to the one
+now asked. In a group, a reply names the prompt it answers: that prompt's question, and only
+for the person it was put to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+REVIEW = ""  # the question key of a prompt that showed the review, not a question
+
+
+@dataclass(frozen=True)
+class PromptSeen:
+    """A prompt as stored: the message that showed it (None until the bot heard it went
+    out), its question, and after which of the person's messages it was put."""
+
+    message_id: int | None
+    question_key: str
+    to_sender: bool  # put to the person who wrote the message
+    same_report: bool  # about the report the person is writing now
+    asked_after: int | None = None
+
+
+class Belongs(StrEnum):
+    CURRENT = "current"  # the question now waiting
+    EARLIER = "earlier"  # an earlier question: a repeat of its answer, or a correction
+    BEFORE_ANY = "before_any"  # written before any question was shown: not an answer
+    SOMEONE_ELSES = "someone_elses"  # a reply to a question put to somebody else
+    MAYBE_REPEAT = "maybe_repeat"  # the waiting prompt's id is unknown: compare with before
+
+
+@dataclass(frozen=True)
+class Attribution:
+    belongs: Belongs
+    question_key: str | None = None  # for EARLIER
+    after: int | None = None  # for MAYBE_REPEAT: the message the waiting prompt followed
+
+
+def attribute(
+    message_id: int, replied_to: PromptSeen | None, latest: tuple[PromptSeen, ...]
+) -> Attribution:
+    """``replied_to``: the prompt the message replies to, if it replies to one; ``latest``:
+    the last two prompts put to the writer in this chat, newest first."""
+    if replied_to is not None:
+        if not replied_to.to_sender:
+            return Attribution(Belongs.SOMEONE_ELSES)
+        if replied_to.same_report and latest and latest[0].same_report:
+            current = latest[0].question_key
+            if replied_to.question_key not in (current, REVIEW):
+                return Attribution(Belongs.EARLIER, replied_to.question_key)
+        return Attribution(Belongs.CURRENT)
+    if not latest or not latest[0].same_report:
+        return Attribution(Belongs.CURRENT)
+    waiting = latest[0]
+    if waiting.message_id is not None and message_id < waiting.message_id:
+        before = latest[1] if len(latest) > 1 and latest[1].same_report else None
+        if before is None:
+            return Attribution(Belongs.BEFORE_ANY)
+        if before.question_key == waiting.question_key:
+            return Attribution(Belongs.CURRENT)  # more of the same answer (a text in parts)
+        return Attribution(Belongs.EARLIER, before.question_key)
+    unknown = waiting.message_id is None and waiting.asked_after is not None
+    if unknown and waiting.asked_after is not None and message_id > waiting.asked_after:
+        return Attribution(Belongs.MAYBE_REPEAT, after=waiting.asked_after)
+    return Attribution(Belongs.CURRENT)
