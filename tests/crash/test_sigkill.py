@@ -440,3 +440,45 @@ async def test_sigkill_at_many_moments_of_a_week_loses_nothing_and_repeats_nothi
         assert runs, (message.plain_text or "")[:80]
         assert len(runs) == len(set(runs)), ((message.plain_text or "")[:80], runs)
     assert group.id == GROUP_ID
+
+
+async def test_an_answer_typed_twice_and_caught_in_flight_by_a_kill_is_taken_once(
+    world: tuple[LocalBotApi, Supervisor],
+) -> None:
+    """A leader sends "12" twice before the next question appears; the bot takes the first,
+    sends question 3, and is killed as Telegram takes it: it never notes which message showed
+    question 3. After the restart the second "12" must not become the answer to question 3."""
+    api, supervisor = world
+    api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")
+    people = People(api, supervisor)
+    killer = Killer(supervisor, every=10**9)
+
+    def question_3(method: str, params: dict[str, Any]) -> bool:
+        return method == "sendMessage" and "Câu 3/3" in str(params.get("text", ""))
+
+    killer.moments.append((question_3, "done"))
+    supervisor.set_clock(local(23, 9))
+    await supervisor.start()
+    await api.wait_polling(timeout=WAIT)
+    await people.say("doan", "/baocao", "Câu 1/3")
+    await people.say("doan", "Tuyên truyền tại xã", "Đã ghi")
+    await people.say("doan", "xong", "Câu 2/3")
+    api.on_call = killer
+    user = people.users["doan"]
+    chat = api.private_chat(user)
+    api.send(chat, user, "12")
+    api.send(chat, user, "12")
+    await api.wait_until(lambda: supervisor.kills == 1, timeout=WAIT)
+    await api.wait_polling(timeout=WAIT)  # the bot is back
+    api.on_call = None
+    await people.say("doan", "2 triệu", "Gửi báo cáo")
+    await supervisor.stop()
+
+    with sqlite3.connect(supervisor.database) as connection:
+        stored = dict(connection.execute("SELECT question_key, value FROM answers").fetchall())
+    assert stored == {"ket_qua": None, "ho": "12", "kinh_phi": "2000000"}
+    # The copy was acknowledged as a copy: not asked about as a sum of 12 đ for question 3.
+    said = [m.plain_text or "" for m in api.messages_to(chat.id)]
+    assert not [text for text in said if "Có đúng không" in text], said
+    assert ("👍" in [emoji for chat_id, _, emoji in api.reactions if chat_id == chat.id])
+    assert "Traceback" not in supervisor.logs()
