@@ -266,7 +266,7 @@ async def _week(play: _Play) -> None:
     play.narrate("demo.narrate.bad_number")
     await play.report("hlhpn", [
         "Ra mắt 3 mô hình “Phụ nữ giúp nhau phát triển kinh tế”.",
-        "khoảng hai chục", "22", "15,5 triệu", "bỏ qua"])  # fmt: skip
+        "hơn hai chục", "22", "15,5 triệu", "bỏ qua"])  # fmt: skip
 
     play.at(24, 17)
     play.narrate("demo.narrate.reminder")

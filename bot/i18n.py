@@ -871,8 +871,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "this transcript), then calls for the new week's reports",
     },
     "demo.narrate.bad_number": {
-        "vi": "Một lãnh đạo gõ số bằng chữ; bot hỏi lại, không mất câu trả lời nào",
-        "en": "A leader writes a number in words; the bot asks again, nothing is lost",
+        "vi": "Một lãnh đạo gõ “hơn hai chục”; bot không đoán, hỏi lại con số nó hiểu, và ghi "
+        "con số lãnh đạo gõ lại",
+        "en": "A leader writes “over twenty”; the bot does not guess but asks back what it "
+        "understood, and takes the figure typed again",
     },
     "demo.narrate.reminder": {
         "vi": "Chiều thứ Ba: bot nhắc các tổ chức chưa báo cáo",

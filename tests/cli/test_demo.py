@@ -28,8 +28,8 @@ async def test_the_demo_plays_a_week_and_writes_the_report_spreadsheet_and_chart
     # reminder, the deadline, the overdue reminder, the digest with its chart, /summary.
     steps = [
         "📣 Giao ban tuần 2026-W48 (23/11 – 29/11/2026)",
-        "👤 Võ Thị Lan: khoảng hai chục",
-        "⚠️ Chưa đọc được con số trong câu trả lời. Xin trả lời lại.",
+        "👤 Võ Thị Lan: hơn hai chục",
+        "Bot hiểu là 20 hộ. Có đúng không?",
         "👤 Võ Thị Lan: 22",
         "⏰ Nhắc báo cáo tuần 2026-W48",
         "⌛ Hết hạn báo cáo tuần 2026-W48",

@@ -480,5 +480,5 @@ async def test_an_answer_typed_twice_and_caught_in_flight_by_a_kill_is_taken_onc
     # The copy was acknowledged as a copy: not asked about as a sum of 12 đ for question 3.
     said = [m.plain_text or "" for m in api.messages_to(chat.id)]
     assert not [text for text in said if "Có đúng không" in text], said
-    assert ("👍" in [emoji for chat_id, _, emoji in api.reactions if chat_id == chat.id])
+    assert "👍" in [emoji for chat_id, _, emoji in api.reactions if chat_id == chat.id]
     assert "Traceback" not in supervisor.logs()

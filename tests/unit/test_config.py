@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import copy
 from datetime import time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -204,3 +205,21 @@ def test_a_config_naming_the_new_id_of_a_moved_group_finds_it_by_the_old_one() -
 
     assert config.group(-100123) is config.groups[0]
     assert config.chat_of(config.groups[0]) == -1009990000123
+
+
+def test_a_numeric_question_may_bound_its_figures() -> None:
+    data = with_change("groups.0.questions.0", {"key": "ho", "text": "Hộ", "kind": "count",
+                                                "min": 1, "max": 500})  # fmt: skip
+    question = parse_config(data).groups[0].questions[0]
+    assert (question.minimum, question.maximum) == (Decimal(1), Decimal(500))
+
+
+def test_bounds_on_a_text_question_or_a_max_below_the_min_are_refused_by_key() -> None:
+    text = with_change("groups.0.questions.0.max", 5)
+    with pytest.raises(ConfigError, match=r"groups\[0\]\.questions\[0\]\.max: chỉ đặt được"):
+        parse_config(text)
+    upside_down = with_change(
+        "groups.0.questions.0", {"key": "ho", "text": "Hộ", "kind": "count", "min": 9, "max": 5}
+    )
+    with pytest.raises(ConfigError, match=r"groups\[0\]\.questions\[0\]\.max: phải lớn hơn"):
+        parse_config(upside_down)
