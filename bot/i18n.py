@@ -1050,6 +1050,38 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Your last message was sent before the question below appeared, so it was not "
         "taken as its answer. Please answer the question below.",
     },
+    "answer.earlier_unread": {
+        "vi": "Bot chưa đọc được tin nhắn vừa rồi thành câu trả lời cho câu trước; câu trả lời "
+        "cũ được giữ nguyên. Xin trả lời câu hỏi dưới đây.",
+        "en": "The bot could not read your last message as an answer to the question before; "
+        "the earlier answer stays. Please answer the question below.",
+    },
+    "answer.other_report": {
+        "vi": "Tin nhắn này trả lời một câu hỏi của báo cáo khác nên không được ghi. Muốn sửa "
+        "báo cáo đó, gõ /baocao.",
+        "en": "This message answers a question of another report, so it was not recorded. To "
+        "change that report, type /report.",
+    },
+    "answer.confirm_correction": {
+        "vi": "Anh/chị muốn sửa câu “{question}” từ {bound} thành <b>{value}</b> phải không? "
+        "(Nếu đây là câu trả lời cho câu hỏi dưới cùng, bấm Nhập lại rồi trả lời câu đó.)",
+        "en": "Do you want to change “{question}” from {bound} to <b>{value}</b>? (If this "
+        "answers the latest question, press Type again and answer it.)",
+    },
+    "answer.confirm_copy": {
+        "vi": "Anh/chị vừa gửi <b>{value}</b>, giống câu trả lời câu trước. Đây có phải câu "
+        "trả lời cho câu “{question}” không?",
+        "en": "You just sent <b>{value}</b>, the same as your answer before. Is it the answer "
+        "to “{question}”?",
+    },
+    "answer.correction_dropped": {
+        "vi": "Câu trả lời cũ được giữ nguyên.",
+        "en": "The earlier answer stays as it was.",
+    },
+    "answer.copy_dropped": {
+        "vi": "Bot không ghi con số đó. Xin trả lời câu hỏi dưới đây.",
+        "en": "That figure was not recorded. Please answer the question below.",
+    },
     "answer.confirm_below": {
         "vi": "<b>{value}</b> thấp hơn mức tối thiểu {bound} đặt cho câu “{question}”. "
         "Có đúng là {value} không?",
@@ -1087,10 +1119,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the bot is not sure it read the corrected figure right, or it is unusual",
     },
     "report.corrected": {
-        "vi": "✏️ Đã sửa câu “{question}”: {old} → <b>{new}</b> (tin nhắn gửi trước khi câu "
-        "hỏi sau hiện ra).",
-        "en": "✏️ Corrected “{question}”: {old} → <b>{new}</b> (a message sent before the "
-        "next question appeared).",
+        "vi": "✏️ Đã sửa câu “{question}”: {old} → <b>{new}</b>.",
+        "en": "✏️ Corrected “{question}”: {old} → <b>{new}</b>.",
     },
     "report.not_your_question": {
         "vi": "Câu hỏi này dành cho {name}, nên câu trả lời của anh/chị không được ghi. "

@@ -345,6 +345,7 @@ class Conversation(Base):
     pending_value: Mapped[str | None] = mapped_column(String(40))
     pending_reason: Mapped[str | None] = mapped_column(String(40))
     pending_message_id: Mapped[int | None] = mapped_column(BigInteger)  # where it was typed
+    pending_key: Mapped[str | None] = mapped_column(String(24))  # the question it answers
     updated_at: Mapped[datetime]
 
 

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from bot.core.amounts import CURRENCY, MASSES, Reading, Unreadable, bare, read_amount
+from bot.core.amounts import (
+    COUNT_UNITS,
+    CURRENCY,
+    MASSES,
+    Reading,
+    Unreadable,
+    bare,
+    read_amount,
+)
 from bot.core.text import fold_for_matching, is_blank, normalize_text
 
 
@@ -79,12 +87,14 @@ def parse_count(text: str, unit: str | None = None) -> ParseResult:
         return reading
     if reading.unit in CURRENCY:
         return AnswerProblem("answer.not_a_number")
-    if reading.unit is not None and bare(reading.unit.split()[0]) in MASSES:
+    if reading.unit is not None and reading.unit.split()[0] in MASSES:
         return AnswerProblem("answer.number_unclear")  # kilograms of people?
     if reading.value != reading.value.to_integral_value():
         return AnswerProblem("answer.count_not_whole")
-    # "8,617 người": not 8.617 people, so eight thousand six hundred seventeen.
-    return _result(text, reading.value, reading.certain)
+    # "8,617 người": not 8.617 people, so eight thousand six hundred seventeen. A unit the bot
+    # does not know as a count of something ("5 ngìn": a slip on "nghìn"?) is asked back.
+    known = reading.unit is None or reading.unit in COUNT_UNITS or _same_unit(reading.unit, unit)
+    return _result(text, reading.value, reading.certain and known)
 
 
 def parse_number(text: str, unit: str | None = None) -> ParseResult:
@@ -102,19 +112,33 @@ def parse_number(text: str, unit: str | None = None) -> ParseResult:
         value, certain = reading.comma_or_thousands, False
         if reading.unit in MASSES:
             value *= MASSES[reading.unit]  # in kilograms, as the reader gives a mass
-    wanted = MASSES.get(bare(fold_for_matching(unit))) if unit else None
+    wanted = MASSES.get(_unit_key(unit)) if unit else None
     if reading.unit in MASSES:
         if wanted is not None:
             value = value / wanted
         else:  # back into the unit it was given in; if the question has another, asked
             value = value / MASSES[reading.unit]
             certain = certain and unit is None
+    elif reading.unit is not None and not _same_unit(reading.unit, unit):
+        certain = False  # "200 lít" for a question in tấn, "2 sào" in ha: asked back
     exponent = value.normalize().as_tuple().exponent
     if isinstance(exponent, int) and exponent < -6:
         return AnswerProblem("answer.too_precise")
     if isinstance(exponent, int) and exponent < -3 and reading.unit not in MASSES:
         return AnswerProblem("answer.too_precise")
     return _result(text, value, certain)
+
+
+def _unit_key(unit: str) -> str:
+    return bare(fold_for_matching(unit))
+
+
+def _same_unit(given: str, asked: str | None) -> bool:
+    """ "hộ" for a question in hộ, "lượt" for one in "lượt người"."""
+    if asked is None:
+        return False
+    wanted = _unit_key(asked)
+    return given == wanted or wanted.startswith(given + " ") or given.startswith(wanted + " ")
 
 
 def parse_money(text: str, unit: str | None = None) -> ParseResult:
@@ -174,7 +198,7 @@ def parse_yesno(text: str) -> ParseResult:
     phrase = " ".join(words)
     if phrase in _NO:
         return ParsedAnswer(normalize_text(text), "no")
-    if phrase in _YES or (polite and phrase in _LEADING):  # "dạ", "vâng ạ": yes
+    if phrase in _YES or (polite and phrase in ("dạ", "vâng", "vang", "ừ")):  # "dạ", "vâng ạ"
         return ParsedAnswer(normalize_text(text), "yes")
     return AnswerProblem("answer.yesno_unclear")
 

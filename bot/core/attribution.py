@@ -33,6 +33,7 @@ class Belongs(StrEnum):
     EARLIER = "earlier"  # an earlier question: a repeat of its answer, or a correction
     BEFORE_ANY = "before_any"  # written before any question was shown: not an answer
     SOMEONE_ELSES = "someone_elses"  # a reply to a question put to somebody else
+    OTHER_REPORT = "other_report"  # a reply to one's own question of another report
     MAYBE_REPEAT = "maybe_repeat"  # the waiting prompt's id is unknown: compare with before
 
 
@@ -47,26 +48,40 @@ def attribute(
     message_id: int, replied_to: PromptSeen | None, latest: tuple[PromptSeen, ...]
 ) -> Attribution:
     """``replied_to``: the prompt the message replies to, if it replies to one; ``latest``:
-    the last two prompts put to the writer in this chat, newest first."""
+    the last few prompts put to the writer in this chat, newest first."""
     if replied_to is not None:
         if not replied_to.to_sender:
             return Attribution(Belongs.SOMEONE_ELSES)
-        if replied_to.same_report and latest and latest[0].same_report:
+        if not replied_to.same_report:
+            return Attribution(Belongs.OTHER_REPORT)
+        if latest and latest[0].same_report:
             current = latest[0].question_key
             if replied_to.question_key not in (current, REVIEW):
                 return Attribution(Belongs.EARLIER, replied_to.question_key)
         return Attribution(Belongs.CURRENT)
     if not latest or not latest[0].same_report:
         return Attribution(Belongs.CURRENT)
+    # The question now waiting may have been shown more than once (asked again after an
+    # unreadable answer, or after a restart): what counts is when it was first shown.
     waiting = latest[0]
-    if waiting.message_id is not None and message_id < waiting.message_id:
-        before = latest[1] if len(latest) > 1 and latest[1].same_report else None
-        if before is None:
-            return Attribution(Belongs.BEFORE_ANY)
-        if before.question_key == waiting.question_key:
-            return Attribution(Belongs.CURRENT)  # more of the same answer (a text in parts)
-        return Attribution(Belongs.EARLIER, before.question_key)
-    unknown = waiting.message_id is None and waiting.asked_after is not None
-    if unknown and waiting.asked_after is not None and message_id > waiting.asked_after:
-        return Attribution(Belongs.MAYBE_REPEAT, after=waiting.asked_after)
-    return Attribution(Belongs.CURRENT)
+    showings = [waiting]
+    for prompt in latest[1:]:
+        if not prompt.same_report or prompt.question_key != waiting.question_key:
+            break
+        showings.append(prompt)
+    first = showings[-1]
+    before = latest[len(showings)] if len(latest) > len(showings) else None
+    if before is not None and not before.same_report:
+        before = None
+    if first.message_id is None:
+        if first.asked_after is not None and message_id > first.asked_after:
+            # The bot never heard which message first showed it (it stopped): unsure.
+            return Attribution(Belongs.MAYBE_REPEAT, after=first.asked_after)
+        if first.asked_after is None:
+            return Attribution(Belongs.CURRENT)
+    elif message_id > first.message_id:
+        return Attribution(Belongs.CURRENT)
+    # Written before the question now waiting was first shown.
+    if before is None or (before.message_id is not None and message_id < before.message_id):
+        return Attribution(Belongs.BEFORE_ANY)  # older than any question it could answer
+    return Attribution(Belongs.EARLIER, before.question_key)

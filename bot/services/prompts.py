@@ -56,7 +56,7 @@ async def attribution(
     latest: tuple[PromptSeen, ...] = ()
     if person is not None and conversation is not None:
         latest = tuple(_seen(p, person, report_id)
-                       for p in await uow.prompts.latest(chat.id, person.id))  # fmt: skip
+                       for p in await uow.prompts.latest(chat.id, person.id, 5))  # fmt: skip
     return attribute(message_id, replied, latest)
 
 

@@ -245,8 +245,13 @@ class ReportingService:
                 case Belongs.BEFORE_ANY:
                     outcome = await self._reprompt(uow, conversation, person, now,
                                                    "answer.written_before")  # fmt: skip
-                case Belongs.MAYBE_REPEAT if await self._repeats(uow, chat, where.after, text):
-                    outcome = Received()
+                case Belongs.MAYBE_REPEAT:
+                    outcome = await self._perhaps_a_copy(
+                        uow, chat, message_id, conversation, person, where.after, text, now
+                    )
+                case Belongs.OTHER_REPORT:
+                    outcome = await self._reprompt(uow, conversation, person, now,
+                                                   "answer.other_report")  # fmt: skip
                 case _:
                     outcome = await self._on_text(uow, chat, message_id, conversation, person,
                                                   text, now)  # fmt: skip
@@ -426,6 +431,7 @@ class ReportingService:
                 await uow.commit()
                 return StaleButton(group_config.language)
             conversation.step, conversation.question_key = Step.CHANGE, key
+            _clear_pending(conversation)
             conversation.updated_at = now
             answer = await uow.reports.answer(report.id, key)
             current = _display(question, answer, group_config.language) if answer else None
@@ -629,13 +635,19 @@ class ReportingService:
             return Duplicate()
         conversation, person = found
         question = await self._current_question(uow, conversation)
+        outcome: Outcome | None = None
         if conversation.step is Step.ANSWER and question is not None:
             assert conversation.report_id is not None
             answer = await uow.reports.answer(conversation.report_id, question.key)
             if question.kind is AnswerKind.TEXT and answer and answer.text and not answer.skipped:
                 loaded = await self._load(uow, conversation.report_id)
-                return MoreText(self._context(*loaded, person), question)
-        return await self._reprompt(uow, conversation, person, now, None)
+                outcome = MoreText(self._context(*loaded, person), question)
+        if outcome is None:
+            outcome = await self._reprompt(uow, conversation, person, now, None)
+        # The question shown again is a prompt like any other: noted, with its message.
+        outcome = await with_prompt(uow, chat, person, outcome, None, now)
+        await uow.commit()
+        return outcome
 
     async def _open_periods(
         self, uow: UnitOfWork, organization: Organization, group: Group, now: datetime
@@ -743,6 +755,16 @@ class ReportingService:
         has_text = answer is not None and not answer.skipped and bool(answer.text)
         changing = conversation.step is Step.CHANGE
 
+        if conversation.pending_value is not None:
+            # A figure waits for a yes: "đúng"/"có" stores it, "không" drops it, and anything
+            # else is read as the answer to the question now waiting.
+            said = parse_yesno(text)
+            if isinstance(said, ParsedAnswer) and said.value == "yes":
+                return await self._take_pending(uow, chat, conversation, person, now)
+            declined = _declined(conversation)
+            _clear_pending(conversation)
+            if isinstance(said, ParsedAnswer):
+                return await self._reprompt(uow, conversation, person, now, declined)
         if words in SKIP_WORDS and not has_text:
             if question.required:
                 return await self._reprompt(uow, conversation, person, now, "answer.required")
@@ -751,15 +773,6 @@ class ReportingService:
         if question.kind is AnswerKind.TEXT and not changing and has_text and words in DONE_WORDS:
             return await self._advance(uow, conversation, person, now)
 
-        if conversation.pending_value is not None:
-            # A figure waits for a yes: "đúng"/"có" stores it, "không" asks again, and
-            # anything else is read as the answer typed anew.
-            said = parse_yesno(text)
-            if isinstance(said, ParsedAnswer) and said.value == "yes":
-                return await self._take_pending(uow, chat, conversation, person, question, now)
-            _clear_pending(conversation)
-            if isinstance(said, ParsedAnswer):
-                return await self._reprompt(uow, conversation, person, now, "answer.retype")
         parsed = parse_answer(question.kind, text, question.unit)
         if isinstance(parsed, AnswerProblem):
             return await self._reprompt(uow, conversation, person, now, parsed.code)
@@ -820,14 +833,14 @@ class ReportingService:
         again is a repeat (acknowledged, nothing changes); another is a correction of that
         answer, said so, and the question now waiting is shown again."""
         assert conversation.report_id is not None
-        report, period, organization, group, config = await self._load(uow, conversation.report_id)
+        report, _, organization, _, config = await self._load(uow, conversation.report_id)
         question = next((q for q in config.questions_for(organization.code) if q.key == key),
                         None)  # fmt: skip
         answer = await uow.reports.answer(report.id, key)
         parsed = parse_answer(question.kind, text, question.unit) if question else None
-        if question is None or answer is None or not isinstance(parsed, ParsedAnswer):
-            return await self._reprompt(uow, conversation, person, now, "answer.written_before")
-        if question.kind is AnswerKind.TEXT:
+        if question is None or answer is None or isinstance(parsed, AnswerProblem | None):
+            return await self._reprompt(uow, conversation, person, now, "answer.earlier_unread")
+        if question.kind is AnswerKind.TEXT and isinstance(parsed, ParsedAnswer):
             if parsed.text not in [p.text for p in await uow.reports.parts(answer.id)]:
                 answer.text = f"{answer.text}\n{parsed.text}"  # more of the same text answer
                 await uow.reports.add_part(
@@ -835,54 +848,54 @@ class ReportingService:
                                text=parsed.text, created_at=now)
                 )  # fmt: skip
             return Received()
-        if not answer.skipped and parsed.value == answer.value:
+        if isinstance(parsed, ParsedAnswer) and not answer.skipped and parsed.value == answer.value:
             return Received()  # typed twice: the same answer, once
-        if parsed.value is not None and doubt(question, Decimal(parsed.value), None):
-            return await self._reprompt(uow, conversation, person, now, "answer.written_before")
+        # Another figure for an earlier question: a second thought, or the next answer typed
+        # ahead of its question? Asked, never applied on a guess.
         old = _display(question, answer, config.language)
-        submitted = report.state is ReportState.SUBMITTED
-        await _replace_answer(uow, answer, parsed, person, now, revision=submitted)
-        await uow.reports.remove_parts(answer.id)
-        await uow.reports.add_part(
-            AnswerPart(answer_id=answer.id, chat_id=chat.id, message_id=message_id,
-                       text=parsed.text, created_at=now)
-        )  # fmt: skip
-        report.updated_at = now
-        new = _display(question, answer, config.language)
-        then = await self._reprompt(uow, conversation, person, now, None)
-        context = self._context(report, period, organization, group, config, person)
-        return Corrected(context, question, old, new, then)
+        assert parsed is not None
+        assert parsed.value is not None
+        return await self._to_confirm(uow, conversation, person, question, parsed.text,
+                                      parsed.value, Doubt("answer.confirm_correction"),
+                                      message_id, shown_with=old)  # fmt: skip
 
-    async def _repeats(self, uow: UnitOfWork, chat: Chat, after: int | None, text: str) -> bool:
-        """Whether ``text`` gives again the answer made by message ``after`` (the bot stopped
-        before it heard which message showed the question that followed it)."""
+    async def _perhaps_a_copy(
+        self, uow: UnitOfWork, chat: Chat, message_id: int, conversation: Conversation,
+        person: Person, after: int | None, text: str, now: datetime,
+    ) -> Outcome:  # fmt: skip
+        """The bot stopped before it heard which message showed the question now waiting:
+        ``text`` may have been written before it appeared. If it gives again the answer of
+        message ``after`` (the one before), the person is asked which it is; otherwise it is
+        read as the answer to the question now waiting."""
         part = await uow.reports.part_by_message(chat.id, after) if after is not None else None
-        answer = await uow.session.get(Answer, part.answer_id) if part is not None else None
-        if answer is None:
-            return False
-        setting = await uow.reports.setting(answer.report_id)
-        if setting is None:
-            return False
-        config = self._group_config(setting[3])
-        question = next((q for q in config.questions if q.key == answer.question_key), None)
-        parsed = parse_answer(question.kind, text, question.unit) if question else None
-        if not isinstance(parsed, ParsedAnswer) or parsed.value != answer.value:
-            return False
-        return answer.value is not None or parsed.text == answer.text
+        earlier = await uow.session.get(Answer, part.answer_id) if part is not None else None
+        question = await self._current_question(uow, conversation)
+        if earlier is not None and question is not None and question.kind in NUMERIC_KINDS:
+            parsed = parse_answer(question.kind, text, question.unit)
+            if isinstance(parsed, ParsedAnswer) and parsed.value == earlier.value:
+                assert parsed.value is not None
+                return await self._to_confirm(uow, conversation, person, question, parsed.text,
+                                              parsed.value, Doubt("answer.confirm_copy"),
+                                              message_id)  # fmt: skip
+        return await self._on_text(uow, chat, message_id, conversation, person, text, now)
 
     async def _to_confirm(
         self, uow: UnitOfWork, conversation: Conversation, person: Person, question: Question,
         text: str, value: str, why: Doubt, message_id: int | None,
+        shown_with: str | None = None,
     ) -> Outcome:  # fmt: skip
-        """Keep a figure read with doubt and ask the person whether it is what they meant."""
+        """Keep a figure for ``question`` (the one waiting, or an earlier one it would
+        correct) and ask the person whether it is what they meant. ``shown_with``: the
+        answer it would replace."""
         assert conversation.report_id is not None
         conversation.pending_text, conversation.pending_value = text, value
         conversation.pending_reason, conversation.pending_message_id = why.code, message_id
+        conversation.pending_key = question.key
         loaded = await self._load(uow, conversation.report_id)
         config = loaded[4]
         display = format_value(question.kind, text, value, question.unit, config.language,
                                (plain("answer.yes", config.language), ""))  # fmt: skip
-        bound = None
+        bound = shown_with
         if why.bound is not None:
             bound = format_value(question.kind, str(why.bound), str(why.bound), question.unit,
                                  config.language, ("", ""))  # fmt: skip
@@ -890,16 +903,29 @@ class ReportingService:
 
     async def _take_pending(
         self, uow: UnitOfWork, chat: Chat, conversation: Conversation, person: Person,
-        question: Question, now: datetime,
+        now: datetime,
     ) -> Outcome:  # fmt: skip
-        """The person said yes to the figure the bot asked about: it is the answer."""
+        """The person said yes to the figure the bot asked about: it answers its question
+        (the one waiting; or an earlier one, corrected, and the one waiting is shown again)."""
         assert conversation.pending_text is not None
+        assert conversation.report_id is not None
         parsed = ParsedAnswer(conversation.pending_text, conversation.pending_value)
-        message_id = conversation.pending_message_id
+        message_id, key = conversation.pending_message_id, conversation.pending_key
         _clear_pending(conversation)
+        report, period, organization, group, config = await self._load(uow, conversation.report_id)
+        question = next((q for q in config.questions_for(organization.code) if q.key == key),
+                        None)  # fmt: skip
+        if question is None:
+            return await self._reprompt(uow, conversation, person, now, None)
         old = await self._store_answer(uow, conversation, question, parsed, person, chat,
                                        message_id, now)  # fmt: skip
-        return await self._after_answer(uow, conversation, person, question, old, now)
+        if key == conversation.question_key:
+            return await self._after_answer(uow, conversation, person, question, old, now)
+        answer = await uow.reports.answer(report.id, question.key)
+        new = _display(question, answer, config.language)
+        then = await self._reprompt(uow, conversation, person, now, None)
+        context = self._context(report, period, organization, group, config, person)
+        return Corrected(context, question, old or "", new, then)
 
     async def confirm_figure(
         self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str,
@@ -907,21 +933,20 @@ class ReportingService:
     ) -> Outcome:  # fmt: skip
         """ "Đúng" (the figure the bot asked about is the answer) or "Nhập lại"."""
         async with self._db.unit_of_work() as uow:
-            found = await self._pressed(uow, chat, query_id, sender, report_id, key,
+            found = await self._pressed(uow, chat, query_id, sender, report_id, None,
                                         (Step.ANSWER, Step.CHANGE), now)  # fmt: skip
             if not isinstance(found, tuple):
                 return found
             conversation, person = found
-            question = await self._current_question(uow, conversation)
-            if question is None or conversation.pending_value is None:
+            if conversation.pending_value is None or conversation.pending_key != key:
                 await uow.commit()
                 return StaleButton(self._language_of_chat(chat))
             if accepted:
-                outcome = await self._take_pending(uow, chat, conversation, person, question,
-                                                   now)  # fmt: skip
+                outcome = await self._take_pending(uow, chat, conversation, person, now)
             else:
+                declined = _declined(conversation)
                 _clear_pending(conversation)
-                outcome = await self._reprompt(uow, conversation, person, now, "answer.retype")
+                outcome = await self._reprompt(uow, conversation, person, now, declined)
             outcome = await with_prompt(uow, chat, person, outcome, None, now)
             await uow.commit()
             return outcome
@@ -954,6 +979,7 @@ class ReportingService:
         self, uow: UnitOfWork, conversation: Conversation, person: Person, now: datetime
     ) -> Outcome:
         assert conversation.report_id is not None
+        _clear_pending(conversation)  # a figure asked about earlier answers nothing now
         report, period, organization, group, config = await self._load(uow, conversation.report_id)
         questions = config.questions_for(organization.code)
         states = await _answer_states(uow, report.id)
@@ -1056,6 +1082,7 @@ class ReportingService:
         now: datetime,
     ) -> None:
         assert conversation.report_id is not None
+        _clear_pending(conversation)
         answer = await uow.reports.answer(conversation.report_id, question.key)
         if answer is None:
             await uow.reports.add_answer(
@@ -1154,6 +1181,7 @@ async def _set_conversation(
     conversation.group_id, conversation.step, conversation.updated_at = group.id, step, now
     conversation.organization_id = conversation.report_id = None
     conversation.question_key = None
+    _clear_pending(conversation)
     return conversation
 
 
@@ -1192,6 +1220,16 @@ def _name(person: Person) -> str:
 def _clear_pending(conversation: Conversation) -> None:
     conversation.pending_text = conversation.pending_value = None
     conversation.pending_reason = conversation.pending_message_id = None
+    conversation.pending_key = None
+
+
+def _declined(conversation: Conversation) -> str:
+    """What to say when the person says no to the figure the bot asked about."""
+    if conversation.pending_key != conversation.question_key:
+        return "answer.correction_dropped"  # the earlier answer stays as it was
+    if conversation.pending_reason == "answer.confirm_copy":
+        return "answer.copy_dropped"
+    return "answer.retype"
 
 
 def _waits_for(conversation: Conversation, report_id: int, key: str | None, step: Step) -> bool:

@@ -128,13 +128,39 @@ async def test_a_different_answer_sent_before_the_next_question_appeared_correct
     api.send(chat, leader, "13")  # a second thought, sent before question 3 showed
     await bot.settle()
 
-    question_3, corrected = api.unread(chat.id)
+    question_3, asked = api.unread(chat.id)
+    api.mark_read(chat.id)
     assert "Câu 3/4" in (question_3.plain_text or "")
+    assert (asked.plain_text or "").startswith(
+        "Anh/chị muốn sửa câu “Số hộ khó khăn được hỗ trợ” từ 12 hộ thành 13 hộ phải không?"
+    )
+    assert answers(db_path, "tinh_doan")["ho_kho_khan"] == ("12", "12", 0)  # not yet
+    api.press(asked, leader, asked.button("Đúng"))
+    corrected = await bot.only_reply(chat.id)
     assert (corrected.plain_text or "").startswith(
-        "✏️ Đã sửa câu “Số hộ khó khăn được hỗ trợ”: 12 hộ → 13 hộ"
+        "✏️ Đã sửa câu “Số hộ khó khăn được hỗ trợ”: 12 hộ → 13 hộ."
     )
     assert "Câu 3/4" in (corrected.plain_text or "")  # the question now waiting, again
     assert answers(db_path, "tinh_doan")["ho_kho_khan"] == ("13", "13", 0)
+    assert "kinh_phi" not in answers(db_path, "tinh_doan")
+
+
+async def test_the_next_answer_typed_before_its_question_appeared_is_not_taken_for_the_last(
+    bot: BotHarness, api: LocalBotApi, db_path: Path
+) -> None:
+    leader, chat, _ = await private_report_until_question_2(bot, api)
+
+    api.send(chat, leader, "12")
+    api.send(chat, leader, "2 triệu")  # meant for question 3, typed before it showed
+    await bot.settle()
+    _, asked = api.unread(chat.id)
+    api.mark_read(chat.id)
+    api.press(asked, leader, asked.button("Nhập lại"))
+    kept = await bot.only_reply(chat.id)
+
+    assert "Câu trả lời cũ được giữ nguyên." in (kept.plain_text or "")
+    assert "Câu 3/4" in (kept.plain_text or "")
+    assert answers(db_path, "tinh_doan")["ho_kho_khan"] == ("12", "12", 0)
     assert "kinh_phi" not in answers(db_path, "tinh_doan")
 
 
@@ -196,6 +222,9 @@ async def test_a_reply_to_ones_own_earlier_question_changes_that_answer_not_the_
     await bot.only_reply(group.id)  # question 3, money
 
     api.send(group, leader, "150", reply_to=question_2)
+    asked = await bot.only_reply(group.id)
+    assert "sửa câu “Số hộ khó khăn được hỗ trợ” từ 100 hộ thành 150 hộ" in (asked.plain_text or "")
+    api.press(asked, leader, asked.button("Đúng"))
     corrected = await bot.only_reply(group.id)
 
     assert "✏️ Đã sửa câu “Số hộ khó khăn được hỗ trợ”: 100 hộ → 150 hộ" in (
@@ -220,11 +249,13 @@ async def test_an_answer_in_flight_when_the_bot_stopped_is_not_taken_for_the_nex
     await bot.restart()
 
     api.send(chat, leader, "12")
-    await bot.settle()
+    asked = await bot.only_reply(chat.id)
 
-    assert api.unread(chat.id) == []
-    assert api.reactions[-1][2] == "👍"
+    # Not taken for question 3 on a guess, nor refused: the leader is asked which it is.
+    assert (asked.plain_text or "").startswith("Anh/chị vừa gửi 12 đ, giống câu trả lời câu trước.")
     assert "kinh_phi" not in answers(db_path, "tinh_doan")
+    api.press(asked, leader, asked.button("Nhập lại"))
+    assert "Bot không ghi con số đó." in ((await bot.only_reply(chat.id)).plain_text or "")
     api.send(chat, leader, "2 triệu")  # the real answer to question 3 is still taken
     assert "Câu 4/4" in ((await bot.only_reply(chat.id)).plain_text or "")
     assert answers(db_path, "tinh_doan")["kinh_phi"] == ("2 triệu", "2000000", 0)

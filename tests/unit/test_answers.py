@@ -110,6 +110,8 @@ def test_answers_are_read_the_vietnamese_way(kind: AnswerKind, typed: str, value
         (YESNO, "có lẽ", "answer.yesno_unclear"),
         (YESNO, "dạ có lẽ chưa", "answer.yesno_unclear"),
         (YESNO, "vâng nhưng chưa xong", "answer.yesno_unclear"),
+        (YESNO, "à", "answer.yesno_unclear"),
+        (YESNO, "thưa", "answer.yesno_unclear"),
         (YESNO, "để tuần sau", "answer.yesno_unclear"),
         (YESNO, "", "answer.empty"),
         (TEXT, " \n ", "answer.empty"),

@@ -45,9 +45,14 @@ def test_a_reply_to_ones_own_earlier_question_answers_that_question() -> None:
     assert attribute(45, prompt(40, "q3"), latest) == Attribution(Belongs.CURRENT)
 
 
-def test_a_reply_to_a_question_of_an_earlier_report_is_read_as_usual() -> None:
+def test_a_reply_to_a_question_of_another_report_answers_nothing_here() -> None:
     latest = (prompt(40, "q3"),)
-    assert attribute(45, prompt(20, "q1", same=False), latest) == Attribution(Belongs.CURRENT)
+    assert attribute(45, prompt(20, "q1", same=False), latest) == Attribution(Belongs.OTHER_REPORT)
+
+
+def test_a_message_older_than_both_questions_remembered_answers_neither() -> None:
+    latest = (prompt(20, "q2"), prompt(10, "q1"))
+    assert attribute(9, None, latest) == Attribution(Belongs.BEFORE_ANY)
 
 
 def test_when_the_bot_never_heard_which_message_showed_the_question_a_copy_is_suspect() -> None:
@@ -57,3 +62,17 @@ def test_when_the_bot_never_heard_which_message_showed_the_question_a_copy_is_su
 
 def test_without_any_prompt_a_message_is_read_as_usual() -> None:
     assert attribute(5, None, ()) == Attribution(Belongs.CURRENT)
+
+
+def test_what_counts_is_when_the_waiting_question_was_first_shown() -> None:
+    # Question 2 shown at 20, again (after an unreadable answer) at 24.
+    latest = (prompt(24, "q2"), prompt(20, "q2"), prompt(10, "q1"))
+    assert attribute(22, None, latest) == Attribution(Belongs.CURRENT)
+    assert attribute(19, None, latest) == Attribution(Belongs.EARLIER, "q1")
+
+
+def test_a_question_shown_again_after_a_restart_does_not_hide_the_unknown_first_showing() -> None:
+    # Question 3 was sent after message 10 and the bot died before noting it; shown again
+    # after the restart at 14. Message 11 was written before either: it may be a copy.
+    latest = (prompt(14, "q3"), prompt(None, "q3", after=10), prompt(8, "q2"))
+    assert attribute(11, None, latest) == Attribution(Belongs.MAYBE_REPEAT, after=10)

@@ -24,6 +24,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("pending_value", sa.String(length=40), nullable=True))
         batch_op.add_column(sa.Column("pending_reason", sa.String(length=40), nullable=True))
         batch_op.add_column(sa.Column("pending_message_id", sa.BigInteger(), nullable=True))
+        batch_op.add_column(sa.Column("pending_key", sa.String(length=24), nullable=True))
     op.create_table(
         "prompts",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -58,6 +59,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_prompts_chat_id_person_id")
     op.drop_table("prompts")
     with op.batch_alter_table("conversations", schema=None) as batch_op:
+        batch_op.drop_column("pending_key")
         batch_op.drop_column("pending_message_id")
         batch_op.drop_column("pending_reason")
         batch_op.drop_column("pending_value")
