@@ -73,7 +73,7 @@ async def on_button(
     sent = await send_view(context.bot, chat_id, view, private=chat.private)
     services.answered.add(button_key(query.id))
     if sent:
-        await services.reporting.prompt_shown(outcome, sent[-1].message_id)
+        services.reporting.prompt_shown(outcome, sent[-1].message_id)
     return outcome
 
 

@@ -44,7 +44,7 @@ class ReportingHandlers:
         )
         self.services.answered.add(message_key(chat, message.message_id))
         if sent:
-            await self.reporting.prompt_shown(outcome, sent[-1].message_id)
+            self.reporting.prompt_shown(outcome, sent[-1].message_id)
 
     async def report(self, update: Update, context: Context) -> None:
         if (where := message_context(update)) is None:
