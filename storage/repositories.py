@@ -436,10 +436,6 @@ class ChatRepository(_Repository):
             set_aside_at=entry.set_aside_at,
         )  # fmt: skip
 
-    async def set_aside_updates(self) -> list[SetAsideUpdate]:
-        query = select(SetAsideUpdate).order_by(SetAsideUpdate.update_id)
-        return list(await self.session.scalars(query))
-
 
 class ConversationRepository(_Repository):
     async def get(self, chat_id: int, person_id: int) -> Conversation | None:

@@ -42,6 +42,7 @@ from bot.services.people import (
     Chat,
     Sender,
     button_key,
+    display_name,
     known_person,
     message_key,
     reachable_privately,
@@ -60,12 +61,8 @@ from storage.models import (
 from storage.uow import UnitOfWork
 
 
-def _display_name(person: Person) -> str:
-    return person.full_name or (f"@{person.username}" if person.username else str(person.user_id))
-
-
 def _who(person: Person) -> Who:
-    return Who(person.user_id, _display_name(person))
+    return Who(person.user_id, display_name(person))
 
 
 async def groups_for_chat(
@@ -198,7 +195,7 @@ class MembershipService:
                 return JoinAlreadyDecided(
                     lang,
                     request.state is JoinState.APPROVED,
-                    _display_name(earlier) if earlier else "",
+                    display_name(earlier) if earlier else "",
                 )
             person = await uow.session.get(Person, request.person_id)
             organization = await uow.groups.organization(request.organization_id)
@@ -226,7 +223,7 @@ class MembershipService:
                 deliveries = (Delivery(target, started, answer, fallback),)
             await uow.commit()
             return JoinDecided(
-                lang, approve, _who(person), organization.name, _display_name(decider), deliveries
+                lang, approve, _who(person), organization.name, display_name(decider), deliveries
             )
 
     # --- the secretariat's tools ---------------------------------------------------------------
@@ -266,7 +263,7 @@ class MembershipService:
                 people = {p.id: p for p in await uow.people.by_ids([m.person_id for m in joined])}
                 for m in joined:
                     assert m.organization_id is not None
-                    label = f"{_display_name(people[m.person_id])} — "
+                    label = f"{display_name(people[m.person_id])} — "
                     label += organizations[m.organization_id].name
                     options.append((m.id, label))
             await uow.commit()
@@ -305,7 +302,7 @@ class MembershipService:
                 notice = RemovedNotice(lang, organization.name)
                 deliveries = (Delivery(person.user_id, True, notice),)
             await uow.commit()
-            return MemberRemoved(lang, _display_name(person), organization.name, deliveries)
+            return MemberRemoved(lang, display_name(person), organization.name, deliveries)
 
     # --- internals -----------------------------------------------------------------------------
 
@@ -362,7 +359,7 @@ class MembershipService:
         def entry(m: Membership) -> RosterPerson:
             p = people[m.person_id]
             return RosterPerson(
-                _display_name(p),
+                display_name(p),
                 p.user_id,
                 p.private_chat_started_at is not None,
                 m.source is MembershipSource.JOINED,
@@ -380,6 +377,6 @@ class MembershipService:
         for request in await uow.joins.pending_in(group.id):
             asker = await uow.session.get(Person, request.person_id)
             pending.append(
-                (_display_name(asker) if asker else "?", names.get(request.organization_id, "?"))
+                (display_name(asker) if asker else "?", names.get(request.organization_id, "?"))
             )
         return RosterGroup(group.name, secretariat, tuple(organizations), tuple(pending))

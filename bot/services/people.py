@@ -119,3 +119,8 @@ async def reachable_privately(uow: UnitOfWork, people: list[Person]) -> list[Per
     started = [p for p in people if p.private_chat_started_at is not None]
     blocked = await uow.chats.unreachable_ids([p.user_id for p in started])
     return [p for p in started if p.user_id not in blocked]
+
+
+def display_name(person: Person) -> str:
+    """How a person is named to others: their name, else @username, else their id."""
+    return person.full_name or (f"@{person.username}" if person.username else str(person.user_id))

@@ -75,6 +75,7 @@ from bot.services.people import (
     Chat,
     Sender,
     button_key,
+    display_name,
     known_person,
     message_key,
 )
@@ -829,7 +830,7 @@ class ReportingService:
         if question is None or isinstance(parse_answer(question.kind, text, question.unit),
                                           AnswerProblem):  # fmt: skip
             return Ignored()  # a remark, not an answer: nothing to say
-        return NotYourQuestion(config.language, Who(addressee.user_id, _name(addressee)))
+        return NotYourQuestion(config.language, Who(addressee.user_id, display_name(addressee)))
 
     async def _earlier(
         self, uow: UnitOfWork, chat: Chat, message_id: int, conversation: Conversation,
@@ -1218,10 +1219,6 @@ async def _replace_answer(
         )  # fmt: skip
     answer.text, answer.value, answer.skipped = new_text, new_value, new is None
     answer.answered_by, answer.answered_at = person.id, now
-
-
-def _name(person: Person) -> str:
-    return person.full_name or (f"@{person.username}" if person.username else str(person.user_id))
 
 
 def _clear_pending(conversation: Conversation) -> None:
