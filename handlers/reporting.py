@@ -11,6 +11,7 @@ from bot.commands import CANCEL, REPORT, STATUS
 from bot.services.container import Services
 from bot.services.outcomes import Outcome, StaleButton
 from bot.services.people import Chat, Sender, message_key
+from bot.services.reporting import File
 from bot.telegram_types import Context, TelegramApp
 from bot.views import render
 from handlers.buttons import on_button
@@ -104,10 +105,10 @@ class ReportingHandlers:
             kind, file_id, name = "audio", message.audio.file_id, message.audio.file_name
         else:
             return
+        file = File(kind, file_id, name, message.caption)
         outcome = await self.reporting.receive_attachment(
-            chat, message.message_id, sender, kind=kind, file_id=file_id, file_name=name,
-            caption=message.caption, now=self.services.clock.now(),
-        )  # fmt: skip
+            chat, message.message_id, sender, file, self.services.clock.now()
+        )
         await self._reply(context, message, chat, outcome)
 
     async def unsupported(self, update: Update, context: Context) -> None:

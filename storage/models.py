@@ -31,6 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from bot.core.conversation import ReportState, Step
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -88,23 +90,6 @@ class Role(StrEnum):
 class MembershipSource(StrEnum):
     CONFIG = "config"  # listed in the configuration file, re-synced at start-up
     JOINED = "joined"  # asked with /join and approved by the secretariat
-
-
-class ReportState(StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    EXCUSED = "excused"
-
-
-class Step(StrEnum):
-    """Where a reporting conversation stands."""
-
-    CHOOSE_ORGANIZATION = "choose_org"  # a leader of several organizations picks one
-    CHOOSE_PERIOD = "choose_period"  # last week's report is still owed: which week?
-    ANSWER = "answer"  # answering question_key
-    REVIEW = "review"  # all answered: confirm, or pick an answer to change
-    CHANGE_MENU = "change_menu"  # submitted: pick an answer to change, or keep it
-    CHANGE = "change"  # giving a new answer to question_key
 
 
 class JoinState(StrEnum):

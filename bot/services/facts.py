@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.config import GroupConfig
+from bot.core.conversation import ReportState
 from bot.core.digest import Digest, OrganizationFacts, ReportFacts, StoredAnswer, build_digest
 from bot.core.periods import PeriodKey
 from bot.core.status import ReportStatus
@@ -16,7 +17,7 @@ from bot.i18n import plain
 from bot.services.outcomes import Who
 from bot.services.periods import ensure_period
 from bot.weekly_views import Audience, Owing
-from storage.models import Answer, Group, Organization, Period, Report, ReportState, Role
+from storage.models import Answer, Group, Organization, Period, Report, Role
 from storage.uow import UnitOfWork
 
 Reports = dict[int, tuple[Report, list[Answer]]]  # by organization id, with their answers

@@ -1,42 +1,32 @@
-"""The weekly report conversation: start, answer, skip, attach, review, submit, change.
+"""The weekly report conversation as use cases: start, answer, skip, attach, review, submit,
+change, cancel.
 
-Every call is one unit of work: the answer is committed before the caller replies, and the
-conversation's state lives in the database, so a restart at any point loses nothing.
-Incoming messages and button presses are marked handled in the same transaction, so a
-redelivered update changes nothing.
+What the conversation does is decided in ``bot.core.conversation``; this service loads the
+conversation's state and the draft, hands the person's event to ``decide``, applies what it
+returns and puts the reply into an outcome. Every call is one unit of work: the answer is
+committed before the caller replies, and the conversation's state lives in the database, so
+a restart at any point loses nothing. Incoming messages and button presses are marked handled
+in the same transaction, so a redelivered update changes nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from bot.config import AppConfig, GroupConfig
-from bot.core.answers import (
-    NUMERIC_KINDS,
-    AnswerKind,
-    AnswerProblem,
-    ParsedAnswer,
-    Unsure,
-    parse_answer,
-    parse_yesno,
-)
+from bot.core import conversation as talk
+from bot.core.answers import AnswerKind, AnswerProblem, ParsedAnswer, Unsure, parse_answer
 from bot.core.attribution import Belongs
+from bot.core.conversation import Draft, Given, ReportState, State, Step, decide, needs
 from bot.core.formatting import format_value
 from bot.core.periods import PeriodKey, PeriodWindow
-from bot.core.plausibility import Doubt, doubt
-from bot.core.questionnaire import (
-    AnswerState,
-    Question,
-    is_complete,
-    next_question,
-    position,
-    progress,
-)
+from bot.core.plausibility import doubt
+from bot.core.questionnaire import AnswerState, Question, position, progress
 from bot.core.reporting import reportable_periods
 from bot.core.status import report_status
-from bot.core.text import fold_for_matching
 from bot.i18n import plain
 from bot.services.outcomes import (
     Ask,
@@ -94,14 +84,37 @@ from storage.models import (
     Period,
     Person,
     Report,
-    ReportState,
     Role,
-    Step,
 )
 from storage.uow import UnitOfWork
 
-SKIP_WORDS = frozenset({"bỏ qua", "bo qua", "skip", "bỏ", "không trả lời"})
-DONE_WORDS = frozenset({"xong", "xong rồi", "xong roi", "tiếp", "tiep", "hết", "het", "done"})
+
+@dataclass(frozen=True)
+class File:
+    """An attachment as it came: kept with the report being written."""
+
+    kind: str
+    file_id: str
+    file_name: str | None
+    caption: str | None
+
+
+class Setting(NamedTuple):
+    """A report with what it belongs to."""
+
+    report: Report
+    period: Period
+    organization: Organization
+    group: Group
+    config: GroupConfig
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return self.config.questions_for(self.organization.code)
+
+    @property
+    def language(self) -> str:
+        return self.config.language
 
 
 class ReportingService:
@@ -202,7 +215,7 @@ class ReportingService:
             if period not in await self._open_periods(uow, organization, group, now):
                 await uow.commit()
                 return StaleButton(self._group_config(group).language)
-            outcome = await self._open(uow, chat, person, sender, organization, group, period, now)
+            outcome = await self._open(uow, chat, person, organization, group, period, now)
             outcome = await with_prompt(uow, chat, person, outcome, None, now)
             await uow.commit()
             return outcome
@@ -222,7 +235,7 @@ class ReportingService:
         for prompt_id, message_id in notes.items():
             await uow.prompts.shown(prompt_id, message_id)
 
-    # --- answering -----------------------------------------------------------------------
+    # --- the conversation: what the person writes or presses -----------------------------
 
     async def receive_text(
         self, chat: Chat, message_id: int, sender: Sender, text: str, now: datetime,
@@ -244,159 +257,394 @@ class ReportingService:
                 return outcome
             if conversation is None or person is None:
                 await uow.commit()
-                return self._no_conversation(chat, sender)
+                return self._no_conversation(chat)
+            event: talk.Event
             match where.belongs:
                 case Belongs.EARLIER:
                     assert where.question_key is not None
-                    outcome = await self._earlier(uow, chat, message_id, conversation, person,
-                                                  where.question_key, text, now)  # fmt: skip
+                    event = talk.TypedEarlier(where.question_key, text, message_id)
                 case Belongs.BEFORE_ANY:
-                    outcome = await self._reprompt(uow, conversation, person, now,
-                                                   "answer.written_before")  # fmt: skip
+                    event = talk.WrittenBefore()
                 case Belongs.MAYBE_REPEAT:
-                    outcome = await self._perhaps_a_copy(
-                        uow, chat, message_id, conversation, person, where.after, text, now
-                    )
+                    previous = await self._value_of(uow, chat, where.after)
+                    event = talk.TypedMaybeAgain(text, message_id, previous)
                 case Belongs.OTHER_REPORT:
-                    outcome = await self._reprompt(uow, conversation, person, now,
-                                                   "answer.other_report")  # fmt: skip
+                    event = talk.ForOtherReport()
                 case _:
-                    outcome = await self._on_text(uow, chat, message_id, conversation, person,
-                                                  text, now)  # fmt: skip
+                    event = talk.Typed(text, message_id)
+            outcome = await self._turn(uow, chat, conversation, person, event, now)
             outcome = await with_prompt(uow, chat, person, outcome, message_id, now)
             await uow.commit()
             return outcome
 
     async def receive_attachment(
-        self,
-        chat: Chat,
-        message_id: int,
-        sender: Sender,
-        *,
-        kind: str,
-        file_id: str,
-        file_name: str | None,
-        caption: str | None,
-        now: datetime,
+        self, chat: Chat, message_id: int, sender: Sender, file: File, now: datetime
     ) -> Outcome:
         """A photo, document, voice note or video: kept with the report being written."""
-        async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(message_key(chat, message_id), now):
-                return await self._resume(uow, chat, sender, now, message_key(chat, message_id))
-            found = await self._conversation(uow, chat, sender)
-            if found is None or found[0].report_id is None:
-                await uow.commit()
-                return self._no_conversation(chat, sender)
-            conversation, person = found
-            await uow.reports.add_attachment(
-                Attachment(
-                    report_id=conversation.report_id,
-                    question_key=conversation.question_key,
-                    kind=kind,
-                    file_id=file_id,
-                    file_name=file_name,
-                    caption=caption,
-                    chat_id=chat.id,
-                    message_id=message_id,
-                    added_by=person.id,
-                    added_at=now,
-                )
-            )
-            outcome: Outcome = Received()
-            if caption and conversation.step is Step.ANSWER:
-                question = await self._current_question(uow, conversation)
-                if question is not None and question.kind is AnswerKind.TEXT:
-                    outcome = await self._on_text(
-                        uow, chat, message_id, conversation, person, caption, now
-                    )
-            outcome = await with_prompt(uow, chat, person, outcome, message_id, now)
-            await uow.commit()
-            return outcome
+        event = talk.Attached(file.caption, message_id)
+        return await self._message(chat, message_id, sender, event, now, file)
 
     async def receive_unsupported(
         self, chat: Chat, message_id: int, sender: Sender, now: datetime
     ) -> Outcome:
         """A sticker or anything else that cannot be an answer: ask the question again."""
+        return await self._message(chat, message_id, sender, talk.Unsupported(), now)
+
+    async def skip(
+        self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str, now: datetime
+    ) -> Outcome:
+        return await self._press(chat, query_id, sender, talk.Skip(report_id, key), now)
+
+    async def finish_text(
+        self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str, now: datetime
+    ) -> Outcome:
+        """'Done' after a text answer given in one or more messages."""
+        return await self._press(chat, query_id, sender, talk.Finish(report_id, key), now)
+
+    async def confirm_figure(
+        self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str,
+        accepted: bool, now: datetime,
+    ) -> Outcome:  # fmt: skip
+        """ "Đúng" (the figure the bot asked about is the answer) or "Nhập lại"."""
+        event = talk.FigureAnswer(report_id, key, accepted)
+        return await self._press(chat, query_id, sender, event, now)
+
+    async def confirm(
+        self, chat: Chat, query_id: str, sender: Sender, report_id: int, now: datetime
+    ) -> Outcome:
+        return await self._press(chat, query_id, sender, talk.Submit(report_id), now)
+
+    async def change(
+        self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str, now: datetime
+    ) -> Outcome:
+        """Pick an answer to change, from the review (draft) or after submission."""
+        return await self._press(chat, query_id, sender, talk.Change(report_id, key), now)
+
+    async def keep(
+        self, chat: Chat, query_id: str, sender: Sender, report_id: int, now: datetime
+    ) -> Outcome:
+        return await self._press(chat, query_id, sender, talk.Keep(report_id), now)
+
+    async def cancel(self, chat: Chat, message_id: int, sender: Sender, now: datetime) -> Outcome:
+        """/cancel: stop asking; the draft stays and /report continues it."""
+        async with self._db.unit_of_work() as uow:
+            if not await uow.handled.mark(message_key(chat, message_id), now):
+                return await self._resume(uow, chat, sender, now, message_key(chat, message_id))
+            if not chat.private and self._config.group(chat.id) is None:
+                await uow.commit()
+                return NotConfigured()
+            found = await self._conversation(uow, chat, sender)
+            if found is None:
+                await uow.commit()
+                return NothingToCancel(self._language_of_chat(chat))
+            outcome = await self._turn(uow, chat, *found, talk.Cancel(), now)
+            await uow.commit()
+            return outcome
+
+    async def _message(
+        self, chat: Chat, message_id: int, sender: Sender, event: talk.Event, now: datetime,
+        file: File | None = None,
+    ) -> Outcome:  # fmt: skip
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(message_key(chat, message_id), now):
                 return await self._resume(uow, chat, sender, now, message_key(chat, message_id))
             found = await self._conversation(uow, chat, sender)
             if found is None:
                 await uow.commit()
-                return self._no_conversation(chat, sender)
+                return self._no_conversation(chat)
             conversation, person = found
-            outcome = await self._reprompt(uow, conversation, person, now, "answer.unsupported")
+            outcome = await self._turn(uow, chat, conversation, person, event, now,
+                                       _Incoming(message_id, file))  # fmt: skip
             outcome = await with_prompt(uow, chat, person, outcome, message_id, now)
             await uow.commit()
             return outcome
 
-    async def skip(
-        self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str, now: datetime
+    async def _press(
+        self, chat: Chat, query_id: str, sender: Sender, event: talk.Pressed, now: datetime
     ) -> Outcome:
+        """A button under one of the report's messages. Pressed again (or delivered again)
+        after the report went in, "Gửi báo cáo" gives the receipt, which the person may never
+        have had (it failed to send, the bot stopped)."""
         async with self._db.unit_of_work() as uow:
-            found = await self._pressed(uow, chat, query_id, sender, report_id, key,
-                                        (Step.ANSWER,), now)  # fmt: skip
-            if not isinstance(found, tuple):
-                return found
-            conversation, person = found
-            question = await self._current_question(uow, conversation)
-            if question is None or question.required:
-                await uow.commit()
-                return StaleButton(self._language_of_chat(chat))
-            await self._store_skip(uow, conversation, question, person, now)
-            outcome = await self._advance(uow, conversation, person, now)
-            outcome = await with_prompt(uow, chat, person, outcome, None, now)
+            handled = button_key(query_id)
+            if not await uow.handled.mark(handled, now):
+                outcome = await self._resume(uow, chat, sender, now, handled)
+            elif (found := await self._conversation(uow, chat, sender)) is None:
+                outcome = StaleButton(self._language_of_chat(chat))
+            else:
+                outcome = await self._turn(uow, chat, *found, event, now)
+                outcome = await with_prompt(uow, chat, person=found[1], outcome=outcome,
+                                            after=None, now=now)  # fmt: skip
             await uow.commit()
+            if (
+                isinstance(event, talk.Submit)
+                and not isinstance(outcome, Submitted)
+                and handled not in self._answered
+            ):
+                return await self._receipt(uow, event.report_id, sender) or outcome
             return outcome
 
-    async def finish_text(
-        self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str, now: datetime
-    ) -> Outcome:
-        """'Done' after a text answer given in one or more messages."""
-        async with self._db.unit_of_work() as uow:
-            found = await self._pressed(uow, chat, query_id, sender, report_id, key,
-                                        (Step.ANSWER,), now)  # fmt: skip
-            if not isinstance(found, tuple):
-                return found
-            conversation, person = found
-            answer = await uow.reports.answer(report_id, key)
-            if answer is None or answer.skipped:
-                await uow.commit()
-                return StaleButton(self._language_of_chat(chat))
-            outcome = await self._advance(uow, conversation, person, now)
-            outcome = await with_prompt(uow, chat, person, outcome, None, now)
-            await uow.commit()
-            return outcome
+    # --- one turn of the conversation: load, decide, apply, say ---------------------------
 
-    # --- review, submit, change ------------------------------------------------------------
-
-    async def confirm(
-        self, chat: Chat, query_id: str, sender: Sender, report_id: int, now: datetime
-    ) -> Outcome:
-        async with self._db.unit_of_work() as uow:
-            found = await self._pressed(uow, chat, query_id, sender, report_id, None,
-                                        (Step.REVIEW,), now)  # fmt: skip
-            if not isinstance(found, tuple):
-                # Pressed again (or delivered again) after the report went in: the receipt,
-                # which the person may never have had (it failed to send, the bot stopped).
-                if button_key(query_id) in self._answered:
-                    return found
-                return await self._receipt(uow, report_id, sender) or found
-            conversation, person = found
-            report, _, organization, _, group_config = await self._load(uow, report_id)
-            questions = group_config.questions_for(organization.code)
-            states = await _answer_states(uow, report.id)
-            if report.state is ReportState.SUBMITTED or not is_complete(questions, states):
-                await uow.commit()
-                return StaleButton(group_config.language)
-            report.state = ReportState.SUBMITTED
-            report.submitted_at = now
-            report.submitted_by = person.id
-            report.updated_at = now
+    async def _turn(
+        self, uow: UnitOfWork, chat: Chat, conversation: Conversation, person: Person,
+        event: talk.Event, now: datetime, incoming: _Incoming | None = None,
+    ) -> Outcome:  # fmt: skip
+        state = _state_of(conversation)
+        setting = await self._load(uow, state.report_id) if state.report_id else None
+        draft = await self._draft(uow, setting, state, event) if setting else None
+        decision = decide(state, draft, event)
+        await self._apply(uow, chat, conversation, person, setting, decision, now, incoming)
+        if decision.state is None:
             await uow.conversations.remove(conversation)
-            outcome = await self._submitted(uow, report_id, person)
-            await uow.commit()
+        elif decision.state != state:
+            _keep_state(conversation, decision.state, now)
+        return await self._say(uow, chat, conversation, person, setting, decision, decision.say)
+
+    async def _draft(
+        self, uow: UnitOfWork, setting: Setting, state: State, event: talk.Event
+    ) -> Draft:
+        rows = await uow.reports.answers(setting.report.id)
+        answers = {a.question_key: Given(a.text, a.value, a.skipped) for a in rows}
+        draft = Draft(setting.report.id, setting.questions, answers, setting.report.state)
+        wanted = needs(state, draft, event)
+        if wanted.largest_for is not None:
+            largest = await uow.reports.largest_earlier(
+                setting.organization.id, wanted.largest_for, setting.report.id
+            )
+            draft = replace(draft, largest=largest)
+        if wanted.parts_of is not None and (row := _row(rows, wanted.parts_of)) is not None:
+            parts = tuple(p.text for p in await uow.reports.parts(row.id))
+            draft = draft.with_answer(row.question_key, replace(answers[row.question_key],
+                                                                parts=parts))  # fmt: skip
+        return draft
+
+    async def _apply(
+        self, uow: UnitOfWork, chat: Chat, conversation: Conversation, person: Person,
+        setting: Setting | None, decision: talk.Decision, now: datetime,
+        incoming: _Incoming | None,
+    ) -> None:  # fmt: skip
+        if not decision.effects:
+            return
+        assert setting is not None
+        report = setting.report
+        for effect in decision.effects:
+            match effect:
+                case talk.Put(key, text, value, message_id):
+                    await self._put(uow, chat, report, key, ParsedAnswer(text, value), person,
+                                    message_id, now)  # fmt: skip
+                case talk.Append(key, text, message_id):
+                    answer = await uow.reports.answer(report.id, key)
+                    assert answer is not None
+                    answer.text, answer.answered_at = f"{answer.text}\n{text}", now
+                    await uow.reports.add_part(
+                        AnswerPart(answer_id=answer.id, chat_id=chat.id, message_id=message_id,
+                                   text=text, created_at=now)
+                    )  # fmt: skip
+                case talk.PutSkip(key):
+                    await self._put(uow, chat, report, key, None, person, None, now)
+                case talk.Attach(key):
+                    assert incoming is not None
+                    assert incoming.file is not None
+                    file = incoming.file
+                    await uow.reports.add_attachment(
+                        Attachment(report_id=report.id, question_key=key, kind=file.kind,
+                                   file_id=file.file_id, file_name=file.file_name,
+                                   caption=file.caption, chat_id=chat.id,
+                                   message_id=incoming.message_id, added_by=person.id,
+                                   added_at=now)
+                    )  # fmt: skip
+                    continue  # the report's answers are as they were
+                case talk.SubmitReport():
+                    report.state = ReportState.SUBMITTED
+                    report.submitted_at, report.submitted_by = now, person.id
+            report.updated_at = now
+
+    async def _put(
+        self, uow: UnitOfWork, chat: Chat, report: Report, key: str, new: ParsedAnswer | None,
+        person: Person, message_id: int | None, now: datetime,
+    ) -> None:  # fmt: skip
+        """Set the answer to ``key`` from one message (``None``: skipped); after submission
+        the old answer is kept in the revision history."""
+        answer = await uow.reports.answer(report.id, key)
+        if answer is None:
+            answer = await uow.reports.add_answer(
+                Answer(report_id=report.id, question_key=key, text=new.text if new else "",
+                       value=new.value if new else None, skipped=new is None,
+                       answered_by=person.id, answered_at=now)
+            )  # fmt: skip
+        else:
+            await _replace_answer(uow, answer, new, person, now,
+                                  revision=new is not None
+                                  and report.state is ReportState.SUBMITTED)  # fmt: skip
+            await uow.reports.remove_parts(answer.id)
+        if message_id is not None and new is not None:
+            await uow.reports.add_part(
+                AnswerPart(answer_id=answer.id, chat_id=chat.id, message_id=message_id,
+                           text=new.text, created_at=now)
+            )  # fmt: skip
+
+    async def _say(
+        self, uow: UnitOfWork, chat: Chat, conversation: Conversation, person: Person,
+        setting: Setting | None, decision: talk.Decision, say: talk.Say,
+    ) -> Outcome:  # fmt: skip
+        """The outcome the views put into words for what the conversation says."""
+        if setting is None or decision.draft is None:
+            match say:
+                case talk.Cancelled(answered, total):
+                    return Cancelled(self._language_of_chat(chat), answered, total)
+                case talk.NoReport():
+                    return self._no_conversation(chat)
+                case talk.Stale():
+                    return StaleButton(self._language_of_chat(chat))
+            group = await uow.groups.by_id(conversation.group_id)
+            return UseButtons(self._group_config(group).language if group else "vi")
+        draft, lang = decision.draft, setting.language
+        context = self._context(setting, person)
+        match say:
+            case talk.Ask(key, problem, current):
+                question, total = _question(draft, key), len(draft.questions)
+                shown = _display(question, current, lang) if current else None
+                return Ask(context, question, position(draft.questions, key), total, problem,
+                           shown)  # fmt: skip
+            case talk.AskMore(key):
+                return MoreText(context, _question(draft, key))
+            case talk.AskFigure(key, text, value, reason, bound, replacing):
+                question = _question(draft, key)
+                display = format_value(question.kind, text, value, question.unit, lang,
+                                       (plain("answer.yes", lang), ""))  # fmt: skip
+                shown = _display(question, replacing, lang) if replacing else None
+                if bound is not None:
+                    shown = format_value(question.kind, str(bound), str(bound), question.unit,
+                                         lang, ("", ""))  # fmt: skip
+                return ConfirmFigure(context, question, display, reason, shown)
+            case talk.ShowReview():
+                return await self._review(uow, setting, draft, context)
+            case talk.Received():
+                return Received()
+            case talk.Corrected(key, old, new, then):
+                question = _question(draft, key)
+                after = await self._say(uow, chat, conversation, person, setting, decision, then)
+                return Corrected(context, question, _display(question, old, lang),
+                                 _display(question, new, lang), after)  # fmt: skip
+            case talk.Changed(key, old, new):
+                question = _question(draft, key)
+                return Changed(context, question, _display(question, old, lang),
+                               _display(question, new, lang))  # fmt: skip
+            case talk.Submitted():
+                return await self._submitted(uow, setting.report.id, person)
+            case talk.Kept():
+                return Kept(self._language_of_chat(chat))
+            case talk.Cancelled(answered, total):
+                return Cancelled(lang, answered, total)
+            case talk.NoReport():
+                return self._no_conversation(chat)
+            case talk.UseButtons():
+                return UseButtons(lang)
+        assert isinstance(say, talk.Stale), say
+        return StaleButton(lang)
+
+    async def _review(
+        self, uow: UnitOfWork, setting: Setting, draft: Draft, context: ReportContext
+    ) -> Review:
+        items = _items(draft, setting.language)
+        attachments = len(await uow.reports.attachments(setting.report.id))
+        report = setting.report
+        submitted = report.submitted_at if report.state is ReportState.SUBMITTED else None
+        return Review(context, items, attachments, submitted)
+
+    async def _resume(
+        self, uow: UnitOfWork, chat: Chat, sender: Sender, now: datetime, handled_key: str
+    ) -> Outcome:
+        """An update handled before and delivered again: Telegram re-sends what the bot had not
+        confirmed when it stopped, perhaps before it could answer, and the bot handles again
+        an update whose reply could not reach Telegram. Show what the conversation waits for
+        now, so that the person is not left without a reply; nothing changes. Silence when
+        the reply is known to have gone out (in this run of the bot)."""
+        if handled_key in self._answered:
+            return Duplicate()
+        found = await self._conversation(uow, chat, sender)
+        if found is None:
+            return Duplicate()
+        conversation, person = found
+        outcome = await self._turn(uow, chat, conversation, person, talk.Redelivered(), now)
+        # The question shown again is a prompt like any other: noted, with its message.
+        outcome = await with_prompt(uow, chat, person, outcome, None, now)
+        await uow.commit()
         return outcome
+
+    async def _begin(
+        self,
+        uow: UnitOfWork,
+        chat: Chat,
+        person: Person,
+        sender: Sender,
+        organization: Organization,
+        group: Group,
+        now: datetime,
+    ) -> Outcome:
+        periods = await self._open_periods(uow, organization, group, now)
+        if len(periods) > 1:
+            conversation = await _set_conversation(
+                uow, chat, person, group, Step.CHOOSE_PERIOD, now
+            )
+            conversation.organization_id = organization.id
+            config = self._group_config(group)
+            current = PeriodKey.at(now, config.timezone)
+            return ChoosePeriod(
+                Who(sender.user_id, sender.full_name),
+                config.language,
+                organization.name,
+                organization.id,
+                tuple((key, key != current) for key in periods),
+            )
+        return await self._open(uow, chat, person, organization, group, periods[0], now)
+
+    async def _open(
+        self,
+        uow: UnitOfWork,
+        chat: Chat,
+        person: Person,
+        organization: Organization,
+        group: Group,
+        key: PeriodKey,
+        now: datetime,
+    ) -> Outcome:
+        """The report of ``key``: begun, or continued where it stands."""
+        config = self._group_config(group)
+        period = await ensure_period(uow, group, config, key)
+        report = await uow.reports.report(period.id, organization.id)
+        if report is None:
+            report = await uow.reports.add_report(
+                Report(period_id=period.id, organization_id=organization.id,
+                       state=ReportState.DRAFT, created_at=now, updated_at=now)
+            )  # fmt: skip
+        conversation = await _set_conversation(uow, chat, person, group, Step.ANSWER, now)
+        conversation.organization_id, conversation.report_id = organization.id, report.id
+        return await self._turn(uow, chat, conversation, person, talk.Open(), now)
+
+    async def _someone_elses(
+        self, uow: UnitOfWork, chat: Chat, reply_to: int, text: str
+    ) -> Outcome:
+        """A reply to a question put to another leader: nobody's answer. If it reads as an
+        answer, the writer is told whose question it was."""
+        prompt = await uow.prompts.by_message(chat.id, reply_to)
+        found = await uow.reports.setting(prompt.report_id) if prompt is not None else None
+        addressee = await uow.session.get(Person, prompt.person_id) if prompt else None
+        if prompt is None or found is None or addressee is None:
+            return Ignored()
+        config = self._group_config(found[3])
+        question = next((q for q in config.questions if q.key == prompt.question_key), None)
+        if question is None or isinstance(parse_answer(question.kind, text, question.unit),
+                                          AnswerProblem):  # fmt: skip
+            return Ignored()  # a remark, not an answer: nothing to say
+        return NotYourQuestion(config.language, Who(addressee.user_id, display_name(addressee)))
+
+    async def _value_of(self, uow: UnitOfWork, chat: Chat, message_id: int | None) -> str | None:
+        """The value message ``message_id`` gave as an answer, if it gave one."""
+        part = await uow.reports.part_by_message(chat.id, message_id) if message_id else None
+        answer = await uow.session.get(Answer, part.answer_id) if part is not None else None
+        return answer.value if answer is not None else None
 
     async def _receipt(self, uow: UnitOfWork, report_id: int, sender: Sender) -> Submitted | None:
         """The receipt of a report already submitted, for one of its organization's
@@ -411,85 +659,17 @@ class ReportingService:
         return replace(await self._submitted(uow, report_id, person), again=True)
 
     async def _submitted(self, uow: UnitOfWork, report_id: int, person: Person) -> Submitted:
-        report, period, organization, group, group_config = await self._load(uow, report_id)
+        setting = await self._load(uow, report_id)
+        report = setting.report
         assert report.submitted_at is not None
-        questions = group_config.questions_for(organization.code)
-        context = self._context(report, period, organization, group, group_config, person)
-        items = await self._items(uow, report, questions, group_config.language)
+        rows = await uow.reports.answers(report.id)
+        answers = {a.question_key: Given(a.text, a.value, a.skipped) for a in rows}
+        items = _items(Draft(report.id, setting.questions, answers), setting.language)
         attachments = len(await uow.reports.attachments(report.id))
         at = report.submitted_at
-        status = report_status(submitted_at=at, deadline_at=period.deadline_at, now=at)
+        status = report_status(submitted_at=at, deadline_at=setting.period.deadline_at, now=at)
         figures = tuple(i for i in items if i.question.kind is not AnswerKind.TEXT and i.display)
-        return Submitted(context, status, at, figures, attachments)
-
-    async def change(
-        self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str, now: datetime
-    ) -> Outcome:
-        """Pick an answer to change, from the review (draft) or after submission."""
-        async with self._db.unit_of_work() as uow:
-            found = await self._pressed(uow, chat, query_id, sender, report_id, None,
-                                        (Step.REVIEW, Step.CHANGE_MENU), now)  # fmt: skip
-            if not isinstance(found, tuple):
-                return found
-            conversation, person = found
-            report, period, organization, group, group_config = await self._load(uow, report_id)
-            questions = group_config.questions_for(organization.code)
-            question = next((q for q in questions if q.key == key), None)
-            if question is None:
-                await uow.commit()
-                return StaleButton(group_config.language)
-            conversation.step, conversation.question_key = Step.CHANGE, key
-            _clear_pending(conversation)
-            conversation.updated_at = now
-            answer = await uow.reports.answer(report.id, key)
-            current = _display(question, answer, group_config.language) if answer else None
-            context = self._context(report, period, organization, group, group_config, person)
-            ask = Ask(context, question, position(questions, key), len(questions), None, current)
-            outcome = await with_prompt(uow, chat, person, ask, None, now)
-            await uow.commit()
-            return outcome
-
-    async def keep(
-        self, chat: Chat, query_id: str, sender: Sender, report_id: int, now: datetime
-    ) -> Outcome:
-        async with self._db.unit_of_work() as uow:
-            found = await self._pressed(uow, chat, query_id, sender, report_id, None,
-                                        (Step.CHANGE_MENU,), now)  # fmt: skip
-            if not isinstance(found, tuple):
-                return found
-            await uow.conversations.remove(found[0])
-            await uow.commit()
-            return Kept(self._language_of_chat(chat))
-
-    async def cancel(self, chat: Chat, message_id: int, sender: Sender, now: datetime) -> Outcome:
-        """/cancel: stop asking; the draft stays and /report continues it."""
-        async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(message_key(chat, message_id), now):
-                return await self._resume(uow, chat, sender, now, message_key(chat, message_id))
-            if not chat.private and self._config.group(chat.id) is None:
-                await uow.commit()
-                return NotConfigured()
-            found = await self._conversation(uow, chat, sender)
-            lang = self._language_of_chat(chat)
-            if found is None:
-                await uow.commit()
-                return NothingToCancel(lang)
-            conversation, _ = found
-            answered = total = 0
-            if conversation.report_id is not None:
-                _, _, organization, _, group_config = await self._load(uow, conversation.report_id)
-                questions = group_config.questions_for(organization.code)
-                states = await _answer_states(uow, conversation.report_id)
-                answered, total, lang = (
-                    progress(questions, states),
-                    len(questions),
-                    group_config.language,
-                )
-            await uow.conversations.remove(conversation)
-            await uow.commit()
-            return Cancelled(lang, answered, total)
-
-    # --- corrections -----------------------------------------------------------------------
+        return Submitted(self._context(setting, person), status, at, figures, attachments)
 
     async def edit(
         self, chat: Chat, message_id: int, sender: Sender, text: str, now: datetime
@@ -502,18 +682,13 @@ class ReportingService:
                 return Ignored()
             answer = await uow.session.get(Answer, part.answer_id)
             assert answer is not None
-            report, period, organization, group, group_config = await self._load(
-                uow, answer.report_id
-            )
-            question = next(
-                (q for q in group_config.questions_for(organization.code)
-                 if q.key == answer.question_key),
-                None,
-            )  # fmt: skip
+            setting = await self._load(uow, answer.report_id)
+            report = setting.report
+            question = next((q for q in setting.questions if q.key == answer.question_key), None)
             person = await known_person(uow, sender, chat, now)
             if question is None:
                 return Ignored()
-            context = self._context(report, period, organization, group, group_config, person)
+            context = self._context(setting, person)
             if question.kind is AnswerKind.TEXT:
                 parsed = parse_answer(AnswerKind.TEXT, text)
                 if isinstance(parsed, AnswerProblem):
@@ -536,7 +711,7 @@ class ReportingService:
             report.updated_at = now
             await uow.commit()
             return EditApplied(
-                context, question, _display(question, answer, group_config.language), submitted
+                context, question, _display(question, answer, setting.language), submitted
             )
 
     # --- status --------------------------------------------------------------------------------
@@ -586,7 +761,7 @@ class ReportingService:
         config = self._config.group(chat.id)
         return config.language if config else "vi"
 
-    def _no_conversation(self, chat: Chat, sender: Sender) -> Outcome:
+    def _no_conversation(self, chat: Chat) -> Outcome:
         # In a group the bot only sees replies to itself; a stray one needs no answer.
         return NoConversation(self._language_of_chat(chat)) if chat.private else Ignored()
 
@@ -613,50 +788,6 @@ class ReportingService:
         conversation = await uow.conversations.get(chat.id, person.id)
         return None if conversation is None else (conversation, person)
 
-    async def _pressed(
-        self, uow: UnitOfWork, chat: Chat, query_id: str, sender: Sender, report_id: int,
-        key: str | None, steps: tuple[Step, ...], now: datetime,
-    ) -> tuple[Conversation, Person] | Outcome:  # fmt: skip
-        """The conversation a report button acts on, or what to answer instead: a press seen
-        before shows where the report stands; a button the conversation no longer waits for
-        is stale (that refusal is committed with the press's handled mark)."""
-        if not await uow.handled.mark(button_key(query_id), now):
-            return await self._resume(uow, chat, sender, now, button_key(query_id))
-        found = await self._conversation(uow, chat, sender)
-        if found is None or not any(_waits_for(found[0], report_id, key, s) for s in steps):
-            await uow.commit()
-            return StaleButton(self._language_of_chat(chat))
-        return found
-
-    async def _resume(
-        self, uow: UnitOfWork, chat: Chat, sender: Sender, now: datetime, handled_key: str
-    ) -> Outcome:
-        """An update handled before and delivered again: Telegram re-sends what the bot had not
-        confirmed when it stopped, perhaps before it could answer, and the bot handles again
-        an update whose reply could not reach Telegram. Show what the conversation waits for
-        now, so that the person is not left without a reply; nothing changes. Silence when
-        the reply is known to have gone out (in this run of the bot)."""
-        if handled_key in self._answered:
-            return Duplicate()
-        found = await self._conversation(uow, chat, sender)
-        if found is None:
-            return Duplicate()
-        conversation, person = found
-        question = await self._current_question(uow, conversation)
-        outcome: Outcome | None = None
-        if conversation.step is Step.ANSWER and question is not None:
-            assert conversation.report_id is not None
-            answer = await uow.reports.answer(conversation.report_id, question.key)
-            if question.kind is AnswerKind.TEXT and answer and answer.text and not answer.skipped:
-                loaded = await self._load(uow, conversation.report_id)
-                outcome = MoreText(self._context(*loaded, person), question)
-        if outcome is None:
-            outcome = await self._reprompt(uow, conversation, person, now, None)
-        # The question shown again is a prompt like any other: noted, with its message.
-        outcome = await with_prompt(uow, chat, person, outcome, None, now)
-        await uow.commit()
-        return outcome
-
     async def _open_periods(
         self, uow: UnitOfWork, organization: Organization, group: Group, now: datetime
     ) -> list[PeriodKey]:
@@ -675,474 +806,23 @@ class ReportingService:
             settled=settled,
         )
 
-    async def _begin(
-        self,
-        uow: UnitOfWork,
-        chat: Chat,
-        person: Person,
-        sender: Sender,
-        organization: Organization,
-        group: Group,
-        now: datetime,
-    ) -> Outcome:
-        periods = await self._open_periods(uow, organization, group, now)
-        if len(periods) > 1:
-            conversation = await _set_conversation(
-                uow, chat, person, group, Step.CHOOSE_PERIOD, now
-            )
-            conversation.organization_id = organization.id
-            config = self._group_config(group)
-            current = PeriodKey.at(now, config.timezone)
-            return ChoosePeriod(
-                Who(sender.user_id, sender.full_name),
-                config.language,
-                organization.name,
-                organization.id,
-                tuple((key, key != current) for key in periods),
-            )
-        return await self._open(uow, chat, person, sender, organization, group, periods[0], now)
-
-    async def _open(
-        self,
-        uow: UnitOfWork,
-        chat: Chat,
-        person: Person,
-        sender: Sender,
-        organization: Organization,
-        group: Group,
-        key: PeriodKey,
-        now: datetime,
-    ) -> Outcome:
-        config = self._group_config(group)
-        period = await ensure_period(uow, group, config, key)
-        report = await uow.reports.report(period.id, organization.id)
-        if report is None:
-            report = await uow.reports.add_report(
-                Report(
-                    period_id=period.id,
-                    organization_id=organization.id,
-                    state=ReportState.DRAFT,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
-        conversation = await _set_conversation(uow, chat, person, group, Step.ANSWER, now)
-        conversation.organization_id, conversation.report_id = organization.id, report.id
-        questions = config.questions_for(organization.code)
-        context = self._context(report, period, organization, group, config, person)
-        items = await self._items(uow, report, questions, config.language)
-        attachments = len(await uow.reports.attachments(report.id))
-        if report.state is ReportState.SUBMITTED:
-            conversation.step, conversation.question_key = Step.CHANGE_MENU, None
-            return Review(context, items, attachments, report.submitted_at)
-        states = await _answer_states(uow, report.id)
-        question = next_question(questions, states)
-        if question is None:
-            conversation.step, conversation.question_key = Step.REVIEW, None
-            return Review(context, items, attachments)
-        conversation.question_key = question.key
-        return Ask(context, question, position(questions, question.key), len(questions))
-
-    async def _on_text(
-        self,
-        uow: UnitOfWork,
-        chat: Chat,
-        message_id: int,
-        conversation: Conversation,
-        person: Person,
-        text: str,
-        now: datetime,
-    ) -> Outcome:
-        if conversation.step not in (Step.ANSWER, Step.CHANGE) or conversation.report_id is None:
-            return await self._reprompt(uow, conversation, person, now, "answer.use_buttons")
-        question = await self._current_question(uow, conversation)
-        if question is None:  # the template changed under the conversation
-            return await self._advance(uow, conversation, person, now)
-        words = fold_for_matching(text).rstrip(".!")
-        answer = await uow.reports.answer(conversation.report_id, question.key)
-        has_text = answer is not None and not answer.skipped and bool(answer.text)
-        changing = conversation.step is Step.CHANGE
-
-        if conversation.pending_value is not None:
-            # A figure waits for a yes: "đúng"/"có" stores it, "không" drops it, and anything
-            # else is read as the answer to the question now waiting.
-            said = parse_yesno(text)
-            if isinstance(said, ParsedAnswer) and said.value == "yes":
-                return await self._take_pending(uow, chat, conversation, person, now)
-            declined = _declined(conversation)
-            _clear_pending(conversation)
-            if isinstance(said, ParsedAnswer):
-                return await self._reprompt(uow, conversation, person, now, declined)
-        if words in SKIP_WORDS and not has_text:
-            if question.required:
-                return await self._reprompt(uow, conversation, person, now, "answer.required")
-            await self._store_skip(uow, conversation, question, person, now)
-            return await self._after_answer(uow, conversation, person, question, None, now)
-        if question.kind is AnswerKind.TEXT and not changing and has_text and words in DONE_WORDS:
-            return await self._advance(uow, conversation, person, now)
-
-        parsed = parse_answer(question.kind, text, question.unit)
-        if isinstance(parsed, AnswerProblem):
-            return await self._reprompt(uow, conversation, person, now, parsed.code)
-        if isinstance(parsed, Unsure):
-            return await self._to_confirm(uow, conversation, person, question, parsed.text,
-                                          parsed.value, Doubt(parsed.code), message_id)  # fmt: skip
-        if parsed.value is not None and question.kind in NUMERIC_KINDS:
-            report = (await self._load(uow, conversation.report_id))[0]
-            largest = await uow.reports.largest_earlier(report.organization_id, question.key,
-                                                        report.id)  # fmt: skip
-            if (found := doubt(question, Decimal(parsed.value), largest)) is not None:
-                return await self._to_confirm(uow, conversation, person, question, parsed.text,
-                                              parsed.value, found, message_id)  # fmt: skip
-        if question.kind is AnswerKind.TEXT and not changing and has_text:
-            assert answer is not None
-            answer.text = f"{answer.text}\n{parsed.text}"
-            answer.answered_at = now
-            await uow.reports.add_part(
-                AnswerPart(answer_id=answer.id, chat_id=chat.id, message_id=message_id,
-                           text=parsed.text, created_at=now)
-            )  # fmt: skip
-            return Received()
-        old = await self._store_answer(
-            uow, conversation, question, parsed, person, chat, message_id, now
-        )
-        if question.kind is AnswerKind.TEXT and not changing:
-            report, period, organization, group, config = await self._load(
-                uow, conversation.report_id
-            )
-            return MoreText(
-                self._context(report, period, organization, group, config, person), question
-            )
-        return await self._after_answer(uow, conversation, person, question, old, now)
-
-    async def _someone_elses(
-        self, uow: UnitOfWork, chat: Chat, reply_to: int, text: str
-    ) -> Outcome:
-        """A reply to a question put to another leader: nobody's answer. If it reads as an
-        answer, the writer is told whose question it was."""
-        prompt = await uow.prompts.by_message(chat.id, reply_to)
-        found = await uow.reports.setting(prompt.report_id) if prompt is not None else None
-        addressee = await uow.session.get(Person, prompt.person_id) if prompt else None
-        if prompt is None or found is None or addressee is None:
-            return Ignored()
-        config = self._group_config(found[3])
-        question = next((q for q in config.questions if q.key == prompt.question_key), None)
-        if question is None or isinstance(parse_answer(question.kind, text, question.unit),
-                                          AnswerProblem):  # fmt: skip
-            return Ignored()  # a remark, not an answer: nothing to say
-        return NotYourQuestion(config.language, Who(addressee.user_id, display_name(addressee)))
-
-    async def _earlier(
-        self, uow: UnitOfWork, chat: Chat, message_id: int, conversation: Conversation,
-        person: Person, key: str, text: str, now: datetime,
-    ) -> Outcome:  # fmt: skip
-        """A message that answers an earlier question of the report (written before the
-        question now waiting was shown, or a reply to the earlier prompt): the same answer
-        again is a repeat (acknowledged, nothing changes); another is a correction of that
-        answer, said so, and the question now waiting is shown again."""
-        assert conversation.report_id is not None
-        report, _, organization, _, config = await self._load(uow, conversation.report_id)
-        question = next((q for q in config.questions_for(organization.code) if q.key == key),
-                        None)  # fmt: skip
-        answer = await uow.reports.answer(report.id, key)
-        parsed = parse_answer(question.kind, text, question.unit) if question else None
-        if question is None or answer is None or isinstance(parsed, AnswerProblem | None):
-            return await self._reprompt(uow, conversation, person, now, "answer.earlier_unread")
-        if question.kind is AnswerKind.TEXT and isinstance(parsed, ParsedAnswer):
-            if parsed.text not in [p.text for p in await uow.reports.parts(answer.id)]:
-                answer.text = f"{answer.text}\n{parsed.text}"  # more of the same text answer
-                await uow.reports.add_part(
-                    AnswerPart(answer_id=answer.id, chat_id=chat.id, message_id=message_id,
-                               text=parsed.text, created_at=now)
-                )  # fmt: skip
-            return Received()
-        if isinstance(parsed, ParsedAnswer) and not answer.skipped and parsed.value == answer.value:
-            return Received()  # typed twice: the same answer, once
-        # Another figure for an earlier question: a second thought, or the next answer typed
-        # ahead of its question? Asked, never applied on a guess.
-        old = _display(question, answer, config.language)
-        assert parsed is not None
-        assert parsed.value is not None
-        return await self._to_confirm(uow, conversation, person, question, parsed.text,
-                                      parsed.value, Doubt("answer.confirm_correction"),
-                                      message_id, shown_with=old)  # fmt: skip
-
-    async def _perhaps_a_copy(
-        self, uow: UnitOfWork, chat: Chat, message_id: int, conversation: Conversation,
-        person: Person, after: int | None, text: str, now: datetime,
-    ) -> Outcome:  # fmt: skip
-        """The bot stopped before it heard which message showed the question now waiting:
-        ``text`` may have been written before it appeared. If it gives again the answer of
-        message ``after`` (the one before), the person is asked which it is; otherwise it is
-        read as the answer to the question now waiting."""
-        part = await uow.reports.part_by_message(chat.id, after) if after is not None else None
-        earlier = await uow.session.get(Answer, part.answer_id) if part is not None else None
-        question = await self._current_question(uow, conversation)
-        if earlier is not None and question is not None and question.kind in NUMERIC_KINDS:
-            parsed = parse_answer(question.kind, text, question.unit)
-            if isinstance(parsed, ParsedAnswer) and parsed.value == earlier.value:
-                assert parsed.value is not None
-                return await self._to_confirm(uow, conversation, person, question, parsed.text,
-                                              parsed.value, Doubt("answer.confirm_copy"),
-                                              message_id)  # fmt: skip
-        return await self._on_text(uow, chat, message_id, conversation, person, text, now)
-
-    async def _to_confirm(
-        self, uow: UnitOfWork, conversation: Conversation, person: Person, question: Question,
-        text: str, value: str, why: Doubt, message_id: int | None,
-        shown_with: str | None = None,
-    ) -> Outcome:  # fmt: skip
-        """Keep a figure for ``question`` (the one waiting, or an earlier one it would
-        correct) and ask the person whether it is what they meant. ``shown_with``: the
-        answer it would replace."""
-        assert conversation.report_id is not None
-        conversation.pending_text, conversation.pending_value = text, value
-        conversation.pending_reason, conversation.pending_message_id = why.code, message_id
-        conversation.pending_key = question.key
-        loaded = await self._load(uow, conversation.report_id)
-        config = loaded[4]
-        display = format_value(question.kind, text, value, question.unit, config.language,
-                               (plain("answer.yes", config.language), ""))  # fmt: skip
-        bound = shown_with
-        if why.bound is not None:
-            bound = format_value(question.kind, str(why.bound), str(why.bound), question.unit,
-                                 config.language, ("", ""))  # fmt: skip
-        return ConfirmFigure(self._context(*loaded, person), question, display, why.code, bound)
-
-    async def _take_pending(
-        self, uow: UnitOfWork, chat: Chat, conversation: Conversation, person: Person,
-        now: datetime,
-    ) -> Outcome:  # fmt: skip
-        """The person said yes to the figure the bot asked about: it answers its question
-        (the one waiting; or an earlier one, corrected, and the one waiting is shown again)."""
-        assert conversation.pending_text is not None
-        assert conversation.report_id is not None
-        parsed = ParsedAnswer(conversation.pending_text, conversation.pending_value)
-        message_id, key = conversation.pending_message_id, conversation.pending_key
-        _clear_pending(conversation)
-        report, period, organization, group, config = await self._load(uow, conversation.report_id)
-        question = next((q for q in config.questions_for(organization.code) if q.key == key),
-                        None)  # fmt: skip
-        if question is None:
-            return await self._reprompt(uow, conversation, person, now, None)
-        old = await self._store_answer(uow, conversation, question, parsed, person, chat,
-                                       message_id, now)  # fmt: skip
-        if key == conversation.question_key:
-            return await self._after_answer(uow, conversation, person, question, old, now)
-        answer = await uow.reports.answer(report.id, question.key)
-        new = _display(question, answer, config.language)
-        then = await self._reprompt(uow, conversation, person, now, None)
-        context = self._context(report, period, organization, group, config, person)
-        return Corrected(context, question, old or "", new, then)
-
-    async def confirm_figure(
-        self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str,
-        accepted: bool, now: datetime,
-    ) -> Outcome:  # fmt: skip
-        """ "Đúng" (the figure the bot asked about is the answer) or "Nhập lại"."""
-        async with self._db.unit_of_work() as uow:
-            found = await self._pressed(uow, chat, query_id, sender, report_id, None,
-                                        (Step.ANSWER, Step.CHANGE), now)  # fmt: skip
-            if not isinstance(found, tuple):
-                return found
-            conversation, person = found
-            if conversation.pending_value is None or conversation.pending_key != key:
-                await uow.commit()
-                return StaleButton(self._language_of_chat(chat))
-            if accepted:
-                outcome = await self._take_pending(uow, chat, conversation, person, now)
-            else:
-                declined = _declined(conversation)
-                _clear_pending(conversation)
-                outcome = await self._reprompt(uow, conversation, person, now, declined)
-            outcome = await with_prompt(uow, chat, person, outcome, None, now)
-            await uow.commit()
-            return outcome
-
-    async def _after_answer(
-        self,
-        uow: UnitOfWork,
-        conversation: Conversation,
-        person: Person,
-        question: Question,
-        old: str | None,
-        now: datetime,
-    ) -> Outcome:
-        if conversation.step is not Step.CHANGE:
-            return await self._advance(uow, conversation, person, now)
-        assert conversation.report_id is not None
-        report, period, organization, group, config = await self._load(uow, conversation.report_id)
-        report.updated_at = now
-        if report.state is ReportState.SUBMITTED:
-            await uow.conversations.remove(conversation)
-            answer = await uow.reports.answer(report.id, question.key)
-            new = _display(question, answer, config.language) if answer else ""
-            context = self._context(report, period, organization, group, config, person)
-            return Changed(context, question, old or "", new)
-        conversation.step, conversation.question_key = Step.REVIEW, None
-        conversation.updated_at = now
-        return await self._review(uow, conversation, person)
-
-    async def _advance(
-        self, uow: UnitOfWork, conversation: Conversation, person: Person, now: datetime
-    ) -> Outcome:
-        assert conversation.report_id is not None
-        _clear_pending(conversation)  # a figure asked about earlier answers nothing now
-        report, period, organization, group, config = await self._load(uow, conversation.report_id)
-        questions = config.questions_for(organization.code)
-        states = await _answer_states(uow, report.id)
-        question = next_question(questions, states)
-        conversation.updated_at = now
-        if question is None:
-            conversation.step, conversation.question_key = Step.REVIEW, None
-            return await self._review(uow, conversation, person)
-        conversation.step, conversation.question_key = Step.ANSWER, question.key
-        context = self._context(report, period, organization, group, config, person)
-        return Ask(context, question, position(questions, question.key), len(questions))
-
-    async def _review(self, uow: UnitOfWork, conversation: Conversation, person: Person) -> Outcome:
-        assert conversation.report_id is not None
-        report, period, organization, group, config = await self._load(uow, conversation.report_id)
-        questions = config.questions_for(organization.code)
-        items = await self._items(uow, report, questions, config.language)
-        attachments = len(await uow.reports.attachments(report.id))
-        context = self._context(report, period, organization, group, config, person)
-        submitted = report.submitted_at if report.state is ReportState.SUBMITTED else None
-        return Review(context, items, attachments, submitted)
-
-    async def _reprompt(
-        self,
-        uow: UnitOfWork,
-        conversation: Conversation,
-        person: Person,
-        now: datetime,
-        problem: str | None,
-    ) -> Outcome:
-        """Say what was wrong (if anything) and show again what the conversation waits for."""
-        if conversation.report_id is None:  # choosing an organization or a period
-            group = await uow.groups.by_id(conversation.group_id)
-            return UseButtons(self._group_config(group).language if group else "vi")
-        if conversation.step in (Step.REVIEW, Step.CHANGE_MENU):
-            return await self._review(uow, conversation, person)
-        report, period, organization, group, config = await self._load(uow, conversation.report_id)
-        questions = config.questions_for(organization.code)
-        question = await self._current_question(uow, conversation)
-        if question is None:
-            return await self._advance(uow, conversation, person, now)
-        context = self._context(report, period, organization, group, config, person)
-        return Ask(context, question, position(questions, question.key), len(questions), problem)
-
-    async def _current_question(
-        self, uow: UnitOfWork, conversation: Conversation
-    ) -> Question | None:
-        if conversation.report_id is None or conversation.question_key is None:
-            return None
-        _, _, organization, _, config = await self._load(uow, conversation.report_id)
-        return next(
-            (q for q in config.questions_for(organization.code)
-             if q.key == conversation.question_key),
-            None,
-        )  # fmt: skip
-
-    async def _store_answer(
-        self,
-        uow: UnitOfWork,
-        conversation: Conversation,
-        question: Question,
-        parsed: ParsedAnswer,
-        person: Person,
-        chat: Chat,
-        message_id: int | None,
-        now: datetime,
-    ) -> str | None:
-        """Set the answer from one message; returns the old answer as displayed, if any."""
-        assert conversation.report_id is not None
-        report, _, _, _, config = await self._load(uow, conversation.report_id)
-        lang = config.language
-        answer = await uow.reports.answer(report.id, question.key)
-        old: str | None = None
-        if answer is None:
-            answer = await uow.reports.add_answer(
-                Answer(report_id=report.id, question_key=question.key, text=parsed.text,
-                       value=parsed.value, skipped=False, answered_by=person.id, answered_at=now)
-            )  # fmt: skip
-        else:
-            old = _display(question, answer, lang)
-            await _replace_answer(
-                uow, answer, parsed, person, now,
-                revision=report.state is ReportState.SUBMITTED,
-            )  # fmt: skip
-            await uow.reports.remove_parts(answer.id)
-        if message_id is not None:
-            await uow.reports.add_part(
-                AnswerPart(answer_id=answer.id, chat_id=chat.id, message_id=message_id,
-                           text=parsed.text, created_at=now)
-            )  # fmt: skip
-        report.updated_at = now
-        return old
-
-    async def _store_skip(
-        self,
-        uow: UnitOfWork,
-        conversation: Conversation,
-        question: Question,
-        person: Person,
-        now: datetime,
-    ) -> None:
-        assert conversation.report_id is not None
-        _clear_pending(conversation)
-        answer = await uow.reports.answer(conversation.report_id, question.key)
-        if answer is None:
-            await uow.reports.add_answer(
-                Answer(report_id=conversation.report_id, question_key=question.key, text="",
-                       value=None, skipped=True, answered_by=person.id, answered_at=now)
-            )  # fmt: skip
-            return
-        await _replace_answer(uow, answer, None, person, now, revision=False)
-        await uow.reports.remove_parts(answer.id)
-
-    async def _load(
-        self, uow: UnitOfWork, report_id: int
-    ) -> tuple[Report, Period, Organization, Group, GroupConfig]:
+    async def _load(self, uow: UnitOfWork, report_id: int) -> Setting:
         found = await uow.reports.setting(report_id)
         assert found is not None
         report, period, organization, group = found
-        return report, period, organization, group, self._group_config(group)
+        return Setting(report, period, organization, group, self._group_config(group))
 
-    def _context(
-        self,
-        report: Report,
-        period: Period,
-        organization: Organization,
-        group: Group,
-        config: GroupConfig,
-        person: Person,
-    ) -> ReportContext:
+    def _context(self, setting: Setting, person: Person) -> ReportContext:
         return ReportContext(
-            report_id=report.id,
-            organization=organization.name,
-            group=group.name,
-            period=PeriodKey.parse(period.key),
-            deadline_at=period.deadline_at,
-            timezone=config.timezone,
-            language=config.language,
+            report_id=setting.report.id,
+            organization=setting.organization.name,
+            group=setting.group.name,
+            period=PeriodKey.parse(setting.period.key),
+            deadline_at=setting.period.deadline_at,
+            timezone=setting.config.timezone,
+            language=setting.config.language,
             who=Who(person.user_id, person.full_name),
         )
-
-    async def _items(
-        self, uow: UnitOfWork, report: Report, questions: tuple[Question, ...], lang: str
-    ) -> tuple[Item, ...]:
-        answers = {a.question_key: a for a in await uow.reports.answers(report.id)}
-        items = []
-        for question in questions:
-            answer = answers.get(question.key)
-            if answer is None:
-                items.append(Item(question, None))
-            elif answer.skipped:
-                items.append(Item(question, "", skipped=True))
-            else:
-                items.append(Item(question, _display(question, answer, lang)))
-        return tuple(items)
 
     async def _organization_status(
         self,
@@ -1177,6 +857,37 @@ class ReportingService:
 # --- module helpers --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Incoming:
+    """The message an event came with: its id, and the file it carries, if any."""
+
+    message_id: int
+    file: File | None = None
+
+
+def _state_of(conversation: Conversation) -> State:
+    pending = None
+    if conversation.pending_value is not None:
+        assert conversation.pending_key is not None
+        assert conversation.pending_text is not None
+        pending = talk.Pending(conversation.pending_key, conversation.pending_text,
+                               conversation.pending_value, conversation.pending_reason or "",
+                               conversation.pending_message_id)  # fmt: skip
+    return State(conversation.step, conversation.report_id, conversation.question_key, pending)
+
+
+def _keep_state(conversation: Conversation, state: State, now: datetime) -> None:
+    conversation.step, conversation.report_id = state.step, state.report_id
+    conversation.question_key = state.question_key
+    pending = state.pending
+    conversation.pending_key = pending.key if pending else None
+    conversation.pending_text = pending.text if pending else None
+    conversation.pending_value = pending.value if pending else None
+    conversation.pending_reason = pending.reason if pending else None
+    conversation.pending_message_id = pending.message_id if pending else None
+    conversation.updated_at = now
+
+
 async def _set_conversation(
     uow: UnitOfWork, chat: Chat, person: Person, group: Group, step: Step, now: datetime
 ) -> Conversation:
@@ -1186,10 +897,8 @@ async def _set_conversation(
             Conversation(chat_id=chat.id, person_id=person.id, group_id=group.id, step=step,
                          updated_at=now)
         )  # fmt: skip
-    conversation.group_id, conversation.step, conversation.updated_at = group.id, step, now
-    conversation.organization_id = conversation.report_id = None
-    conversation.question_key = None
-    _clear_pending(conversation)
+    conversation.group_id, conversation.organization_id = group.id, None
+    _keep_state(conversation, State(step), now)
     return conversation
 
 
@@ -1221,33 +930,31 @@ async def _replace_answer(
     answer.answered_by, answer.answered_at = person.id, now
 
 
-def _clear_pending(conversation: Conversation) -> None:
-    conversation.pending_text = conversation.pending_value = None
-    conversation.pending_reason = conversation.pending_message_id = None
-    conversation.pending_key = None
+def _row(rows: list[Answer], key: str) -> Answer | None:
+    return next((a for a in rows if a.question_key == key), None)
 
 
-def _declined(conversation: Conversation) -> str:
-    """What to say when the person says no to the figure the bot asked about."""
-    if conversation.pending_key != conversation.question_key:
-        return "answer.correction_dropped"  # the earlier answer stays as it was
-    if conversation.pending_reason == "answer.confirm_copy":
-        return "answer.copy_dropped"
-    return "answer.retype"
+def _question(draft: Draft, key: str) -> Question:
+    question = draft.question(key)
+    assert question is not None, key
+    return question
 
 
-def _waits_for(conversation: Conversation, report_id: int, key: str | None, step: Step) -> bool:
-    return (
-        conversation.step is step
-        and conversation.report_id == report_id
-        and (key is None or conversation.question_key == key)
-    )
+def _items(draft: Draft, lang: str) -> tuple[Item, ...]:
+    items = []
+    for question in draft.questions:
+        given = draft.answers.get(question.key)
+        if given is None:
+            items.append(Item(question, None))
+        elif given.skipped:
+            items.append(Item(question, "", skipped=True))
+        else:
+            items.append(Item(question, _display(question, given, lang)))
+    return tuple(items)
 
 
-def _display(question: Question, answer: Answer | None, lang: str) -> str:
-    if answer is None:
-        return ""
-    if answer.skipped:
+def _display(question: Question, given: Given | Answer | None, lang: str) -> str:
+    if given is None or given.skipped:
         return ""
     yes_no = (plain("answer.yes", lang), plain("answer.no", lang))
-    return format_value(question.kind, answer.text, answer.value, question.unit, lang, yes_no)
+    return format_value(question.kind, given.text, given.value, question.unit, lang, yes_no)

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from bot import callbacks
 from bot.config import AppConfig, GroupConfig
+from bot.core.conversation import ReportState
 from bot.core.periods import PeriodKey
 from bot.core.schedule import Due, EventKind
 from bot.core.status import ReportStatus
@@ -73,14 +74,7 @@ from bot.weekly_views import (
     secretariat_overdue_text,
 )
 from storage.database import Database
-from storage.models import (
-    DeliveryState,
-    Group,
-    Period,
-    Report,
-    ReportState,
-    SentMessage,
-)
+from storage.models import DeliveryState, Group, Period, Report, SentMessage
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 
 from bot.config import AppConfig, parse_config
+from bot.core.conversation import ReportState
 from bot.core.periods import PeriodKey, PeriodWindow
 from bot.exports.chart import chart_png
 from bot.exports.data import History
@@ -24,7 +25,7 @@ from bot.services.facts import CHART_WEEKS, read_history, recent_weeks
 from bot.services.roster import sync_roster
 from bot.services.weekly import WeeklyService
 from storage.database import Database
-from storage.models import Answer, Group, Organization, Period, Person, Report, ReportState
+from storage.models import Answer, Group, Organization, Period, Person, Report
 from tests.bench.figures import Figure, timed
 
 # Monday 23 November 2026, 09:00 in Hồ Chí Minh City: the digest of 2026-W47 is due.

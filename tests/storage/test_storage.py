@@ -21,6 +21,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
 
 from bot.config import parse_config
+from bot.core.conversation import ReportState
 from bot.services.roster import sync_roster
 from storage.backup import backup_sqlite
 from storage.database import Database, alembic_config, head_revision
@@ -34,7 +35,6 @@ from storage.models import (
     Period,
     Person,
     Report,
-    ReportState,
     Role,
     SentMessage,
 )
