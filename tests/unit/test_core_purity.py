@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).parents[2]
-CORE = sorted((ROOT / "bot" / "core").glob("*.py"))
+CORE = sorted((ROOT / "bot" / "core").rglob("*.py"))
 # datetime.now(), date.today(), time.time()...; an injected clock.now() is the allowed way.
 READS_REAL_TIME = re.compile(r"(^|\.)(datetime|date)\.(now|utcnow|today)$|(^|\.)time\.time$")
 FORBIDDEN_IN_CORE = ("telegram", "sqlalchemy", "asyncio", "aiohttp", "storage", "handlers")
@@ -33,10 +34,20 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("path", CORE, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CORE, ids=lambda p: str(p.relative_to(ROOT)))
 def test_the_core_imports_no_telegram_database_or_event_loop(path: Path) -> None:
     bad = {m for m in imported_modules(path) if m.split(".")[0] in FORBIDDEN_IN_CORE}
     assert not bad
+
+
+@pytest.mark.parametrize("path", CORE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_core_imports_only_the_standard_library_and_itself(path: Path) -> None:
+    outside = {
+        m
+        for m in imported_modules(path)
+        if m.split(".")[0] not in sys.stdlib_module_names and not m.startswith("bot.core")
+    }
+    assert not outside
 
 
 @pytest.mark.parametrize("path", PRODUCT, ids=lambda p: str(p.relative_to(ROOT)))

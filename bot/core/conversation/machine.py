@@ -1,25 +1,10 @@
-"""The report conversation as a pure state machine.
-
-A leader writes a report by answering its questions one by one, then reviews and submits it;
-after submission they may change an answer. Everything the person can do is an *event*; one
-function, ``decide(state, draft, event)``, returns the conversation's next state, what to
-store and what to say. The service around it loads the state and the draft, calls
-``decide``, applies the effects in one unit of work and puts the answer into words.
-
-The table at the end (``RULES``) is the whole conversation on one page: for each event, the
-steps in which it acts and what it does there, and what happens in any other step.
-
-Questions are whatever the draft lists: today the group's template for the organization.
-Questions asked after the template (a direction to follow up, a plan task to report on) are
-more entries in ``Draft.questions`` with keys of their own.
-"""
+"""``decide``: one turn of the report conversation, and the table of its rules."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
 from bot.core.answers import (
@@ -31,357 +16,66 @@ from bot.core.answers import (
     parse_answer,
     parse_yesno,
 )
+from bot.core.conversation.events import (
+    Attached,
+    Cancel,
+    Change,
+    Event,
+    FigureAnswer,
+    Finish,
+    ForOtherReport,
+    Keep,
+    Open,
+    Pressed,
+    Redelivered,
+    Skip,
+    Submit,
+    Typed,
+    TypedEarlier,
+    TypedMaybeAgain,
+    Unsupported,
+    WrittenBefore,
+)
+from bot.core.conversation.replies import (
+    Append,
+    Ask,
+    AskFigure,
+    AskMore,
+    Attach,
+    Cancelled,
+    Changed,
+    Corrected,
+    Decision,
+    Effect,
+    Kept,
+    NoReport,
+    Put,
+    PutSkip,
+    Received,
+    Say,
+    ShowReview,
+    Stale,
+    SubmitReport,
+    Submitted,
+    UseButtons,
+)
+from bot.core.conversation.state import (
+    ANSWERING,
+    ANY_STEP,
+    WITH_REPORT,
+    Draft,
+    Given,
+    Pending,
+    ReportState,
+    State,
+    Step,
+)
 from bot.core.plausibility import Doubt, doubt
-from bot.core.questionnaire import AnswerState, Question, is_complete, next_question, progress
+from bot.core.questionnaire import Question, is_complete, next_question, progress
 from bot.core.text import fold_for_matching
 
 SKIP_WORDS = frozenset({"bỏ qua", "bo qua", "skip", "bỏ", "không trả lời"})
 DONE_WORDS = frozenset({"xong", "xong rồi", "xong roi", "tiếp", "tiep", "hết", "het", "done"})
-
-
-class ReportState(StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    EXCUSED = "excused"
-
-
-class Step(StrEnum):
-    """Where a reporting conversation stands."""
-
-    CHOOSE_ORGANIZATION = "choose_org"  # a leader of several organizations picks one
-    CHOOSE_PERIOD = "choose_period"  # last week's report is still owed: which week?
-    ANSWER = "answer"  # answering question_key
-    REVIEW = "review"  # all answered: confirm, or pick an answer to change
-    CHANGE_MENU = "change_menu"  # submitted: pick an answer to change, or keep it
-    CHANGE = "change"  # giving a new answer to question_key
-
-
-ANSWERING = frozenset({Step.ANSWER, Step.CHANGE})
-WITH_REPORT = frozenset({Step.ANSWER, Step.CHANGE, Step.REVIEW, Step.CHANGE_MENU})
-ANY_STEP = frozenset(Step)
-
-
-# --- state ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Pending:
-    """A figure read with doubt, waiting for the person's yes before it is stored."""
-
-    key: str  # the question it answers (the one waiting, or an earlier one it corrects)
-    text: str
-    value: str
-    reason: str  # why it is asked about (a message-catalogue key)
-    message_id: int | None  # where it was typed
-
-
-@dataclass(frozen=True)
-class State:
-    step: Step
-    report_id: int | None = None  # None while an organization or a period is chosen
-    question_key: str | None = None  # the question waiting (ANSWER, CHANGE)
-    pending: Pending | None = None
-
-
-@dataclass(frozen=True)
-class Given:
-    """An answer as stored."""
-
-    text: str
-    value: str | None
-    skipped: bool = False
-    parts: tuple[str, ...] = ()  # a text answer's messages; loaded when ``needs`` asks
-
-
-@dataclass(frozen=True)
-class Draft:
-    """The report being written, as far as the conversation needs it."""
-
-    report_id: int
-    questions: tuple[Question, ...]
-    answers: Mapping[str, Given]
-    state: ReportState = ReportState.DRAFT
-    largest: Decimal | None = None  # the organization's largest earlier answer to the
-    # question waiting; loaded when ``needs`` asks
-
-    def question(self, key: str | None) -> Question | None:
-        return next((q for q in self.questions if q.key == key), None)
-
-    @property
-    def states(self) -> dict[str, AnswerState]:
-        return {
-            key: AnswerState.SKIPPED if given.skipped else AnswerState.ANSWERED
-            for key, given in self.answers.items()
-        }
-
-    @property
-    def submitted(self) -> bool:
-        return self.state is ReportState.SUBMITTED
-
-    def with_answer(self, key: str, given: Given) -> Draft:
-        return replace(self, answers={**self.answers, key: given})
-
-
-# --- events: what the person did --------------------------------------------------------------
-
-
-class Event:
-    """Base of everything a person can do in the conversation."""
-
-
-@dataclass(frozen=True)
-class Open(Event):
-    """Begin the report (``draft``) or continue it where it stands."""
-
-
-@dataclass(frozen=True)
-class Typed(Event):
-    """A message for the question waiting."""
-
-    text: str
-    message_id: int
-
-
-@dataclass(frozen=True)
-class TypedEarlier(Event):
-    """A message for an earlier question of the report: written before the question now
-    waiting was shown, or a reply to the earlier question."""
-
-    key: str
-    text: str
-    message_id: int
-
-
-@dataclass(frozen=True)
-class TypedMaybeAgain(Event):
-    """A message when the bot does not know whether the question waiting had been shown:
-    ``previous`` is the value the person's message before it answered, if any."""
-
-    text: str
-    message_id: int
-    previous: str | None
-
-
-@dataclass(frozen=True)
-class WrittenBefore(Event):
-    """A message written before the report's first question was shown."""
-
-
-@dataclass(frozen=True)
-class ForOtherReport(Event):
-    """A reply to a question of another report of the person's."""
-
-
-@dataclass(frozen=True)
-class Attached(Event):
-    """A photo, document, voice note or video, perhaps with a caption."""
-
-    caption: str | None
-    message_id: int
-
-
-@dataclass(frozen=True)
-class Unsupported(Event):
-    """A sticker or anything else that cannot be an answer."""
-
-
-@dataclass(frozen=True)
-class Redelivered(Event):
-    """An update handled before came again: show what the conversation waits for."""
-
-
-@dataclass(frozen=True)
-class Cancel(Event):
-    """/cancel: stop asking; the draft stays."""
-
-
-@dataclass(frozen=True)
-class Pressed(Event):
-    """A button under one of the report's messages."""
-
-    report_id: int
-
-
-@dataclass(frozen=True)
-class Skip(Pressed):
-    key: str
-
-
-@dataclass(frozen=True)
-class Finish(Pressed):
-    """'Done' after a text answer given in one or more messages."""
-
-    key: str
-
-
-@dataclass(frozen=True)
-class FigureAnswer(Pressed):
-    """'Đúng' (the figure asked about is the answer) or 'Nhập lại'."""
-
-    key: str
-    accepted: bool
-
-
-@dataclass(frozen=True)
-class Submit(Pressed):
-    pass
-
-
-@dataclass(frozen=True)
-class Change(Pressed):
-    """Pick an answer to change, from the review or after submission."""
-
-    key: str
-
-
-@dataclass(frozen=True)
-class Keep(Pressed):
-    """Keep the submitted report as it is."""
-
-
-# --- effects: what to store -----------------------------------------------------------------
-
-
-class Effect:
-    """Base of every change to the stored report."""
-
-
-@dataclass(frozen=True)
-class Put(Effect):
-    """The answer to ``key`` is this message's (any earlier answer is replaced; after
-    submission the change is kept in the revision history)."""
-
-    key: str
-    text: str
-    value: str | None
-    message_id: int | None
-
-
-@dataclass(frozen=True)
-class Append(Effect):
-    """One more message of a text answer."""
-
-    key: str
-    text: str
-    message_id: int
-
-
-@dataclass(frozen=True)
-class PutSkip(Effect):
-    key: str
-
-
-@dataclass(frozen=True)
-class Attach(Effect):
-    """Keep the attachment with the report, filed under ``key`` (the question waiting)."""
-
-    key: str | None
-
-
-@dataclass(frozen=True)
-class SubmitReport(Effect):
-    pass
-
-
-# --- what to say ----------------------------------------------------------------------------
-
-
-class Say:
-    """Base of every reply the conversation gives."""
-
-
-@dataclass(frozen=True)
-class Ask(Say):
-    key: str
-    problem: str | None = None  # catalogue key of why the last answer was refused
-    current: Given | None = None  # the answer being changed
-
-
-@dataclass(frozen=True)
-class AskMore(Say):
-    """The first message of a text answer is saved: more may follow, or 'done'."""
-
-    key: str
-
-
-@dataclass(frozen=True)
-class AskFigure(Say):
-    """Is this figure what the person meant?"""
-
-    key: str
-    text: str
-    value: str
-    reason: str
-    bound: Decimal | None = None  # the limit or earlier figure it was compared with
-    replacing: Given | None = None  # the answer it would replace
-
-
-@dataclass(frozen=True)
-class ShowReview(Say):
-    pass
-
-
-@dataclass(frozen=True)
-class Received(Say):
-    """Saved; acknowledged quietly."""
-
-
-@dataclass(frozen=True)
-class Corrected(Say):
-    """An earlier answer changed; the question now waiting is shown again (``then``)."""
-
-    key: str
-    old: Given | None
-    new: Given
-    then: Say
-
-
-@dataclass(frozen=True)
-class Changed(Say):
-    """An answer of a submitted report changed; the conversation ends."""
-
-    key: str
-    old: Given | None
-    new: Given
-
-
-@dataclass(frozen=True)
-class Submitted(Say):
-    pass
-
-
-@dataclass(frozen=True)
-class Kept(Say):
-    pass
-
-
-@dataclass(frozen=True)
-class Cancelled(Say):
-    answered: int
-    total: int
-
-
-@dataclass(frozen=True)
-class Stale(Say):
-    """A button the conversation no longer waits for."""
-
-
-@dataclass(frozen=True)
-class UseButtons(Say):
-    """Text came while the bot waits for a button press (an organization, a period)."""
-
-
-@dataclass(frozen=True)
-class NoReport(Say):
-    """Nothing is being reported that this could belong to."""
-
-
-@dataclass(frozen=True)
-class Decision:
-    state: State | None  # None: the conversation ends
-    say: Say
-    effects: tuple[Effect, ...] = ()
-    draft: Draft | None = None  # the draft as the effects leave it: what the reply shows
 
 
 # --- what deciding needs ----------------------------------------------------------------------
@@ -762,7 +456,9 @@ class Rule:
 
 
 _ONLY_ANSWER = frozenset({Step.ANSWER})
-_REVIEWING = frozenset({Step.REVIEW, Step.CHANGE_MENU})
+_REVIEW = frozenset({Step.REVIEW})
+_SUBMITTED_MENU = frozenset({Step.CHANGE_MENU})
+_REVIEWING = _REVIEW | _SUBMITTED_MENU
 _UNREAD = _problem("answer.earlier_unread")
 
 RULES: Mapping[type[Event], Rule] = {
@@ -780,7 +476,7 @@ RULES: Mapping[type[Event], Rule] = {
     Skip: Rule(_ONLY_ANSWER, _skip, _stale),
     Finish: Rule(_ONLY_ANSWER, _finish, _stale),
     FigureAnswer: Rule(ANSWERING, _figure_answer, _stale),
-    Submit: Rule(_REVIEWING - {Step.CHANGE_MENU}, _submit, _stale),
+    Submit: Rule(_REVIEW, _submit, _stale),
     Change: Rule(_REVIEWING, _change, _stale),
-    Keep: Rule(_REVIEWING - {Step.REVIEW}, _keep, _stale),
+    Keep: Rule(_SUBMITTED_MENU, _keep, _stale),
 }
