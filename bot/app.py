@@ -49,7 +49,7 @@ def build_application(
     application: TelegramApp = ApplicationBuilder().bot(bot).post_init(_register_commands).build()
     foreground = Foreground()
     weekly_service = WeeklyService(database, config, foreground)
-    export_service = ExportService(database, config, weekly_service)
+    export_service = ExportService(database, config)
     chat_service = ChatService(database, config)
     answered = Answered()
     services = Services(

@@ -256,8 +256,7 @@ async def _export(config: AppConfig, chat_id: int, request: ExportRequest) -> by
     clock = SystemClock()
     db = await open_database(config, clock)
     try:
-        weekly = WeeklyService(db, config)
-        file = await ExportService(db, config, weekly).export_file(chat_id, request, clock.now())
+        file = await ExportService(db, config).export_file(chat_id, request, clock.now())
     finally:
         await db.dispose()
     assert file is not None

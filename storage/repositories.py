@@ -98,6 +98,20 @@ class GroupRepository(_Repository):
         )
         return list(await self.session.scalars(query.order_by(Membership.id)))
 
+    async def memberships_of_person(self, person_id: int) -> list[Membership]:
+        """A person's memberships in every group; leaderships of organizations no longer
+        active are left out."""
+        query = (
+            select(Membership)
+            .outerjoin(Organization, Organization.id == Membership.organization_id)
+            .where(
+                Membership.person_id == person_id,
+                Membership.organization_id.is_(None) | Organization.active.is_(True),
+            )
+            .order_by(Membership.id)
+        )
+        return list(await self.session.scalars(query))
+
     async def leaderships(
         self, person_id: int, group_id: int | None = None
     ) -> list[tuple[Organization, Group]]:

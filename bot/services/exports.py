@@ -8,13 +8,15 @@ from enum import StrEnum
 
 from bot.config import AppConfig, GroupConfig
 from bot.core.periods import PeriodKey
+from bot.core.policy import Action
 from bot.exports.tables import history_csv, history_xlsx
 from bot.i18n import plain
+from bot.services.acting import Acting, UseCases
 from bot.services.facts import period_report, read_history
-from bot.services.outcomes import BadPeriod, Duplicate, NoSuchPeriod, Outcome
-from bot.services.people import Chat, Sender, known_person, message_key, reachable_privately
+from bot.services.outcomes import BadPeriod, NoSuchPeriod, Outcome
+from bot.services.people import Chat, Sender, message_key, reachable_privately
 from bot.services.periods import first_week
-from bot.services.weekly import WeeklyService, period_argument
+from bot.services.weekly import period_argument
 from storage.database import Database
 from storage.models import Group
 from storage.uow import UnitOfWork
@@ -94,44 +96,37 @@ class TooManyPeriods(Outcome):
 
 
 class ExportService:
-    def __init__(self, db: Database, config: AppConfig, weekly: WeeklyService) -> None:
+    def __init__(self, db: Database, config: AppConfig) -> None:
         self._db = db
         self._config = config
-        self._weekly = weekly
+        self._acting = UseCases(db, config)
 
     async def export(
         self, chat: Chat, message_id: int, sender: Sender, argument: str, now: datetime
     ) -> Outcome:
         """/export [docx|xlsx|csv] [last | 2026-W47 | 2026-W40 2026-W48], secretariat only."""
-        async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(message_key(chat, message_id), now):
-                return Duplicate()
-            found = await self._weekly.allowed_group(uow, chat, sender, for_summary=False)
-            if not isinstance(found, tuple):
-                await uow.commit()
-                return found
-            group, config = found
+
+        async def work(acting: Acting) -> Outcome:
+            group, config = acting.place.group, acting.place.config
             lang = config.language
-            person = await known_person(uow, sender, chat, now)
-            if not await reachable_privately(uow, [person]):
-                await uow.commit()
+            if not await reachable_privately(acting.uow, [acting.person]):
                 return StartPrivateFirst(lang)
             current = PeriodKey.at(now, config.timezone)
             request = parse_export(argument, current)
             if request is None:
-                await uow.commit()
                 return BadPeriod(lang, argument)
             first = first_week(group, config)
             if not first <= request.first <= request.last <= current:
-                await uow.commit()
                 outside = request.first if request.first < first else request.last
                 return NoSuchPeriod(lang, str(outside), first, current)
             if _count(request.first, request.last) > MAX_PERIODS:
-                await uow.commit()
                 return TooManyPeriods(lang, MAX_PERIODS)
-            file = await self._file(uow, group, config, request, now)
-            await uow.commit()
-        return ExportReady(lang, sender.user_id, file, asked_in_group=not chat.private)
+            file = await self._file(acting.uow, group, config, request, now)
+            return ExportReady(lang, sender.user_id, file, asked_in_group=not chat.private)
+
+        return await self._acting.run(chat, sender, now, work,
+                                      handled=message_key(chat, message_id),
+                                      action=Action.EXPORT)  # fmt: skip
 
     async def export_file(
         self, chat_id: int, request: ExportRequest, now: datetime

@@ -8,14 +8,15 @@ from datetime import datetime
 from bot.config import AppConfig, GroupConfig
 from bot.core.digest import OrganizationLine
 from bot.core.periods import PeriodKey
+from bot.core.policy import Action
 from bot.core.status import ReportStatus
 from bot.core.text import fold_for_matching
+from bot.services.acting import Acting, UseCases
 from bot.services.facts import read_history, recent_weeks
-from bot.services.membership import groups_for_chat
-from bot.services.outcomes import Duplicate, NotConfigured, NotMember, Outcome
-from bot.services.people import Chat, Sender, known_person, message_key
+from bot.services.outcomes import Outcome
+from bot.services.people import Chat, Sender, message_key
 from storage.database import Database
-from storage.models import Group, Role
+from storage.models import Group
 from storage.uow import UnitOfWork
 
 WEEKS = 8  # about two months: what fits on a phone screen
@@ -55,21 +56,21 @@ class HistoryService:
     def __init__(self, db: Database, config: AppConfig) -> None:
         self._db = db
         self._config = config
+        self._acting = UseCases(db, config)
 
     async def history(
         self, chat: Chat, message_id: int, sender: Sender, argument: str, now: datetime
     ) -> Outcome:
-        async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(message_key(chat, message_id), now):
-                return Duplicate()
-            found = await self._standing(uow, chat, sender, now)
-            if not isinstance(found, tuple):
-                await uow.commit()
-                return found
-            group, config, secretariat, own = found
-            outcome = await self._answer(uow, group, config, secretariat, own, argument, now)
-            await uow.commit()
-            return outcome
+        async def work(acting: Acting) -> Outcome:
+            place = acting.place
+            organizations = await acting.uow.groups.organizations(place.group.id)
+            own = tuple(o.code for o in organizations if o.id in place.led)
+            return await self._answer(acting.uow, place.group, place.config, place.secretariat,
+                                      own, argument, now)  # fmt: skip
+
+        return await self._acting.run(chat, sender, now, work,
+                                      handled=message_key(chat, message_id),
+                                      action=Action.HISTORY)  # fmt: skip
 
     async def _answer(
         self, uow: UnitOfWork, group: Group, config: GroupConfig, secretariat: bool,
@@ -107,23 +108,3 @@ class HistoryService:
             if line.code == code
         )
         return HistoryDetail(lang, name, weeks)
-
-    async def _standing(
-        self, uow: UnitOfWork, chat: Chat, sender: Sender, now: datetime
-    ) -> tuple[Group, GroupConfig, bool, tuple[str, ...]] | Outcome:
-        """The group, whether the sender is of its secretariat, and the codes they lead."""
-        person = await known_person(uow, sender, chat, now)
-        candidates = await groups_for_chat(uow, self._config, chat)
-        if candidates is None:
-            return NotConfigured()
-        for group, config in candidates:
-            memberships = await uow.groups.memberships_of(group.id, person.id)
-            if not memberships:
-                continue
-            secretariat = any(m.role is Role.SECRETARIAT for m in memberships)
-            led = {m.organization_id for m in memberships if m.role is Role.LEADER}
-            own = tuple(o.code for o in await uow.groups.organizations(group.id) if o.id in led)
-            if secretariat or own:
-                return group, config, secretariat, own
-        lang = candidates[0][1].language if candidates else "vi"
-        return NotMember(lang)

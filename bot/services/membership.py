@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.config import AppConfig, GroupConfig
+from bot.config import AppConfig
+from bot.core.policy import Action
 from bot.i18n import DEFAULT_LANGUAGE
+from bot.services.acting import Acting, UseCases, refusal_in
 from bot.services.outcomes import (
     ButtonRefused,
     ChooseJoin,
@@ -26,15 +28,12 @@ from bot.services.outcomes import (
     JoinPending,
     JoinRequested,
     MemberRemoved,
-    NotConfigured,
     NothingToRemove,
-    NotMember,
     Outcome,
     RemovedNotice,
     Roster,
     RosterGroup,
     RosterPerson,
-    SecretariatOnly,
     StaleButton,
     Who,
 )
@@ -65,34 +64,11 @@ def _who(person: Person) -> Who:
     return Who(person.user_id, display_name(person))
 
 
-async def groups_for_chat(
-    uow: UnitOfWork, config: AppConfig, chat: Chat
-) -> list[tuple[Group, GroupConfig]] | None:
-    """The groups a command typed in ``chat`` may be about: that group in a group chat (None
-    if it is not configured), every configured group in private."""
-    if chat.private:
-        configs = list(config.groups)
-    elif (group_config := config.group(chat.id)) is not None:
-        configs = [group_config]
-    else:
-        return None
-    found = []
-    for group_config in configs:
-        group = await uow.groups.by_chat_id(group_config.chat_id)
-        if group is not None:
-            found.append((group, group_config))
-    return found if found or chat.private else None
-
-
-async def is_secretariat(uow: UnitOfWork, group: Group, person: Person) -> bool:
-    memberships = await uow.groups.memberships_of(group.id, person.id)
-    return any(m.role is Role.SECRETARIAT for m in memberships)
-
-
 class MembershipService:
     def __init__(self, db: Database, config: AppConfig) -> None:
         self._db = db
         self._config = config
+        self._acting = UseCases(db, config)
 
     # --- asking to join ----------------------------------------------------------------
 
@@ -100,36 +76,27 @@ class MembershipService:
         self, chat: Chat, message_id: int, sender: Sender, now: datetime
     ) -> Outcome:
         """/join: the organizations the person could report for, as buttons."""
-        async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(message_key(chat, message_id), now):
-                return Duplicate()
-            groups = await self._groups_of_chat(uow, chat)
-            if groups is None:
-                await uow.commit()
-                return NotConfigured()
-            person = await known_person(uow, sender, chat, now)
-            lang = self._language(groups[0]) if groups else DEFAULT_LANGUAGE
-            led = {org.id for org, _ in await uow.groups.leaderships(person.id)}
+
+        async def work(acting: Acting) -> Outcome:
+            uow, groups, lang = acting.uow, [p.group for p in acting.places], acting.language
+            led = {org.id for org, _ in await uow.groups.leaderships(acting.person.id)}
             options: list[tuple[int, str]] = []
             pending: JoinRequest | None = None
             for group in groups:
-                pending = pending or await uow.joins.pending_for(group.id, person.id)
+                pending = pending or await uow.joins.pending_for(group.id, acting.person.id)
                 for org in await uow.groups.organizations(group.id):
                     if org.id not in led:
-                        label = (
-                            org.name
-                            if not chat.private or len(groups) == 1
-                            else (f"{org.name} — {group.name}")
-                        )
-                        options.append((org.id, label))
+                        one = not chat.private or len(groups) == 1
+                        options.append((org.id, org.name if one else f"{org.name} — {group.name}"))
             if pending is not None and len(groups) == 1:
                 asked_for = await uow.groups.organization(pending.organization_id)
-                await uow.commit()
                 return JoinPending(lang, asked_for.name if asked_for else "")
-            await uow.commit()
             if not options:
                 return JoinNothingLeft(lang)
             return ChooseJoin(Who(sender.user_id, sender.full_name), lang, tuple(options))
+
+        return await self._acting.run(chat, sender, now, work,
+                                      handled=message_key(chat, message_id))  # fmt: skip
 
     async def request(
         self, chat: Chat, query_id: str, sender: Sender, organization_id: int, now: datetime
@@ -186,7 +153,7 @@ class MembershipService:
                 return StaleButton(DEFAULT_LANGUAGE)
             lang = self._language(group)
             decider = await known_person(uow, sender, chat, now)
-            if not await is_secretariat(uow, group, decider):
+            if await refusal_in(uow, decider, group, Action.DECIDE_JOIN) is not None:
                 await uow.commit()
                 return ButtonRefused(lang, "join.secretariat_decides")
             if request.state is not JoinState.PENDING:
@@ -230,30 +197,24 @@ class MembershipService:
 
     async def roster(self, chat: Chat, message_id: int, sender: Sender, now: datetime) -> Outcome:
         """/roster: each organization with its leaders, and who cannot be messaged yet."""
-        async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(message_key(chat, message_id), now):
-                return Duplicate()
-            found = await self._secretariat_groups(uow, chat, sender)
-            if not isinstance(found, list):
-                await uow.commit()
-                return found
-            groups = [await self._roster_of(uow, group) for group in found]
-            await uow.commit()
-            return Roster(self._language(found[0]), tuple(groups))
+
+        async def work(acting: Acting) -> Outcome:
+            groups = [await self._roster_of(acting.uow, p.group) for p in acting.places]
+            return Roster(acting.language, tuple(groups))
+
+        return await self._acting.run(chat, sender, now, work,
+                                      handled=message_key(chat, message_id),
+                                      action=Action.ROSTER)  # fmt: skip
 
     async def ask_removal(
         self, chat: Chat, message_id: int, sender: Sender, now: datetime
     ) -> Outcome:
         """/remove: the members who joined by request, as buttons."""
-        async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(message_key(chat, message_id), now):
-                return Duplicate()
-            found = await self._secretariat_groups(uow, chat, sender)
-            if not isinstance(found, list):
-                await uow.commit()
-                return found
+
+        async def work(acting: Acting) -> Outcome:
+            uow = acting.uow
             options: list[tuple[int, str]] = []
-            for group in found:
+            for group in [p.group for p in acting.places]:
                 organizations = {o.id: o for o in await uow.groups.organizations(group.id)}
                 joined = [
                     m
@@ -266,11 +227,14 @@ class MembershipService:
                     label = f"{display_name(people[m.person_id])} — "
                     label += organizations[m.organization_id].name
                     options.append((m.id, label))
-            await uow.commit()
-            lang = self._language(found[0])
             if not options:
-                return NothingToRemove(lang)
-            return ChooseRemoval(Who(sender.user_id, sender.full_name), lang, tuple(options))
+                return NothingToRemove(acting.language)
+            who = Who(sender.user_id, sender.full_name)
+            return ChooseRemoval(who, acting.language, tuple(options))
+
+        return await self._acting.run(chat, sender, now, work,
+                                      handled=message_key(chat, message_id),
+                                      action=Action.REMOVE)  # fmt: skip
 
     async def remove(
         self, chat: Chat, query_id: str, sender: Sender, membership_id: int, now: datetime
@@ -285,7 +249,7 @@ class MembershipService:
                 return StaleButton(self._language_of_chat(chat))
             lang = self._language(group)
             remover = await known_person(uow, sender, chat, now)
-            if not await is_secretariat(uow, group, remover):
+            if await refusal_in(uow, remover, group, Action.REMOVE) is not None:
                 await uow.commit()
                 return ButtonRefused(lang, "join.secretariat_decides")
             if membership.source is not MembershipSource.JOINED:
@@ -313,33 +277,6 @@ class MembershipService:
     def _language_of_chat(self, chat: Chat) -> str:
         config = self._config.group(chat.id)
         return config.language if config else DEFAULT_LANGUAGE
-
-    async def _groups_of_chat(self, uow: UnitOfWork, chat: Chat) -> list[Group] | None:
-        """The group of a group chat (None if not configured), or every group in private."""
-        if not chat.private:
-            group = await uow.groups.by_chat_id(chat.id)
-            return None if group is None else [group]
-        groups = []
-        for config in self._config.groups:
-            group = await uow.groups.by_chat_id(config.chat_id)
-            if group is not None:
-                groups.append(group)
-        return groups
-
-    async def _secretariat_groups(
-        self, uow: UnitOfWork, chat: Chat, sender: Sender
-    ) -> list[Group] | Outcome:
-        """The groups the sender is secretariat of, here; or the refusal to give."""
-        groups = await self._groups_of_chat(uow, chat)
-        if groups is None:
-            return NotConfigured()
-        person = await known_person(uow, sender)
-        mine = [g for g in groups if await is_secretariat(uow, g, person)]
-        if mine:
-            return mine
-        member = any([await uow.groups.memberships_of(g.id, person.id) for g in groups])
-        lang = self._language(groups[0]) if groups else DEFAULT_LANGUAGE
-        return SecretariatOnly(lang) if member else NotMember(lang)
 
     async def _to_secretariat(
         self, uow: UnitOfWork, group: Group, outcome: Outcome

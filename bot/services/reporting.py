@@ -24,10 +24,12 @@ from bot.core.conversation import Draft, Given, ReportState, State, Step, decide
 from bot.core.formatting import format_value
 from bot.core.periods import PeriodKey, PeriodWindow
 from bot.core.plausibility import doubt
+from bot.core.policy import Action
 from bot.core.questionnaire import AnswerState, Question, position, progress
 from bot.core.reporting import reportable_periods
 from bot.core.status import report_status
 from bot.i18n import plain
+from bot.services.acting import Acting, UseCases
 from bot.services.outcomes import (
     Ask,
     Cancelled,
@@ -46,8 +48,6 @@ from bot.services.outcomes import (
     NoConversation,
     NotConfigured,
     NothingToCancel,
-    NotLeader,
-    NotMember,
     NotYourQuestion,
     OrganizationStatus,
     Outcome,
@@ -79,12 +79,10 @@ from storage.models import (
     Attachment,
     Conversation,
     Group,
-    Membership,
     Organization,
     Period,
     Person,
     Report,
-    Role,
 )
 from storage.uow import UnitOfWork
 
@@ -120,6 +118,7 @@ class Setting(NamedTuple):
 class ReportingService:
     def __init__(self, db: Database, config: AppConfig, answered: Answered) -> None:
         self._db = db
+        self._acting = UseCases(db, config)
         self._config = config
         self._answered = answered
         self._shown: dict[int, int] = {}  # prompt id → the message that showed it, to note
@@ -139,32 +138,35 @@ class ReportingService:
     async def _start(
         self, chat: Chat, handled_key: str, sender: Sender, now: datetime, after: int | None
     ) -> Outcome:
-        async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(handled_key, now):
-                return await self._resume(uow, chat, sender, now, handled_key)
-            person = await known_person(uow, sender, chat, now)
-            group = None if chat.private else await uow.groups.by_chat_id(chat.id)
-            if not chat.private and group is None:
-                await uow.commit()
-                return NotConfigured()
-            led = await uow.groups.leaderships(person.id, group.id if group else None)
-            if not led:
-                outcome = await self._refusal(uow, person, group)
-                await uow.commit()
-                return outcome
+        async def work(acting: Acting) -> Outcome:
+            uow, person = acting.uow, acting.person
+            led = await self._led(acting)
             if len(led) > 1:
                 await _set_conversation(uow, chat, person, led[0][1], Step.CHOOSE_ORGANIZATION, now)
-                await uow.commit()
                 options = tuple(
-                    (org.id, org.name if group else f"{org.name} — {g.name}") for org, g in led
+                    (org.id, f"{org.name} — {g.name}" if chat.private else org.name)
+                    for org, g in led
                 )
                 lang = self._group_config(led[0][1]).language
                 return ChooseOrganization(Who(sender.user_id, sender.full_name), lang, options)
             organization, org_group = led[0]
             outcome = await self._begin(uow, chat, person, sender, organization, org_group, now)
-            outcome = await with_prompt(uow, chat, person, outcome, after, now)
-            await uow.commit()
-            return outcome
+            return await with_prompt(uow, chat, person, outcome, after, now)
+
+        async def again(uow: UnitOfWork) -> Outcome:
+            return await self._resume(uow, chat, sender, now, handled_key)
+
+        return await self._acting.run(
+            chat, sender, now, work, handled=handled_key, action=Action.REPORT, again=again
+        )
+
+    async def _led(self, acting: Acting) -> list[tuple[Organization, Group]]:
+        """The organizations the sender leads where the chat is about (the policy has let
+        only such places through, so there is at least one)."""
+        group_id = None if acting.chat.private else acting.place.group.id
+        allowed = {place.group.id for place in acting.places}
+        led = await acting.uow.groups.leaderships(acting.person.id, group_id)
+        return [(org, group) for org, group in led if group.id in allowed]
 
     async def choose_organization(
         self, chat: Chat, query_id: str, sender: Sender, organization_id: int, now: datetime
@@ -718,32 +720,25 @@ class ReportingService:
 
     async def status(self, chat: Chat, message_id: int, sender: Sender, now: datetime) -> Outcome:
         """/status: for each organization the person leads, where its report stands."""
-        async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(message_key(chat, message_id), now):
-                return Duplicate()
-            person = await known_person(uow, sender, chat, now)
-            group = None if chat.private else await uow.groups.by_chat_id(chat.id)
-            if not chat.private and group is None:
-                await uow.commit()
-                return NotConfigured()
-            led = await uow.groups.leaderships(person.id, group.id if group else None)
-            if not led:
-                outcome = await self._refusal(uow, person, group)
-                await uow.commit()
-                return outcome
+
+        async def work(acting: Acting) -> Outcome:
+            led = await self._led(acting)
             lines: list[OrganizationStatus] = []
             for organization, org_group in led:
                 config = self._group_config(org_group)
                 questions = config.questions_for(organization.code)
-                for key in await self._open_periods(uow, organization, org_group, now):
+                for key in await self._open_periods(acting.uow, organization, org_group, now):
                     lines.append(
                         await self._organization_status(
-                            uow, organization, org_group, key, questions, now
+                            acting.uow, organization, org_group, key, questions, now
                         )
                     )
-            await uow.commit()
             first = self._group_config(led[0][1])
             return StatusReport(first.language, first.timezone, tuple(lines))
+
+        return await self._acting.run(
+            chat, sender, now, work, handled=message_key(chat, message_id), action=Action.STATUS
+        )
 
     # --- internals -----------------------------------------------------------------------------
 
@@ -764,20 +759,6 @@ class ReportingService:
     def _no_conversation(self, chat: Chat) -> Outcome:
         # In a group the bot only sees replies to itself; a stray one needs no answer.
         return NoConversation(self._language_of_chat(chat)) if chat.private else Ignored()
-
-    async def _refusal(self, uow: UnitOfWork, person: Person, group: Group | None) -> Outcome:
-        memberships: list[Membership] = []
-        if group is not None:
-            memberships = await uow.groups.memberships_of(group.id, person.id)
-        else:
-            for g in self._config.groups:
-                found = await uow.groups.by_chat_id(g.chat_id)
-                if found is not None:
-                    memberships += await uow.groups.memberships_of(found.id, person.id)
-        lang = self._group_config(group).language if group else "vi"
-        if any(m.role is Role.SECRETARIAT for m in memberships):
-            return NotLeader(lang)
-        return NotMember(lang)
 
     async def _conversation(
         self, uow: UnitOfWork, chat: Chat, sender: Sender

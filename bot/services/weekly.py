@@ -14,12 +14,14 @@ from bot import callbacks
 from bot.config import AppConfig, GroupConfig
 from bot.core.conversation import ReportState
 from bot.core.periods import PeriodKey
+from bot.core.policy import Action
 from bot.core.schedule import Due, EventKind
 from bot.core.status import ReportStatus
 from bot.core.text import fold_for_matching
 from bot.exports.painter import draw_chart_png
 from bot.foreground import Foreground
 from bot.i18n import plain
+from bot.services.acting import Acting, Refuse, UseCases
 from bot.services.facts import (
     CHART_WEEKS,
     PeriodFacts,
@@ -27,20 +29,14 @@ from bot.services.facts import (
     read_history,
     recent_weeks,
 )
-from bot.services.membership import groups_for_chat, is_secretariat
 from bot.services.outcomes import (
     BadPeriod,
-    ButtonRefused,
     ChartReady,
     ChooseSkip,
-    Duplicate,
     Excused,
     NoSuchPeriod,
-    NotConfigured,
-    NotMember,
     Outcome,
     PeriodSkipped,
-    SecretariatOnly,
     StaleButton,
     Summary,
     Who,
@@ -49,7 +45,6 @@ from bot.services.people import (
     Chat,
     Sender,
     button_key,
-    known_person,
     message_key,
     reachable_privately,
     secretariat_of,
@@ -87,6 +82,7 @@ class WeeklyService:
         self._db = db
         self._config = config
         self._foreground = foreground or Foreground()
+        self._acting = UseCases(db, config)
 
     # --- deciding and claiming ------------------------------------------------------------
 
@@ -206,126 +202,93 @@ class WeeklyService:
         self, chat: Chat, message_id: int, sender: Sender, argument: str, now: datetime
     ) -> Outcome:
         """/summary [last | 2026-W47]: the digest of a period as it stands at ``now``."""
-        async with self._db.unit_of_work() as uow:
-            found = await self._summary_period(uow, chat, message_id, sender, argument, now)
-            if not isinstance(found, tuple):
-                await uow.commit()
-                return found
-            group, config, key = found
-            period = await ensure_period(uow, group, config, key)
-            facts = await read_facts(uow, group, config, period, now)
-            await uow.commit()
-        # A summary asked for is read, not a call to act: nobody is pinged.
-        text = digest_text(facts.audience(mentions=False), facts.digest, facts.leaders_of)
-        return Summary(text)
+
+        async def work(acting: Acting) -> Outcome:
+            group, config = acting.place.group, acting.place.config
+            key = _period_asked(acting, argument)
+            period = await ensure_period(acting.uow, group, config, key)
+            facts = await read_facts(acting.uow, group, config, period, now)
+            # A summary asked for is read, not a call to act: nobody is pinged.
+            return Summary(digest_text(facts.audience(mentions=False), facts.digest,
+                                       facts.leaders_of))  # fmt: skip
+
+        return await self._acting.run(chat, sender, now, work,
+                                      handled=message_key(chat, message_id),
+                                      action=Action.SUMMARY)  # fmt: skip
 
     async def chart(
         self, chat: Chat, message_id: int, sender: Sender, argument: str, now: datetime
     ) -> Outcome:
         """/chart [last | 2026-W47]: the chart of the weeks up to a period, for whoever may
         see /summary."""
-        async with self._db.unit_of_work() as uow:
-            found = await self._summary_period(uow, chat, message_id, sender, argument, now)
-            if not isinstance(found, tuple):
-                await uow.commit()
-                return found
-            group, config, key = found
-            chart = await draw_chart(uow, group, config, key, now)
-            await uow.commit()
-        return chart
 
-    async def _summary_period(
-        self, uow: UnitOfWork, chat: Chat, message_id: int, sender: Sender, argument: str,
-        now: datetime,
-    ) -> tuple[Group, GroupConfig, PeriodKey] | Outcome:  # fmt: skip
-        """The group and period /summary or /chart is about, or what to answer instead
-        (a duplicate, a refusal, a period not understood or still to come)."""
-        if not await uow.handled.mark(message_key(chat, message_id), now):
-            return Duplicate()
-        found = await self.allowed_group(uow, chat, sender, for_summary=True)
-        if not isinstance(found, tuple):
-            return found
-        group, config = found
-        current = PeriodKey.at(now, config.timezone)
-        key = period_argument(argument, current)
-        if key is None:
-            return BadPeriod(config.language, argument)
-        if not first_week(group, config) <= key <= current:
-            return NoSuchPeriod(config.language, str(key), first_week(group, config), current)
-        return group, config, key
+        async def work(acting: Acting) -> Outcome:
+            key = _period_asked(acting, argument)
+            return await draw_chart(acting.uow, acting.place.group, acting.place.config, key,
+                                    now)  # fmt: skip
+
+        return await self._acting.run(chat, sender, now, work,
+                                      handled=message_key(chat, message_id),
+                                      action=Action.CHART)  # fmt: skip
 
     async def skip_menu(
         self, chat: Chat, message_id: int, sender: Sender, now: datetime
     ) -> Outcome:
         """/skip: a holiday for the whole group this period, or one organization excused."""
-        async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(message_key(chat, message_id), now):
-                return Duplicate()
-            found = await self.allowed_group(uow, chat, sender, for_summary=False)
-            if not isinstance(found, tuple):
-                await uow.commit()
-                return found
-            group, config = found
+
+        async def work(acting: Acting) -> Outcome:
+            group, config = acting.place.group, acting.place.config
             key = PeriodKey.at(now, config.timezone)
-            period = await ensure_period(uow, group, config, key)
-            facts = await read_facts(uow, group, config, period, now)
+            period = await ensure_period(acting.uow, group, config, key)
+            facts = await read_facts(acting.uow, group, config, period, now)
             codes = {line.code for line in facts.digest.lines
                      if line.status in (ReportStatus.PENDING, ReportStatus.MISSING)}  # fmt: skip
-            options = tuple(
-                (o.id, o.name) for o in await uow.groups.organizations(group.id) if o.code in codes
-            )
-            await uow.commit()
+            organizations = await acting.uow.groups.organizations(group.id)
+            options = tuple((o.id, o.name) for o in organizations if o.code in codes)
             return ChooseSkip(Who(sender.user_id, sender.full_name), config.language, key, options)
+
+        return await self._acting.run(chat, sender, now, work,
+                                      handled=message_key(chat, message_id),
+                                      action=Action.SKIP)  # fmt: skip
 
     async def skip_period(
         self, chat: Chat, query_id: str, sender: Sender, key: PeriodKey, now: datetime
     ) -> Outcome:
-        async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(button_key(query_id), now):
-                return Duplicate()
-            found = await self.allowed_group(uow, chat, sender, for_summary=False)
-            if not isinstance(found, tuple):
-                await uow.commit()
-                return _as_button_refusal(found)
-            group, config = found
+        async def work(acting: Acting) -> Outcome:
+            group, config = acting.place.group, acting.place.config
             if not _may_skip(group, config, key, now):
-                await uow.commit()
                 return StaleButton(config.language)
-            person = await known_person(uow, sender)
-            period = await ensure_period(uow, group, config, key)
+            period = await ensure_period(acting.uow, group, config, key)
             if period.skipped_at is None:
-                period.skipped_at, period.skipped_by = now, person.id
-            await uow.commit()
+                period.skipped_at, period.skipped_by = now, acting.person.id
             return PeriodSkipped(config.language, key, sender.full_name)
+
+        return await self._acting.run(chat, sender, now, work, handled=button_key(query_id),
+                                      action=Action.SKIP, button=True)  # fmt: skip
 
     async def excuse(
         self, chat: Chat, query_id: str, sender: Sender, organization_id: int, key: PeriodKey,
         now: datetime,
     ) -> Outcome:  # fmt: skip
-        async with self._db.unit_of_work() as uow:
-            if not await uow.handled.mark(button_key(query_id), now):
-                return Duplicate()
-            found = await self.allowed_group(uow, chat, sender, for_summary=False)
-            if not isinstance(found, tuple):
-                await uow.commit()
-                return _as_button_refusal(found)
-            group, config = found
-            organization = await uow.groups.organization(organization_id)
+        async def work(acting: Acting) -> Outcome:
+            group, config = acting.place.group, acting.place.config
+            organization = await acting.uow.groups.organization(organization_id)
             if (organization is None or organization.group_id != group.id
                     or not _may_skip(group, config, key, now)):  # fmt: skip
-                await uow.commit()
                 return StaleButton(config.language)
-            period = await ensure_period(uow, group, config, key)
-            report = await uow.reports.report(period.id, organization.id)
+            period = await ensure_period(acting.uow, group, config, key)
+            report = await acting.uow.reports.report(period.id, organization.id)
             if report is None:
-                report = await uow.reports.add_report(
+                report = await acting.uow.reports.add_report(
                     Report(period_id=period.id, organization_id=organization.id,
                            state=ReportState.EXCUSED, created_at=now, updated_at=now)
                 )  # fmt: skip
             elif report.state is ReportState.DRAFT:
                 report.state, report.updated_at = ReportState.EXCUSED, now
-            await uow.commit()
             return Excused(config.language, key, organization.name, sender.full_name)
+
+        return await self._acting.run(chat, sender, now, work, handled=button_key(query_id),
+                                      action=Action.SKIP, button=True)  # fmt: skip
 
     async def digest_of(self, chat_id: int, key: PeriodKey, now: datetime) -> str | None:
         """The digest of a named period as it stands at ``now`` (None: unknown group)."""
@@ -359,29 +322,6 @@ class WeeklyService:
                 await uow.ledger.claim(chart)
             await uow.commit()
             return claimed
-
-    async def allowed_group(
-        self, uow: UnitOfWork, chat: Chat, sender: Sender, *, for_summary: bool
-    ) -> tuple[Group, GroupConfig] | Outcome:
-        """The group a secretariat command is about, or the refusal to give.
-
-        In a group chat: that group. In private: the first group the sender may use it in.
-        A group's config may open /summary to every member of its roster.
-        """
-        person = await known_person(uow, sender)
-        candidates = await groups_for_chat(uow, self._config, chat)
-        if candidates is None:
-            return NotConfigured()
-        member_of = None
-        for group, config in candidates:
-            if await is_secretariat(uow, group, person):
-                return group, config
-            if await uow.groups.memberships_of(group.id, person.id):
-                member_of = member_of or (group, config)
-        if member_of is not None and for_summary and member_of[1].summary_for_members:
-            return member_of
-        lang = candidates[0][1].language if candidates else "vi"
-        return SecretariatOnly(lang) if member_of is not None else NotMember(lang)
 
 
 def chart_entry(facts: PeriodFacts, now: datetime) -> SentMessage | None:
@@ -430,8 +370,13 @@ def _may_skip(group: Group, config: GroupConfig, key: PeriodKey, now: datetime) 
     return key in (current, current.previous()) and key >= first_week(group, config)
 
 
-def _as_button_refusal(outcome: Outcome) -> Outcome:
-    """A refusal to a button press is a short notice, not a message."""
-    if isinstance(outcome, SecretariatOnly | NotMember):
-        return ButtonRefused(outcome.language, "bot.secretariat_only")
-    return outcome
+def _period_asked(acting: Acting, argument: str) -> PeriodKey:
+    """The period a /summary, /chart argument names: a week the group has lived through."""
+    group, config = acting.place.group, acting.place.config
+    current = PeriodKey.at(acting.now, config.timezone)
+    key = period_argument(argument, current)
+    if key is None:
+        raise Refuse(BadPeriod(config.language, argument))
+    if not first_week(group, config) <= key <= current:
+        raise Refuse(NoSuchPeriod(config.language, str(key), first_week(group, config), current))
+    return key
