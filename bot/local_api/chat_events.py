@@ -7,10 +7,9 @@ Used by ``LocalBotApi``; kept apart so that the server's own file stays readable
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from bot.local_api.server import ApiError
+from bot.local_api.errors import ApiError
 
 JSON = dict[str, Any]
 
@@ -23,8 +22,6 @@ def chat_refusal(
     chat_type: str, migrated_to: int | None, bot_status: str, blocked: bool, started: bool
 ) -> ApiError | None:
     """The error Telegram answers a message to this chat with, or None if it takes it."""
-    from bot.local_api.server import ApiError
-
     if migrated_to is not None:
         return ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat",
                         migrate_to_chat_id=migrated_to)  # fmt: skip
