@@ -7,29 +7,53 @@ from __future__ import annotations
 
 import os
 import weakref
+from functools import partial
 
-from telegram import BotCommand
-from telegram.ext import ApplicationBuilder, ExtBot
+from telegram import BotCommand, Update
+from telegram.ext import (
+    ApplicationBuilder,
+    BaseHandler,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ExtBot,
+    MessageHandler,
+    filters,
+)
 
 from bot.clock import Clock
-from bot.commands import MENU
+from bot.commands import (
+    CANCEL,
+    CHART,
+    EXPORT,
+    HELP,
+    HISTORY,
+    JOIN,
+    MENU,
+    REMOVE,
+    REPORT,
+    ROSTER,
+    SKIP,
+    START,
+    STATUS,
+    SUMMARY,
+    Command,
+)
 from bot.config import AppConfig
-from bot.foreground import Foreground
 from bot.i18n import LANGUAGES, plain
-from bot.services.chats import ChatService
-from bot.services.container import Services
-from bot.services.exports import ExportService
-from bot.services.history import HistoryService
-from bot.services.inbox import InboxService
-from bot.services.membership import MembershipService
-from bot.services.outbox import OutboxService
-from bot.services.people import Answered, PeopleService
-from bot.services.reporting import ReportingService
-from bot.services.weekly import WeeklyService
+from bot.services.container import Services, build_services
 from bot.telegram_bot import MovingBot
-from bot.telegram_types import TelegramApp
-from handlers import basic, chats, errors, exports, membership, reporting, weekly
+from bot.telegram_types import Context, TelegramApp
+from bot.views.weekly import WeekTexts
+from handlers import basic, chats, errors, presses, reporting, weekly
+from handlers.adapter import UseCase, answer, command, edited, press
 from storage.database import Database
+
+EARLY = -1  # before every other handler
+# An edited "/start" is a correction of an old message, not a new command.
+NEW_MESSAGES = ~filters.UpdateType.EDITED
+EDITED_TEXT = filters.UpdateType.EDITED_MESSAGE & filters.TEXT
+ANONYMOUS = filters.SenderChat.ALL & NEW_MESSAGES & ~filters.StatusUpdate.ALL
 
 _SERVICES: weakref.WeakKeyDictionary[TelegramApp, Services] = weakref.WeakKeyDictionary()
 
@@ -47,41 +71,58 @@ def build_application(
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     bot: ExtBot[int] = MovingBot(config, token)
     application: TelegramApp = ApplicationBuilder().bot(bot).post_init(_register_commands).build()
-    foreground = Foreground()
-    weekly_service = WeeklyService(database, config, foreground)
-    export_service = ExportService(database, config)
-    chat_service = ChatService(database, config)
-    answered = Answered()
-    services = Services(
-        config=config,
-        clock=clock,
-        db=database,
-        people=PeopleService(database, chat_service),
-        reporting=ReportingService(database, config, answered),
-        membership=MembershipService(database, config),
-        weekly=weekly_service,
-        exports=export_service,
-        history=HistoryService(database, config),
-        chats=chat_service,
-        answered=answered,
-        foreground=foreground,
-        inbox=InboxService(database),
-        outbox=OutboxService(database, config, chat_service, foreground),
-    )
-    # What Telegram says about chats, in a group of its own (before all others).
-    chats.register(application, services)
-    # Order matters within PTB's handler group: commands first, then messages that may be
-    # answers, then the explanation for unknown commands.
-    basic.register(application, services)
-    membership.register(application, services)
-    weekly.register(application, services)
-    exports.register(application, services)
-    reporting.register(application, services)
-    reporting.register_answers(application, services)
-    basic.register_fallback(application, services)
-    errors.register(application, services)
+    services = build_services(config, clock=clock, database=database, words=WeekTexts())
+    for handler, group in routes(services):
+        application.add_handler(handler, group=group)
+    application.add_error_handler(errors.ErrorHandler(services).on_error)
+    weekly.schedule(application, services)
     _SERVICES[application] = services
     return application
+
+
+def routes(s: Services) -> list[tuple[BaseHandler[Update, Context, None], int]]:
+    """Every handler, in the order PTB tries them: within a group the first that matches
+    takes the update. Group -1 runs before all others: what Telegram says about chats, and
+    anonymous senders (every later handler takes a message only from a person)."""
+    basics, chat_events = basic.BasicHandlers(s), chats.ChatHandlers(s)
+    r, m, w = s.reporting, s.membership, s.weekly
+
+    def cmd(names: Command, use: UseCase) -> CommandHandler[Context, None]:
+        return CommandHandler(names.names, command(s, use), filters=NEW_MESSAGES)
+
+    return [
+        (MessageHandler(filters.StatusUpdate.MIGRATE, chat_events.migrated), EARLY),
+        (ChatMemberHandler(chat_events.membership, ChatMemberHandler.MY_CHAT_MEMBER), EARLY),
+        (MessageHandler(ANONYMOUS, basics.anonymous), EARLY),
+        (CommandHandler(START.names, basics.start, filters=NEW_MESSAGES), 0),
+        (CommandHandler(HELP.names, basics.help, filters=NEW_MESSAGES), 0),
+        (cmd(REPORT, lambda a: r.start(a.chat, a.message_id, a.sender, a.now)), 0),
+        (cmd(STATUS, lambda a: r.status(a.chat, a.message_id, a.sender, a.now)), 0),
+        (cmd(CANCEL, lambda a: r.cancel(a.chat, a.message_id, a.sender, a.now)), 0),
+        (cmd(JOIN, lambda a: m.ask_to_join(a.chat, a.message_id, a.sender, a.now)), 0),
+        (cmd(ROSTER, lambda a: m.roster(a.chat, a.message_id, a.sender, a.now)), 0),
+        (cmd(REMOVE, lambda a: m.ask_removal(a.chat, a.message_id, a.sender, a.now)), 0),
+        (cmd(SUMMARY, lambda a: w.summary(a.chat, a.message_id, a.sender, a.argument, a.now)), 0),
+        (cmd(CHART, lambda a: w.chart(a.chat, a.message_id, a.sender, a.argument, a.now)), 0),
+        (cmd(SKIP, lambda a: w.skip_menu(a.chat, a.message_id, a.sender, a.now)), 0),
+        (cmd(HISTORY, lambda a: s.history.history(a.chat, a.message_id, a.sender, a.argument,
+                                                  a.now)), 0),
+        (cmd(EXPORT, lambda a: s.exports.export(a.chat, a.message_id, a.sender, a.argument,
+                                                a.now)), 0),
+        (CallbackQueryHandler(press(s, partial(presses.dispatch, s))), 0),
+        # Messages that may be answers, after every command.
+        (MessageHandler(EDITED_TEXT, edited(s, reporting.edit(s))), 0),
+        (MessageHandler(NEW_MESSAGES & filters.TEXT & ~filters.COMMAND,
+                        answer(s, reporting.text(s))), 0),
+        (MessageHandler(NEW_MESSAGES & reporting.ATTACHMENTS, answer(s, reporting.attachment(s))),
+         0),
+        # Stickers and the like: the question is asked again; nothing is stored.
+        (MessageHandler(NEW_MESSAGES & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
+                        answer(s, lambda a: r.receive_unsupported(a.chat, a.message_id,
+                                                                  a.sender, a.now))), 0),
+        # Last: commands no other handler took.
+        (MessageHandler(filters.COMMAND & NEW_MESSAGES, basics.unknown_command), 0),
+    ]  # fmt: skip
 
 
 async def _register_commands(application: TelegramApp) -> None:

@@ -16,15 +16,15 @@ from telegram import Bot
 from bot.clock import Clock, FileClock, SystemClock
 from bot.config import TOKEN_ENV, AppConfig, ConfigError, GroupConfig, load_config
 from bot.core.periods import PeriodKey
-from bot.demo import play_demo
 from bot.i18n import plain
-from bot.local_api.telegram_html import parse_html
 from bot.logs import configure_logging, redact
 from bot.runner import StartupError, open_database, serve
 from bot.services.chats import ChatService
 from bot.services.exports import ExportFormat, ExportRequest, ExportService
 from bot.services.outbox import OutboxService
 from bot.services.weekly import WeeklyService
+from bot.views.plain import text_of
+from bot.views.weekly import WeekTexts
 from handlers.weekly import TelegramTransport
 from storage.backup import backup_sqlite
 from storage.database import sqlite_path
@@ -73,6 +73,10 @@ async def _serve_until_signalled(config: AppConfig, token: str) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     configure_logging("WARNING", secrets=[])
+    # The demo plays against the local Bot API server: loaded for the demo only, so that the
+    # running bot carries neither it nor aiohttp.
+    from bot.demo import play_demo
+
     asyncio.run(play_demo(Path(args.out) if args.out else None))
     return EXIT_OK
 
@@ -203,10 +207,10 @@ async def _digest(config: AppConfig, chat_id: int, key: PeriodKey, token: str | 
     lang, clock = _lang(), SystemClock()
     db = await open_database(config, clock)
     try:
-        weekly = WeeklyService(db, config)
+        weekly = WeeklyService(db, config, WeekTexts())
         text = await weekly.digest_of(chat_id, key, clock.now())
         assert text is not None
-        print(parse_html(text))
+        print(text_of(text))
         if token is None:
             return EXIT_OK
         if not await weekly.claim_digest(chat_id, key, clock.now()):
@@ -214,7 +218,7 @@ async def _digest(config: AppConfig, chat_id: int, key: PeriodKey, token: str | 
             return EXIT_OK
         bot = Bot(token, base_url=config.telegram.api_base_url)
         async with bot:
-            outbox = OutboxService(db, config, ChatService(db, config))
+            outbox = OutboxService(db, config, ChatService(db, config, WeekTexts()))
             await outbox.deliver(clock.now(), TelegramTransport(bot))
         print(plain("cli.digest_sent", lang, period=key), file=sys.stderr)
         return EXIT_OK

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import CommandHandler, MessageHandler, filters
+from telegram.ext import filters
 
-from bot.commands import HELP, MENU, START
+from bot.commands import MENU
 from bot.i18n import t
 from bot.services.container import Services
 from bot.services.people import Sender
-from bot.telegram_types import Context, TelegramApp
-from bot.views import ECHO, short
+from bot.telegram_types import Context
+from bot.views.base import ECHO, short
 
 
 class BasicHandlers:
@@ -93,26 +93,3 @@ COMMAND_NAMES = frozenset(name for command in MENU for name in command.names)
 
 # An edited "/start" is a correction of an old message, not a new command.
 NEW_MESSAGES = ~filters.UpdateType.EDITED
-
-
-def register(application: TelegramApp, services: Services) -> None:
-    handlers = BasicHandlers(services)
-    # Anonymous senders first, in the group of chat events (it runs before everything else):
-    # every other handler takes a message only from a person.
-    application.add_handler(
-        MessageHandler(
-            filters.SenderChat.ALL & NEW_MESSAGES & ~filters.StatusUpdate.ALL, handlers.anonymous
-        ),
-        group=-1,
-    )
-    application.add_handler(CommandHandler(START.names, handlers.start, filters=NEW_MESSAGES))
-    application.add_handler(CommandHandler(HELP.names, handlers.help, filters=NEW_MESSAGES))
-
-
-def register_fallback(application: TelegramApp, services: Services) -> None:
-    """Register last: PTB runs the first matching handler of a group, so this one answers
-    only commands no other handler took."""
-    handlers = BasicHandlers(services)
-    application.add_handler(
-        MessageHandler(filters.COMMAND & NEW_MESSAGES, handlers.unknown_command)
-    )

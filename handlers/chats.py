@@ -5,10 +5,9 @@ a group or added back, blocked or unblocked by a person)."""
 from __future__ import annotations
 
 from telegram import ChatMember, ChatMemberRestricted, Update
-from telegram.ext import ChatMemberHandler, MessageHandler, filters
 
 from bot.services.container import Services
-from bot.telegram_types import Context, TelegramApp
+from bot.telegram_types import Context
 
 # Handled before everything else: a service message is nobody's answer or command.
 GROUP = -1
@@ -51,13 +50,3 @@ class ChatHandlers:
         await self.services.chats.on_member_status(
             key, changed.chat.id, can_write(new), reason, self.services.clock.now()
         )
-
-
-def register(application: TelegramApp, services: Services) -> None:
-    handlers = ChatHandlers(services)
-    application.add_handler(
-        MessageHandler(filters.StatusUpdate.MIGRATE, handlers.migrated), group=GROUP
-    )
-    application.add_handler(
-        ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER), group=GROUP
-    )

@@ -32,7 +32,7 @@ from bot.i18n import t
 from bot.polling import FAILED, UNANSWERED
 from bot.services.chats import unreachable_reason
 from bot.services.container import Services
-from bot.telegram_types import Context, TelegramApp
+from bot.telegram_types import Context
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,3 @@ def _transient(error: Exception | None) -> bool:
     if isinstance(error, RetryAfter | TimedOut):
         return True
     return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
-
-
-def register(application: TelegramApp, services: Services) -> None:
-    application.add_error_handler(ErrorHandler(services).on_error)

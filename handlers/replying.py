@@ -22,10 +22,9 @@ from bot.core.splitting import split_html
 from bot.services.outcomes import Delivery, Outcome
 from bot.services.people import Chat, Sender
 from bot.views import View
+from bot.views.base import RECEIVED
 
 log = logging.getLogger(__name__)
-
-RECEIVED = "👍"
 
 Render = Callable[[Outcome, bool], View]
 Refused = Callable[[int, str], Awaitable[None]]  # the chat, Telegram's words

@@ -1,5 +1,4 @@
-"""The week on Telegram: the periodic job, the transport the outbox sends through, and the
-secretariat's /summary and /skip."""
+"""The week on Telegram: the periodic job and the transport the outbox sends through."""
 
 from __future__ import annotations
 
@@ -7,7 +6,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -17,25 +16,13 @@ from telegram.error import (
     RetryAfter,
     TimedOut,
 )
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot import callbacks
-from bot.commands import CHART, SKIP, SUMMARY
 from bot.services.chats import unreachable_reason
 from bot.services.container import Services
 from bot.services.outbox import ChatMoved, ChatUnreachable, DeliveryFailed
-from bot.services.outcomes import ChartReady, Outcome, StaleButton
-from bot.services.people import Chat, Sender
 from bot.telegram_types import Context, TelegramApp
-from bot.views import View
-from bot.weekly_views import render_weekly
-from handlers.buttons import on_button
-from handlers.replying import message_context, send_view
 
 log = logging.getLogger(__name__)
-
-NEW_MESSAGES = ~filters.UpdateType.EDITED
-BUTTONS = rf"^[{callbacks.HOLIDAY}{callbacks.EXCUSE}]:"
 
 
 class TelegramTransport:
@@ -110,79 +97,8 @@ async def run_week(application: TelegramApp, services: Services) -> None:
     await services.outbox.deliver(now, TelegramTransport(application.bot))
 
 
-def _view(outcome: Outcome, private: bool) -> View:
-    return render_weekly(outcome, private=private)
-
-
-class WeeklyHandlers:
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.weekly = services.weekly
-
-    async def summary(self, update: Update, context: Context) -> None:
-        if (where := message_context(update)) is None:
-            return
-        message, chat, sender = where
-        argument = " ".join(context.args or [])
-        outcome = await self.weekly.summary(
-            chat, message.message_id, sender, argument, self.services.clock.now()
-        )
-        await send_view(context.bot, chat.id, _view(outcome, chat.private), private=chat.private,
-                        reply_to=message.message_id)  # fmt: skip
-
-    async def chart(self, update: Update, context: Context) -> None:
-        if (where := message_context(update)) is None:
-            return
-        message, chat, sender = where
-        argument = " ".join(context.args or [])
-        outcome = await self.weekly.chart(
-            chat, message.message_id, sender, argument, self.services.clock.now()
-        )
-        if isinstance(outcome, ChartReady):
-            await context.bot.send_photo(
-                chat.id, outcome.png, caption=outcome.caption, parse_mode=ParseMode.HTML,
-                reply_parameters=ReplyParameters(message.message_id,
-                                                 allow_sending_without_reply=True),
-            )  # fmt: skip
-            return
-        await send_view(context.bot, chat.id, _view(outcome, chat.private), private=chat.private,
-                        reply_to=message.message_id)  # fmt: skip
-
-    async def skip(self, update: Update, context: Context) -> None:
-        if (where := message_context(update)) is None:
-            return
-        message, chat, sender = where
-        outcome = await self.weekly.skip_menu(
-            chat, message.message_id, sender, self.services.clock.now()
-        )
-        await send_view(context.bot, chat.id, _view(outcome, chat.private), private=chat.private,
-                        reply_to=message.message_id)  # fmt: skip
-
-    async def button(self, update: Update, context: Context) -> None:
-        await on_button(update, context, self.services, self.dispatch, _view)
-
-    async def dispatch(
-        self, chat: Chat, query_id: str, sender: Sender, data: callbacks.Callback
-    ) -> Outcome:
-        now = self.services.clock.now()
-        match data.action:
-            case callbacks.HOLIDAY:
-                return await self.weekly.skip_period(
-                    chat, query_id, sender, data.period_arg(0), now
-                )
-            case callbacks.EXCUSE:
-                return await self.weekly.excuse(
-                    chat, query_id, sender, data.int_arg(0), data.period_arg(1), now
-                )
-        return StaleButton(self.services.language_for_chat(chat.id))
-
-
-def register(application: TelegramApp, services: Services) -> None:
-    handlers = WeeklyHandlers(services)
-    application.add_handler(CommandHandler(SUMMARY.names, handlers.summary, filters=NEW_MESSAGES))
-    application.add_handler(CommandHandler(SKIP.names, handlers.skip, filters=NEW_MESSAGES))
-    application.add_handler(CommandHandler(CHART.names, handlers.chart, filters=NEW_MESSAGES))
-    application.add_handler(CallbackQueryHandler(handlers.button, pattern=BUTTONS))
+def schedule(application: TelegramApp, services: Services) -> None:
+    """The week's tick, every ``tick_seconds`` (0: not run, as in tests that drive it)."""
     if services.config.tick_seconds > 0 and application.job_queue is not None:
 
         async def job(context: Context) -> None:

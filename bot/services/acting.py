@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.config import AppConfig, GroupConfig
+from bot.core.language import DEFAULT_LANGUAGE
 from bot.core.policy import Action, Refusal, Standing, access
-from bot.i18n import DEFAULT_LANGUAGE
 from bot.services.outcomes import (
     ButtonRefused,
     Duplicate,

@@ -22,7 +22,7 @@ from bot.core.schedule import EventKind, still_due
 from bot.services.people import reachable_privately, secretariat_of
 from bot.services.periods import ensure_period
 from bot.services.week_overview import DIGEST_CHART, LATE, OVERDUE_LIST
-from bot.weekly_views import chat_back_text, chat_moved_text, chat_removed_text
+from bot.services.words import WeekWords
 from storage.database import Database
 from storage.models import DeliveryState, Group, Period, SentMessage
 from storage.uow import UnitOfWork
@@ -60,9 +60,10 @@ def unreachable_reason(description: str) -> str | None:
 
 
 class ChatService:
-    def __init__(self, db: Database, config: AppConfig) -> None:
+    def __init__(self, db: Database, config: AppConfig, words: WeekWords) -> None:
         self._db = db
         self._config = config
+        self._words = words
 
     # --- events, each its own unit of work ---------------------------------------------------
 
@@ -112,7 +113,7 @@ class ChatService:
         log.warning("Nhóm %s (%s) đã chuyển sang mã mới %s", group.name, old, new)
         config = self._config.group(new)
         if config is not None:
-            text = chat_moved_text(config.name, config.language, new)
+            text = self._words.chat_moved(config.name, config.language, new)
             await self._tell_secretariat(uow, group, config, CHAT_MOVED, str(old), text, now,
                                          or_group=True)  # fmt: skip
         return True
@@ -134,7 +135,7 @@ class ChatService:
                     person.private_chat_started_at = None
             return True
         log.warning("Bot không gửi được vào nhóm %s (%s): %s", group.name, chat_id, reason)
-        await self._tell_of_change(uow, group, BOT_REMOVED, chat_removed_text, now)
+        await self._tell_of_change(uow, group, BOT_REMOVED, self._words.chat_removed, now)
         return True
 
     async def reachable(self, uow: UnitOfWork, chat_id: int, now: datetime) -> bool:
@@ -152,7 +153,7 @@ class ChatService:
         if group is None:
             return True
         log.warning("Bot đã trở lại nhóm %s (%s)", group.name, chat_id)
-        await self._tell_of_change(uow, group, BOT_BACK, chat_back_text, now)
+        await self._tell_of_change(uow, group, BOT_BACK, self._words.chat_back, now)
         return True
 
     # --- internals -------------------------------------------------------------------------

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from bot.clock import Clock
 from bot.config import AppConfig
+from bot.core.language import DEFAULT_LANGUAGE
 from bot.foreground import Foreground
-from bot.i18n import DEFAULT_LANGUAGE
 from bot.services.chats import ChatService
 from bot.services.exports import ExportService
 from bot.services.history import HistoryService
@@ -17,6 +17,7 @@ from bot.services.outbox import OutboxService
 from bot.services.people import Answered, PeopleService
 from bot.services.reporting import ReportingService
 from bot.services.weekly import WeeklyService
+from bot.services.words import WeekWords
 from storage.database import Database
 
 
@@ -53,3 +54,28 @@ class Services:
             if user_id in members:
                 return group.language
         return DEFAULT_LANGUAGE
+
+
+def build_services(
+    config: AppConfig, *, clock: Clock, database: Database, words: WeekWords
+) -> Services:
+    """Every service, wired once (for the bot, the service tests and the benchmarks)."""
+    foreground = Foreground()
+    chat_service = ChatService(database, config, words)
+    answered = Answered()
+    return Services(
+        config=config,
+        clock=clock,
+        db=database,
+        people=PeopleService(database, chat_service),
+        reporting=ReportingService(database, config, answered),
+        membership=MembershipService(database, config),
+        weekly=WeeklyService(database, config, words, foreground),
+        exports=ExportService(database, config),
+        history=HistoryService(database, config),
+        chats=chat_service,
+        answered=answered,
+        foreground=foreground,
+        inbox=InboxService(database),
+        outbox=OutboxService(database, config, chat_service, foreground),
+    )

@@ -10,7 +10,6 @@ from bot.config import AppConfig, GroupConfig
 from bot.core.periods import PeriodKey
 from bot.core.policy import Action
 from bot.exports.tables import history_csv, history_xlsx
-from bot.i18n import plain
 from bot.services.acting import Acting, UseCases
 from bot.services.facts import period_report, read_history
 from bot.services.outcomes import BadPeriod, NoSuchPeriod, Outcome
@@ -71,13 +70,14 @@ def _is_key(word: str) -> bool:
 class ExportFile:
     name: str
     content: bytes
-    caption: str
+    request: ExportRequest  # what it holds, for the caption the views word
 
 
 @dataclass(frozen=True)
 class ExportReady(Outcome):
     language: str
     user_id: int  # sent to this person's private chat
+    name: str  # theirs, to say in the group where it went
     file: ExportFile
     asked_in_group: bool
 
@@ -122,7 +122,8 @@ class ExportService:
             if _count(request.first, request.last) > MAX_PERIODS:
                 return TooManyPeriods(lang, MAX_PERIODS)
             file = await self._file(acting.uow, group, config, request, now)
-            return ExportReady(lang, sender.user_id, file, asked_in_group=not chat.private)
+            return ExportReady(lang, sender.user_id, sender.full_name, file,
+                               asked_in_group=not chat.private)  # fmt: skip
 
         return await self._acting.run(chat, sender, now, work,
                                       handled=message_key(chat, message_id),
@@ -145,21 +146,18 @@ class ExportService:
         self, uow: UnitOfWork, group: Group, config: GroupConfig, request: ExportRequest,
         now: datetime,
     ) -> ExportFile:  # fmt: skip
-        lang = config.language
         if request.format is ExportFormat.DOCX:
             # python-docx is loaded with the first Word report, not when the bot starts.
             from bot.exports.document import report_docx
 
             report = await period_report(uow, group, config, request.last, now)
-            return ExportFile(f"bao-cao-tuan-{request.last}.docx", report_docx(report),
-                              plain("export.caption.docx", lang, period=request.last))  # fmt: skip
+            return ExportFile(f"bao-cao-tuan-{request.last}.docx", report_docx(report), request)
         history = await read_history(uow, group, config, _keys(request.first, request.last), now)
         span = (str(request.first) if request.first == request.last
                 else f"{request.first}-{request.last}")  # fmt: skip
         content = (history_xlsx(history) if request.format is ExportFormat.XLSX
                    else history_csv(history))  # fmt: skip
-        caption = plain("export.caption.table", lang, first=request.first, last=request.last)
-        return ExportFile(f"bao-cao-{span}.{request.format}", content, caption)
+        return ExportFile(f"bao-cao-{span}.{request.format}", content, request)
 
 
 def _keys(first: PeriodKey, last: PeriodKey) -> list[PeriodKey]:

@@ -13,10 +13,9 @@ from bot.core.digest import Digest, OrganizationFacts, ReportFacts, StoredAnswer
 from bot.core.periods import PeriodKey
 from bot.core.status import ReportStatus
 from bot.exports.data import History, PeriodReport
-from bot.i18n import plain
 from bot.services.outcomes import Who
 from bot.services.periods import ensure_period
-from bot.weekly_views import Audience, Owing
+from bot.services.words import Audience, Owing
 from storage.models import Answer, Group, Organization, Period, Report, Role
 from storage.uow import UnitOfWork
 
@@ -55,7 +54,7 @@ async def read_facts(
     reports = await uow.reports.with_answers(period.id)
     before = await uow.reports.period(group.id, str(key.previous()))
     previous = await uow.reports.with_answers(before.id) if before is not None else {}
-    leaders_of = await _leaders(uow, group, config)
+    leaders_of = await _leaders(uow, group)
     return _facts(group, config, period, organizations, leaders_of, reports, previous, now)
 
 
@@ -105,7 +104,7 @@ async def read_history(
     """A run of weeks: each week's reports are read once (a week's digest also needs the
     week before it, which is the previous week of the run), and the roster once."""
     organizations = await uow.groups.organizations(group.id)
-    leaders_of = await _leaders(uow, group, config)
+    leaders_of = await _leaders(uow, group)
     read: dict[PeriodKey, Reports] = {}
 
     async def reports_of(key: PeriodKey, period: Period | None) -> Reports:
@@ -140,19 +139,16 @@ def recent_weeks(group: Group, config: GroupConfig, last: PeriodKey, count: int)
     return keys
 
 
-async def _leaders(
-    uow: UnitOfWork, group: Group, config: GroupConfig
-) -> dict[str, tuple[Who, ...]]:
+async def _leaders(uow: UnitOfWork, group: Group) -> dict[str, tuple[Who, ...]]:
     memberships = [m for m in await uow.groups.memberships(group.id) if m.role is Role.LEADER]
     people = {p.id: p for p in await uow.people.by_ids([m.person_id for m in memberships])}
     codes = {o.id: o.code for o in await uow.groups.organizations(group.id)}
-    fallback = plain("weekly.leader", config.language)
     found: dict[str, list[Who]] = {}
     for m in memberships:
         person = people[m.person_id]
         if m.organization_id in codes:
             found.setdefault(codes[m.organization_id], []).append(
-                Who(person.user_id, person.full_name or fallback)
+                Who(person.user_id, person.full_name or "")  # worded by the views
             )
     return {code: tuple(whos) for code, whos in found.items()}
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.config import AppConfig
+from bot.core.language import DEFAULT_LANGUAGE
 from bot.core.policy import Action
-from bot.i18n import DEFAULT_LANGUAGE
 from bot.services.acting import Acting, UseCases, refusal_in
 from bot.services.outcomes import (
     ButtonRefused,

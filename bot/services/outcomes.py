@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.core.digest import Digest
 from bot.core.periods import PeriodKey
 from bot.core.questionnaire import Question
 from bot.core.status import ReportStatus
@@ -37,12 +38,39 @@ class ReportContext:
 
 
 @dataclass(frozen=True)
+class Shown:
+    """An answer as the person gave it, for a view to word in the reader's language (a
+    figure regrouped with its unit, a yes or a no)."""
+
+    text: str
+    value: str | None  # the figure read from it, "yes"/"no", or None for a text
+
+
+@dataclass(frozen=True)
 class Item:
-    """One question of a report with its answer as shown to people."""
+    """One question of a report with its answer."""
 
     question: Question
-    display: str | None  # None: not answered; "" with skipped: skipped
+    display: Shown | None  # None: not answered (or skipped, when ``skipped``)
     skipped: bool = False
+
+
+@dataclass(frozen=True)
+class Audience:
+    """How to word a group's messages."""
+
+    group: str
+    language: str
+    timezone: ZoneInfo
+    mentions: bool  # mention leaders (they get a notification) or only name organizations
+
+
+@dataclass(frozen=True)
+class Owing:
+    """An organization that is asked or reminded, with the leaders to mention."""
+
+    name: str
+    leaders: tuple[Who, ...]
 
 
 class Outcome:
@@ -119,7 +147,7 @@ class Ask(Outcome):
     number: int
     total: int
     problem: str | None = None  # catalogue key of why the last answer was refused
-    current: str | None = None  # the answer being changed, if any
+    current: Shown | None = None  # the answer being changed, if any
     prompt_id: int | None = None  # the prompt as stored, to record which message showed it
 
 
@@ -129,9 +157,9 @@ class ConfirmFigure(Outcome):
 
     context: ReportContext
     question: Question
-    display: str  # the figure as the bot read it ("3.020.000 đ")
+    display: Shown  # the figure as the bot read it
     code: str  # why it asks (a catalogue key)
-    bound: str | None = None  # the limit or earlier figure it was compared with
+    bound: Shown | None = None  # the limit or earlier figure it was compared with
     prompt_id: int | None = None
 
 
@@ -165,8 +193,8 @@ class Corrected(Outcome):
 
     context: ReportContext
     question: Question
-    old: str
-    new: str
+    old: Shown | None
+    new: Shown | None
     then: Outcome
 
 
@@ -192,8 +220,8 @@ class Submitted(Outcome):
 class Changed(Outcome):
     context: ReportContext
     question: Question
-    old: str
-    new: str
+    old: Shown | None
+    new: Shown | None
 
 
 @dataclass(frozen=True)
@@ -217,7 +245,7 @@ class NothingToCancel(Outcome):
 class EditApplied(Outcome):
     context: ReportContext
     question: Question
-    display: str
+    display: Shown | None
     submitted: bool
 
 
@@ -404,9 +432,11 @@ class ChartReady(Outcome):
 
 @dataclass(frozen=True)
 class Summary(Outcome):
-    """/summary: the digest of a period as it stands (rendered by the weekly views)."""
+    """/summary: the digest of a period as it stands, in the digest's own words."""
 
-    text: str  # Telegram HTML, already rendered: the digest is the same words everywhere
+    audience: Audience
+    digest: Digest
+    leaders_of: dict[str, tuple[Who, ...]]
 
 
 @dataclass(frozen=True)

@@ -21,14 +21,12 @@ from bot.core import conversation as talk
 from bot.core.answers import AnswerKind, AnswerProblem, ParsedAnswer, Unsure, parse_answer
 from bot.core.attribution import Belongs
 from bot.core.conversation import Draft, Given, ReportState, State, Step, decide, needs
-from bot.core.formatting import format_value
 from bot.core.periods import PeriodKey, PeriodWindow
 from bot.core.plausibility import doubt
 from bot.core.policy import Action
 from bot.core.questionnaire import AnswerState, Question, position, progress
 from bot.core.reporting import reportable_periods
 from bot.core.status import report_status
-from bot.i18n import plain
 from bot.services.acting import Acting, UseCases
 from bot.services.outcomes import (
     Ask,
@@ -54,6 +52,7 @@ from bot.services.outcomes import (
     Received,
     ReportContext,
     Review,
+    Shown,
     StaleButton,
     StatusReport,
     Submitted,
@@ -506,20 +505,17 @@ class ReportingService:
         match say:
             case talk.Ask(key, problem, current):
                 question, total = _question(draft, key), len(draft.questions)
-                shown = _display(question, current, lang) if current else None
+                shown = _shown(current) if current else None
                 return Ask(context, question, position(draft.questions, key), total, problem,
                            shown)  # fmt: skip
             case talk.AskMore(key):
                 return MoreText(context, _question(draft, key))
             case talk.AskFigure(key, text, value, reason, bound, replacing):
                 question = _question(draft, key)
-                display = format_value(question.kind, text, value, question.unit, lang,
-                                       (plain("answer.yes", lang), ""))  # fmt: skip
-                shown = _display(question, replacing, lang) if replacing else None
+                shown = _shown(replacing) if replacing else None
                 if bound is not None:
-                    shown = format_value(question.kind, str(bound), str(bound), question.unit,
-                                         lang, ("", ""))  # fmt: skip
-                return ConfirmFigure(context, question, display, reason, shown)
+                    shown = Shown(str(bound), str(bound))
+                return ConfirmFigure(context, question, Shown(text, value), reason, shown)
             case talk.ShowReview():
                 return await self._review(uow, setting, draft, context)
             case talk.Received():
@@ -527,12 +523,10 @@ class ReportingService:
             case talk.Corrected(key, old, new, then):
                 question = _question(draft, key)
                 after = await self._say(uow, chat, conversation, person, setting, decision, then)
-                return Corrected(context, question, _display(question, old, lang),
-                                 _display(question, new, lang), after)  # fmt: skip
+                return Corrected(context, question, _shown(old), _shown(new), after)
             case talk.Changed(key, old, new):
                 question = _question(draft, key)
-                return Changed(context, question, _display(question, old, lang),
-                               _display(question, new, lang))  # fmt: skip
+                return Changed(context, question, _shown(old), _shown(new))
             case talk.Submitted():
                 return await self._submitted(uow, setting.report.id, person)
             case talk.Kept():
@@ -549,7 +543,7 @@ class ReportingService:
     async def _review(
         self, uow: UnitOfWork, setting: Setting, draft: Draft, context: ReportContext
     ) -> Review:
-        items = _items(draft, setting.language)
+        items = _items(draft)
         attachments = len(await uow.reports.attachments(setting.report.id))
         report = setting.report
         submitted = report.submitted_at if report.state is ReportState.SUBMITTED else None
@@ -666,7 +660,7 @@ class ReportingService:
         assert report.submitted_at is not None
         rows = await uow.reports.answers(report.id)
         answers = {a.question_key: Given(a.text, a.value, a.skipped) for a in rows}
-        items = _items(Draft(report.id, setting.questions, answers), setting.language)
+        items = _items(Draft(report.id, setting.questions, answers))
         attachments = len(await uow.reports.attachments(report.id))
         at = report.submitted_at
         status = report_status(submitted_at=at, deadline_at=setting.period.deadline_at, now=at)
@@ -712,9 +706,7 @@ class ReportingService:
             await _replace_answer(uow, answer, new, person, now, revision=submitted)
             report.updated_at = now
             await uow.commit()
-            return EditApplied(
-                context, question, _display(question, answer, setting.language), submitted
-            )
+            return EditApplied(context, question, _shown(answer), submitted)
 
     # --- status --------------------------------------------------------------------------------
 
@@ -921,21 +913,21 @@ def _question(draft: Draft, key: str) -> Question:
     return question
 
 
-def _items(draft: Draft, lang: str) -> tuple[Item, ...]:
+def _items(draft: Draft) -> tuple[Item, ...]:
     items = []
     for question in draft.questions:
         given = draft.answers.get(question.key)
         if given is None:
             items.append(Item(question, None))
         elif given.skipped:
-            items.append(Item(question, "", skipped=True))
+            items.append(Item(question, None, skipped=True))
         else:
-            items.append(Item(question, _display(question, given, lang)))
+            items.append(Item(question, _shown(given)))
     return tuple(items)
 
 
-def _display(question: Question, given: Given | Answer | None, lang: str) -> str:
+def _shown(given: Given | Answer | None) -> Shown | None:
+    """An answer for a view to word; None if there is none (or it was skipped)."""
     if given is None or given.skipped:
-        return ""
-    yes_no = (plain("answer.yes", lang), plain("answer.no", lang))
-    return format_value(question.kind, given.text, given.value, question.unit, lang, yes_no)
+        return None
+    return Shown(given.text, given.value)

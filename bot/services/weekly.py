@@ -10,7 +10,7 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot import callbacks
+from bot.buttons import ReportNow
 from bot.config import AppConfig, GroupConfig
 from bot.core.conversation import ReportState
 from bot.core.periods import PeriodKey
@@ -20,7 +20,6 @@ from bot.core.status import ReportStatus
 from bot.core.text import fold_for_matching
 from bot.exports.painter import draw_chart_png
 from bot.foreground import Foreground
-from bot.i18n import plain
 from bot.services.acting import Acting, Refuse, UseCases
 from bot.services.facts import (
     CHART_WEEKS,
@@ -58,16 +57,7 @@ from bot.services.week_overview import (
     Work,
     shown_periods,
 )
-from bot.weekly_views import (
-    call_text,
-    chart_caption,
-    deadline_text,
-    digest_text,
-    late_addition_text,
-    overdue_text,
-    reminder_text,
-    secretariat_overdue_text,
-)
+from bot.services.words import WeekWords
 from storage.database import Database
 from storage.models import DeliveryState, Group, Period, Report, SentMessage
 from storage.uow import UnitOfWork
@@ -77,10 +67,12 @@ log = logging.getLogger(__name__)
 
 class WeeklyService:
     def __init__(
-        self, db: Database, config: AppConfig, foreground: Foreground | None = None
-    ) -> None:
+        self, db: Database, config: AppConfig, words: WeekWords,
+        foreground: Foreground | None = None,
+    ) -> None:  # fmt: skip
         self._db = db
         self._config = config
+        self._words = words
         self._foreground = foreground or Foreground()
         self._acting = UseCases(db, config)
 
@@ -139,16 +131,14 @@ class WeeklyService:
         match due.kind:
             case EventKind.CALL:
                 owing = facts.owing(waiting)
-                button = plain("weekly.call.button", config.language)
-                markup = json.dumps(
-                    {"inline_keyboard": [[{"text": button, "callback_data": callbacks.START}]]},
-                    ensure_ascii=False,
-                )
-                text = call_text(facts.audience(), key, period.deadline_at, owing)
+                button = self._words.call_button(config.language)
+                now_button = {"text": button, "callback_data": ReportNow().pack()}
+                markup = json.dumps({"inline_keyboard": [[now_button]]}, ensure_ascii=False)
+                text = self._words.call(facts.audience(), key, period.deadline_at, owing)
                 return [entry(text if owing else None, markup=markup)]
             case EventKind.REMINDER:
                 owing = facts.owing(waiting)
-                text = reminder_text(facts.audience(), key, period.deadline_at, owing)
+                text = self._words.reminder(facts.audience(), key, period.deadline_at, owing)
                 return [entry(text if owing else None)]
             case EventKind.DEADLINE:
                 # At the deadline instant itself a report is not yet "missing" by the
@@ -159,21 +149,22 @@ class WeeklyService:
                 # Those the bot cannot write to in private are mentioned in the group instead.
                 elsewhere = tuple(Who(p.user_id, p.full_name) for p in secretariat
                                   if p not in reachable) if overdue else ()  # fmt: skip
-                text = deadline_text(facts.audience(), key, digest.submitted, digest.expected,
-                                     overdue, elsewhere)  # fmt: skip
+                text = self._words.deadline(facts.audience(), key, digest.submitted,
+                                            digest.expected, overdue, elsewhere)  # fmt: skip
                 entries = [entry(text)]
                 if overdue:
-                    private = secretariat_overdue_text(facts.audience(), key, overdue)
+                    private = self._words.secretariat_overdue(facts.audience(), key, overdue)
                     for person in reachable:
                         entries.append(entry(private, kind=OVERDUE_LIST, slot=str(person.user_id),
                                              chat_id=person.user_id))  # fmt: skip
                 return entries
             case EventKind.OVERDUE:
                 overdue = facts.owing((ReportStatus.MISSING,))
-                return [entry(overdue_text(facts.audience(), key, overdue) if overdue else None)]
+                return [entry(self._words.overdue(facts.audience(), key, overdue)
+                              if overdue else None)]  # fmt: skip
             case EventKind.DIGEST:
-                text = digest_text(facts.audience(), digest, facts.leaders_of)
-                chart = chart_entry(facts, now)
+                text = self._words.digest(facts.audience(), digest, facts.leaders_of)
+                chart = self._chart_entry(facts, now)
                 return [entry(text, thread_id=config.digest_topic), *filter(None, [chart])]
         raise AssertionError(due.kind)
 
@@ -188,7 +179,8 @@ class WeeklyService:
         for code in codes:
             if code not in lines:
                 continue  # an organization no longer in the config
-            text = late_addition_text(facts.audience(), PeriodKey.parse(period.key), lines[code])
+            text = self._words.late_addition(facts.audience(), PeriodKey.parse(period.key),
+                                             lines[code])  # fmt: skip
             claimed += await uow.ledger.claim(
                 SentMessage(period_id=period.id, kind=LATE, slot=code,
                             state=DeliveryState.PENDING, chat_id=group.chat_id,
@@ -209,8 +201,7 @@ class WeeklyService:
             period = await ensure_period(acting.uow, group, config, key)
             facts = await read_facts(acting.uow, group, config, period, now)
             # A summary asked for is read, not a call to act: nobody is pinged.
-            return Summary(digest_text(facts.audience(mentions=False), facts.digest,
-                                       facts.leaders_of))  # fmt: skip
+            return Summary(facts.audience(mentions=False), facts.digest, facts.leaders_of)
 
         return await self._acting.run(chat, sender, now, work,
                                       handled=message_key(chat, message_id),
@@ -224,8 +215,8 @@ class WeeklyService:
 
         async def work(acting: Acting) -> Outcome:
             key = _period_asked(acting, argument)
-            return await draw_chart(acting.uow, acting.place.group, acting.place.config, key,
-                                    now)  # fmt: skip
+            place = acting.place
+            return await draw_chart(acting.uow, place.group, place.config, key, now, self._words)
 
         return await self._acting.run(chat, sender, now, work,
                                       handled=message_key(chat, message_id),
@@ -300,7 +291,7 @@ class WeeklyService:
             period = await ensure_period(uow, group, config, key)
             facts = await read_facts(uow, group, config, period, now)
             await uow.commit()
-        return digest_text(facts.audience(), facts.digest, facts.leaders_of)
+        return self._words.digest(facts.audience(), facts.digest, facts.leaders_of)
 
     async def claim_digest(self, chat_id: int, key: PeriodKey, now: datetime) -> bool:
         """Claim the digest of ``key`` for sending now (the operator's ``--send``); False if
@@ -312,42 +303,43 @@ class WeeklyService:
                 return False
             period = await ensure_period(uow, group, config, key)
             facts = await read_facts(uow, group, config, period, now)
-            text = digest_text(facts.audience(), facts.digest, facts.leaders_of)
+            text = self._words.digest(facts.audience(), facts.digest, facts.leaders_of)
             claimed = await uow.ledger.claim(
                 SentMessage(period_id=period.id, kind=EventKind.DIGEST, slot="",
                             state=DeliveryState.PENDING, chat_id=group.chat_id,
                             thread_id=config.digest_topic, text=text, created_at=now)
             )  # fmt: skip
-            if claimed and (chart := chart_entry(facts, now)) is not None:
+            if claimed and (chart := self._chart_entry(facts, now)) is not None:
                 await uow.ledger.claim(chart)
             await uow.commit()
             return claimed
 
-
-def chart_entry(facts: PeriodFacts, now: datetime) -> SentMessage | None:
-    """The chart that follows the digest of ``facts``'s period, unless the group turned it
-    off. Only its caption is claimed: the picture is drawn when it is sent (see ``deliver``),
-    so that a Monday tick for many groups neither takes minutes nor holds the database."""
-    config = facts.config
-    if not config.digest_chart:
-        return None
-    key = facts.digest.period
-    weeks = len(recent_weeks(facts.group, config, key, CHART_WEEKS))
-    return SentMessage(period_id=facts.period.id, kind=DIGEST_CHART, slot="",
-                       state=DeliveryState.PENDING, chat_id=facts.group.chat_id,
-                       thread_id=config.digest_topic, created_at=now,
-                       text=chart_caption(config.name, config.language, weeks, key))  # fmt: skip
+    def _chart_entry(self, facts: PeriodFacts, now: datetime) -> SentMessage | None:
+        """The chart that follows the digest of ``facts``'s period, unless the group turned it
+        off. Only its caption is claimed: the picture is drawn when it is sent (see ``deliver``),
+        so that a Monday tick for many groups neither takes minutes nor holds the database."""
+        config = facts.config
+        if not config.digest_chart:
+            return None
+        key = facts.digest.period
+        weeks = len(recent_weeks(facts.group, config, key, CHART_WEEKS))
+        return SentMessage(period_id=facts.period.id, kind=DIGEST_CHART, slot="",
+                           state=DeliveryState.PENDING, chat_id=facts.group.chat_id,
+                           thread_id=config.digest_topic, created_at=now,
+                           text=self._words.chart_caption(config.name, config.language, weeks,
+                                                          key))  # fmt: skip
 
 
 async def draw_chart(
-    uow: UnitOfWork, group: Group, config: GroupConfig, last: PeriodKey, now: datetime
-) -> ChartReady:
+    uow: UnitOfWork, group: Group, config: GroupConfig, last: PeriodKey, now: datetime,
+    words: WeekWords,
+) -> ChartReady:  # fmt: skip
     """The chart of the weeks up to ``last``, drawn in the worker process (see
     ``bot.exports.painter``)."""
     keys = recent_weeks(group, config, last, CHART_WEEKS)
     history = await read_history(uow, group, config, keys, now)
     png = await draw_chart_png(history)
-    return ChartReady(png, chart_caption(config.name, config.language, len(keys), last))
+    return ChartReady(png, words.chart_caption(config.name, config.language, len(keys), last))
 
 
 def period_argument(argument: str, current: PeriodKey) -> PeriodKey | None:

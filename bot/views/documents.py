@@ -1,4 +1,5 @@
-"""The words around the secretariat's files (the files themselves are bot/exports)."""
+"""The words around the secretariat's files (the files themselves are bot/exports), and
+/history."""
 
 from __future__ import annotations
 
@@ -7,7 +8,13 @@ from bot.core.formatting import format_value
 from bot.core.periods import PeriodKey
 from bot.exports.tables import NUMERIC
 from bot.i18n import Html, plain, t
-from bot.services.exports import ExportReady, StartPrivateFirst, TooManyPeriods
+from bot.services.exports import (
+    ExportFile,
+    ExportFormat,
+    ExportReady,
+    StartPrivateFirst,
+    TooManyPeriods,
+)
 from bot.services.history import (
     HistoryDetail,
     HistoryOverview,
@@ -15,14 +22,14 @@ from bot.services.history import (
     UnknownOrganization,
 )
 from bot.services.outcomes import Outcome
-from bot.views import ECHO, View, short
-from bot.weekly_views import STATUS_MARK, render_weekly
+from bot.views.base import ECHO, View, short, yes_no
+from bot.views.weekly import STATUS_MARK
 
 
-def render_export(outcome: Outcome, *, private: bool, name: str = "") -> View:
+def render_documents(outcome: Outcome, private: bool) -> View | None:
     """What is said where the command was typed (the file itself goes in private)."""
     match outcome:
-        case ExportReady(language=lang, asked_in_group=True):
+        case ExportReady(language=lang, name=name, asked_in_group=True):
             return View(t("export.sent_private", lang, name=name))
         case ExportReady():
             return View()
@@ -46,13 +53,20 @@ def render_export(outcome: Outcome, *, private: bool, name: str = "") -> View:
             return View(t("history.unknown", lang, given=short(given, ECHO), choices=choices))
         case OwnOrganizationOnly(language=lang):
             return View(t("history.own_only", lang))
-    return render_weekly(outcome, private=private)
+    return None
+
+
+def file_caption(file: ExportFile, lang: str) -> str:
+    """The caption under a file sent to the secretariat."""
+    request = file.request
+    if request.format is ExportFormat.DOCX:
+        return plain("export.caption.docx", lang, period=request.last)
+    return plain("export.caption.table", lang, first=request.first, last=request.last)
 
 
 def _week(key: PeriodKey, line: OrganizationLine, lang: str) -> Html:
-    yes_no = (plain("answer.yes", lang), plain("answer.no", lang))
     figures = "; ".join(
-        f"{q.text}: {format_value(q.kind, a.text, a.value, q.unit, lang, yes_no)}"
+        f"{q.text}: {format_value(q.kind, a.text, a.value, q.unit, lang, yes_no(lang))}"
         for q, a in line.answers
         if q.kind in NUMERIC
     )

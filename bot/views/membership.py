@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import callbacks
+from bot import buttons
 from bot.i18n import Html, plain, t
 from bot.services.outcomes import (
     ChooseJoin,
@@ -21,20 +21,18 @@ from bot.services.outcomes import (
     Roster,
     RosterGroup,
     RosterPerson,
-    Who,
 )
-from bot.views import Button, View, mention, render, short
+from bot.views.base import Button, View, lead, mention, short
 
 
-def render_membership(outcome: Outcome, *, private: bool) -> View:
-    """The view of a membership outcome (or of any shared one, such as a refusal)."""
+def render_membership(outcome: Outcome, private: bool) -> View | None:
     match outcome:
         case ChooseJoin(who=who, language=lang, options=options):
             rows = tuple(
-                (Button(short(label), callbacks.encode(callbacks.JOIN, who.user_id, org_id)),)
+                (Button(short(label), buttons.Join(who.user_id, org_id)),)
                 for org_id, label in options
             )
-            return View(Html(_lead(who, private) + t("join.choose", lang)), rows)
+            return View(Html(lead(who, private) + t("join.choose", lang)), rows)
         case JoinNothingLeft(language=lang):
             return View(t("join.nothing_left", lang))
         case JoinPending(language=lang, organization=organization):
@@ -44,15 +42,9 @@ def render_membership(outcome: Outcome, *, private: bool) -> View:
         case JoinNotice(language=lang, request_id=request_id, who=who):
             text = t("join.notice", lang, person=mention(who), organization=outcome.organization,
                      group=outcome.group)  # fmt: skip
-            buttons = (
-                (
-                    Button(plain("join.button.approve", lang),
-                           callbacks.encode(callbacks.APPROVE, request_id)),
-                    Button(plain("join.button.reject", lang),
-                           callbacks.encode(callbacks.REJECT, request_id)),
-                ),
-            )  # fmt: skip
-            return View(text, buttons)
+            approve = Button(plain("join.button.approve", lang), buttons.Approve(request_id))
+            reject = Button(plain("join.button.reject", lang), buttons.Reject(request_id))
+            return View(text, ((approve, reject),))
         case JoinDecided(language=lang, approved=approved, who=who):
             key = "join.decided.approved" if approved else "join.decided.rejected"
             text = t(key, lang, person=mention(who), organization=outcome.organization,
@@ -63,13 +55,12 @@ def render_membership(outcome: Outcome, *, private: bool) -> View:
             return View(notice=plain(key, lang, by=by))
         case JoinAnswer(language=lang, approved=approved, who=who, organization=organization):
             key = "join.answer.approved" if approved else "join.answer.rejected"
-            return View(Html(_lead(who, private) + t(key, lang, organization=organization)))
+            return View(Html(lead(who, private) + t(key, lang, organization=organization)))
         case Roster(language=lang, groups=groups):
             return View(Html("\n\n".join(_roster_group(g, lang) for g in groups)))
         case ChooseRemoval(who=who, language=lang, options=options):
             rows = tuple(
-                (Button(short(label), callbacks.encode(callbacks.REMOVE, who.user_id, mid)),)
-                for mid, label in options
+                (Button(short(label), buttons.Remove(who.user_id, mid)),) for mid, label in options
             )
             return View(t("roster.choose_removal", lang), rows)
         case NothingToRemove(language=lang):
@@ -78,12 +69,7 @@ def render_membership(outcome: Outcome, *, private: bool) -> View:
             return View(t("roster.removed", lang, person=person, organization=organization))
         case RemovedNotice(language=lang, organization=organization):
             return View(t("roster.removed_notice", lang, organization=organization))
-    return render(outcome, private=private)
-
-
-def _lead(who: Who, private: bool) -> Html:
-    """In a group, a message for one person starts by naming them."""
-    return Html("") if private else Html(f"{mention(who)}\n")
+    return None
 
 
 def _person(person: RosterPerson, lang: str) -> Html:

@@ -1,144 +1,58 @@
-"""Outcomes into words and buttons, from the message catalogue.
-
-A View is platform-neutral: text in Telegram-style HTML (every user-supplied value escaped by
-``t()``), abstract buttons, and whether the person is expected to answer. The Telegram edge
-turns it into sendMessage calls (ForceReply in groups, inline keyboards, reactions).
-"""
+"""The report conversation in words: choosing, questions, the review, the receipt, /status."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from bot import callbacks
+from bot import buttons
 from bot.core.answers import AnswerKind
 from bot.core.status import ReportStatus
-from bot.i18n import Html, escape, plain, t
+from bot.i18n import Html, plain, t
 from bot.services.outcomes import (
     Ask,
-    ButtonRefused,
     Cancelled,
     Changed,
     ChooseOrganization,
     ChoosePeriod,
     ConfirmFigure,
     Corrected,
-    Duplicate,
     EditApplied,
     EditRefused,
-    Ignored,
     Item,
     Kept,
     MoreText,
-    NoConversation,
-    NotConfigured,
     NothingToCancel,
-    NotLeader,
-    NotMember,
     NotYourQuestion,
     OrganizationStatus,
     Outcome,
-    Received,
     ReportContext,
     Review,
-    SecretariatOnly,
-    StaleButton,
     StatusReport,
     Submitted,
-    UseButtons,
-    Who,
 )
-
-ANSWER_PREVIEW = 600  # characters of an answer shown in a review; the report keeps all
-LABEL_LENGTH = 40
-ECHO = 40  # characters of what a person typed that a reply quotes back (a command, a week)
+from bot.views.base import ANSWER_PREVIEW, Button, View, lead, short, when, worded
+from bot.views.common import render_common
 
 
-@dataclass(frozen=True)
-class Button:
-    label: str
-    data: str
-
-
-@dataclass(frozen=True)
-class View:
-    text: Html = Html("")
-    buttons: tuple[tuple[Button, ...], ...] = ()
-    # A question: in a group the reply box opens for this person only (ForceReply).
-    expects_answer: bool = False
-    # Acknowledge quietly by reacting to the person's message instead of writing.
-    react: bool = False
-    # For a button press: the short notice shown by the client (answerCallbackQuery).
-    notice: str | None = None
-    # For a button press: the choice is made, so the pressed message's buttons go. Not for
-    # an answer given again (they went the first time, or may stay: a press gives the same).
-    closes_choice: bool = True
-
-    @property
-    def silent(self) -> bool:
-        return not self.text and not self.react
-
-
-def mention(who: Who) -> Html:
-    return Html(f'<a href="tg://user?id={who.user_id}">{escape(who.name or str(who.user_id))}</a>')
-
-
-def when(instant: datetime, tz: ZoneInfo, lang: str) -> str:
-    local = instant.astimezone(tz)
-    return t(
-        "time.when",
-        lang,
-        time=f"{local:%H:%M}",
-        weekday=t(f"weekday.{local.isoweekday()}", lang),
-        date=f"{local:%d/%m/%Y}",
-    )
-
-
-def short(text: str, length: int = LABEL_LENGTH) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
-
-
-def render(outcome: Outcome, *, private: bool) -> View:
-    """The view of an outcome, for a private chat or a group."""
+def render_reporting(outcome: Outcome, private: bool) -> View | None:
     match outcome:
-        case Duplicate() | Ignored():
-            return View()
-        case Received():
-            return View(react=True)
-        case NotConfigured():
-            return View(t("bot.unknown_chat"))
-        case NotMember(language=lang):
-            return View(t("report.not_member", lang))
-        case NotLeader(language=lang):
-            return View(t("report.not_leader", lang))
-        case SecretariatOnly(language=lang):
-            return View(t("bot.secretariat_only", lang))
-        case NoConversation(language=lang):
-            return View(t("report.no_conversation", lang))
-        case UseButtons(language=lang):
-            return View(t("report.use_buttons", lang))
-        case StaleButton(language=lang):
-            return View(notice=plain("report.stale_button", lang))
-        case ButtonRefused(language=lang, reason=reason):
-            return View(notice=plain(reason, lang))
         case ChooseOrganization(who=who, language=lang, options=options):
-            action = callbacks.CHOOSE_ORGANIZATION
-            buttons = tuple(
-                (Button(short(label), callbacks.encode(action, who.user_id, org_id)),)
+            rows = tuple(
+                (Button(short(label), buttons.ChooseOrganization(who.user_id, org_id)),)
                 for org_id, label in options
             )
-            return View(Html(_lead(who, private) + t("report.choose_organization", lang)), buttons)
+            return View(Html(lead(who, private) + t("report.choose_organization", lang)), rows)
         case ChoosePeriod(who=who, language=lang, organization=org, organization_id=org_id):
             rows = tuple(
                 (Button(plain("report.period_overdue" if overdue else "report.period_current",
                               lang, period=key),
-                        callbacks.encode(callbacks.CHOOSE_PERIOD, who.user_id, org_id, key)),)
+                        buttons.ChoosePeriod(who.user_id, org_id, key)),)
                 for key, overdue in outcome.options
             )  # fmt: skip
             previous = outcome.options[0][0]
             text = t("report.choose_period", lang, organization=org, period=previous)
-            return View(Html(_lead(who, private) + text), rows)
+            return View(Html(lead(who, private) + text), rows)
         case Ask():
             return _ask(outcome, private)
         case MoreText(context=ctx, question=question):
@@ -146,38 +60,42 @@ def render(outcome: Outcome, *, private: bool) -> View:
             if private:
                 done = Button(
                     plain("report.button.done", lang),
-                    callbacks.encode(callbacks.DONE, ctx.who.user_id, ctx.report_id, question.key),
+                    buttons.FinishText(ctx.who.user_id, ctx.report_id, question.key),
                 )
                 return View(t("report.more_text.private", lang), ((done,),))
             text = t("report.more_text.group", lang)
-            return View(Html(_lead(ctx.who, private) + text), expects_answer=True)
+            return View(Html(lead(ctx.who, private) + text), expects_answer=True)
         case ConfirmFigure(context=ctx, question=question, display=display, code=code):
             lang = ctx.language
-            text = t(code, lang, value=display, bound=outcome.bound or "",
+            text = t(code, lang, value=worded(question, display, lang),
+                     bound=worded(question, outcome.bound, lang),
                      question=short(question.text, 80))  # fmt: skip
-            encode = callbacks.encode
-            choices = ((Button(plain("report.button.figure_right", lang),
-                            encode(callbacks.FIGURE_RIGHT, ctx.who.user_id, ctx.report_id,
-                                   question.key)),
-                     Button(plain("report.button.figure_again", lang),
-                            encode(callbacks.FIGURE_AGAIN, ctx.who.user_id, ctx.report_id,
-                                   question.key))),)  # fmt: skip
-            return View(Html(_lead(ctx.who, private) + text), choices)
+            owner, report = ctx.who.user_id, ctx.report_id
+            right = Button(plain("report.button.figure_right", lang),
+                           buttons.FigureRight(owner, report, question.key))  # fmt: skip
+            again = Button(plain("report.button.figure_again", lang),
+                           buttons.FigureAgain(owner, report, question.key))  # fmt: skip
+            return View(Html(lead(ctx.who, private) + text), ((right, again),))
         case Review():
             return _review(outcome, private)
         case Corrected(context=ctx, question=question, old=old, new=new, then=then):
-            line = t("report.corrected", ctx.language, question=short(question.text, 80),
-                     old=short(old or "—", 200), new=short(new or "—", 200))  # fmt: skip
-            shown = render(then, private=private)
+            lang = ctx.language
+            line = t("report.corrected", lang, question=short(question.text, 80),
+                     old=short(worded(question, old, lang) or "—", 200),
+                     new=short(worded(question, new, lang) or "—", 200))  # fmt: skip
+            shown = render_reporting(then, private) or render_common(then, private)
+            assert shown is not None, then
             return replace(shown, text=Html(line + "\n\n" + shown.text))
         case NotYourQuestion(language=lang, addressee=addressee):
             return View(t("report.not_your_question", lang, name=addressee.name))
         case Submitted():
             return _receipt(outcome, private)
         case Changed(context=ctx, question=question, old=old, new=new):
-            text = t("report.changed", ctx.language, question=short(question.text, 80),
-                     old=short(old or "—", 200), new=short(new or "—", 200))  # fmt: skip
-            return View(Html(_lead(ctx.who, private) + text))
+            lang = ctx.language
+            text = t("report.changed", lang, question=short(question.text, 80),
+                     old=short(worded(question, old, lang) or "—", 200),
+                     new=short(worded(question, new, lang) or "—", 200))  # fmt: skip
+            return View(Html(lead(ctx.who, private) + text))
         case Kept(language=lang):
             return View(t("report.kept", lang))
         case Cancelled(language=lang, answered=answered, total=total):
@@ -189,7 +107,7 @@ def render(outcome: Outcome, *, private: bool) -> View:
         case EditApplied(context=ctx, question=question, display=display, submitted=submitted):
             key = "report.edit_applied_submitted" if submitted else "report.edit_applied"
             text = t(key, ctx.language, question=short(question.text, 80),
-                     answer=short(display or "—", 200))  # fmt: skip
+                     answer=short(worded(question, display, ctx.language) or "—", 200))  # fmt: skip
             return View(text)
         case EditRefused(context=ctx, question=question, problem=problem):
             text = t("report.edit_refused", ctx.language, question=short(question.text, 80),
@@ -198,12 +116,7 @@ def render(outcome: Outcome, *, private: bool) -> View:
             return View(text)
         case StatusReport():
             return _status(outcome)
-    raise TypeError(f"no view for {outcome!r}")
-
-
-def _lead(who: Who, private: bool) -> Html:
-    """In a group, questions start by naming the person they are for."""
-    return Html("") if private else Html(f"{mention(who)}\n")
+    return None
 
 
 def _header(ctx: ReportContext) -> Html:
@@ -212,7 +125,7 @@ def _header(ctx: ReportContext) -> Html:
 
 def _ask(outcome: Ask, private: bool) -> View:
     ctx, question, lang = outcome.context, outcome.question, outcome.context.language
-    lines = [Html(_lead(ctx.who, private) + _header(ctx))]
+    lines = [Html(lead(ctx.who, private) + _header(ctx))]
     if outcome.problem is not None:
         lines.append(t("report.problem", lang, problem=t(outcome.problem, lang)))
     lines.append(
@@ -228,18 +141,19 @@ def _ask(outcome: Ask, private: bool) -> View:
             t("report.example", lang, example=t(f"answer.example.{question.kind.value}", lang))
         )
     if outcome.current is not None:
-        lines.append(t("report.current", lang, answer=short(outcome.current, ANSWER_PREVIEW)))
-    buttons: tuple[tuple[Button, ...], ...] = ()
+        current = worded(question, outcome.current, lang)
+        lines.append(t("report.current", lang, answer=short(current, ANSWER_PREVIEW)))
+    rows: tuple[tuple[Button, ...], ...] = ()
     if not question.required and outcome.current is None:
         if private:
             skip = Button(
                 plain("report.button.skip", lang),
-                callbacks.encode(callbacks.SKIP, ctx.who.user_id, ctx.report_id, question.key),
+                buttons.SkipQuestion(ctx.who.user_id, ctx.report_id, question.key),
             )
-            buttons = ((skip,),)
+            rows = ((skip,),)
         else:
             lines.append(t("report.skip_hint", lang))
-    return View(Html("\n".join(lines)), buttons, expects_answer=True)
+    return View(Html("\n".join(lines)), rows, expects_answer=True)
 
 
 def _items(items: tuple[Item, ...], lang: str) -> list[Html]:
@@ -253,14 +167,15 @@ def _items(items: tuple[Item, ...], lang: str) -> list[Html]:
         elif item.display is None:
             lines.append(t("report.item.missing", lang))
         else:
-            for line in short(item.display, ANSWER_PREVIEW).split("\n"):
+            answer = worded(item.question, item.display, lang)
+            for line in short(answer, ANSWER_PREVIEW).split("\n"):
                 lines.append(t("report.item.answer", lang, answer=line))
     return lines
 
 
 def _review(outcome: Review, private: bool) -> View:
     ctx, lang = outcome.context, outcome.context.language
-    lines = [Html(_lead(ctx.who, private) + _header(ctx))]
+    lines = [Html(lead(ctx.who, private) + _header(ctx))]
     if outcome.submitted_at is not None:
         lines.append(
             t("report.review.submitted", lang, when=when(outcome.submitted_at, ctx.timezone, lang))
@@ -280,7 +195,7 @@ def _review(outcome: Review, private: bool) -> View:
             (
                 Button(
                     plain("report.button.submit", lang),
-                    callbacks.encode(callbacks.CONFIRM, uid, report),
+                    buttons.Submit(uid, report),
                 ),
             )
         )
@@ -290,17 +205,9 @@ def _review(outcome: Review, private: bool) -> View:
         label = plain(
             "report.button.change", lang, number=number, text=short(item.question.text, 28)
         )
-        rows.append(
-            (Button(label, callbacks.encode(callbacks.CHANGE, uid, report, item.question.key)),)
-        )
+        rows.append((Button(label, buttons.Change(uid, report, item.question.key)),))
     if outcome.submitted_at is not None:
-        rows.append(
-            (
-                Button(
-                    plain("report.button.keep", lang), callbacks.encode(callbacks.KEEP, uid, report)
-                ),
-            )
-        )
+        rows.append((Button(plain("report.button.keep", lang), buttons.Keep(uid, report)),))
     return View(Html("\n".join(lines)), tuple(rows))
 
 
@@ -312,7 +219,7 @@ def _receipt(outcome: Submitted, private: bool) -> View:
         else "report.receipt.late"
     )
     lines = [
-        Html(_lead(ctx.who, private))
+        Html(lead(ctx.who, private))
         + t(status_key, lang, period=ctx.period, organization=ctx.organization,
             when=when(outcome.submitted_at, ctx.timezone, lang))
     ]  # fmt: skip
@@ -323,7 +230,7 @@ def _receipt(outcome: Submitted, private: bool) -> View:
                 "report.receipt.figure",
                 lang,
                 question=short(i.question.text, 80),
-                answer=i.display or "",
+                answer=worded(i.question, i.display, lang),
             )
             for i in outcome.figures
         ]

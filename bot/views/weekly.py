@@ -1,15 +1,16 @@
 """The week's messages in words: call for reports, reminders, deadline and overdue notices,
-the digest (also the /summary answer) and late additions. Pure: data in, Telegram HTML out,
-every user-supplied text escaped by ``t()``."""
+the digest (also the /summary answer), late additions and notices about chats; and the
+secretariat's /summary and /skip. Pure: data in, Telegram HTML out, every user-supplied text
+escaped by ``t()``. ``WeekTexts`` hands these words to the services that store the week's
+messages before sending them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from bot import callbacks
+from bot import buttons
 from bot.core.answers import AnswerKind
 from bot.core.digest import Digest, OrganizationLine, StoredAnswer, Total
 from bot.core.formatting import format_value
@@ -19,6 +20,7 @@ from bot.core.status import ReportStatus
 from bot.i18n import Html, plain, t
 from bot.services.outcomes import (
     BadPeriod,
+    ChartReady,
     ChooseSkip,
     Excused,
     NoSuchPeriod,
@@ -27,7 +29,8 @@ from bot.services.outcomes import (
     Summary,
     Who,
 )
-from bot.views import ECHO, Button, View, mention, render, short, when
+from bot.services.words import Audience, Owing
+from bot.views.base import ECHO, Button, View, mention, short, when
 
 STATUS_MARK = {
     ReportStatus.ON_TIME: "✅",
@@ -38,28 +41,15 @@ STATUS_MARK = {
 }
 
 
-@dataclass(frozen=True)
-class Audience:
-    """How to word a group's messages."""
-
-    group: str
-    language: str
-    timezone: ZoneInfo
-    mentions: bool  # mention leaders (they get a notification) or only name organizations
-
-
-@dataclass(frozen=True)
-class Owing:
-    """An organization that is asked or reminded, with the leaders to mention."""
-
-    name: str
-    leaders: tuple[Who, ...]
+def _named(who: Who, lang: str) -> Who:
+    """A leader the bot knows no name of is "the leader"."""
+    return who if who.name else Who(who.user_id, plain("weekly.leader", lang))
 
 
 def _who(audience: Audience, owing: Owing) -> Html:
     if not audience.mentions or not owing.leaders:
         return t("weekly.org", audience.language, organization=owing.name)
-    people = Html(", ".join(mention(w) for w in owing.leaders))
+    people = Html(", ".join(mention(_named(w, audience.language)) for w in owing.leaders))
     return t("weekly.org_with_leaders", audience.language, organization=owing.name, people=people)
 
 
@@ -135,7 +125,7 @@ def secretariat_overdue_text(
     lang = audience.language
     names = [
         t("weekly.secretariat.line", lang, organization=o.name,
-          people=Html(", ".join(mention(w) for w in o.leaders) or "—"))
+          people=Html(", ".join(mention(_named(w, lang)) for w in o.leaders) or "—"))
         for o in owing
     ]  # fmt: skip
     lines = [t("weekly.secretariat.title", lang, period=period, group=audience.group), *names]
@@ -241,10 +231,12 @@ def _total_line(total: Total, lang: str) -> Html:
 # --- answers to the secretariat's commands ---------------------------------------------------
 
 
-def render_weekly(outcome: Outcome, *, private: bool) -> View:
+def render_weekly(outcome: Outcome, private: bool) -> View | None:
     match outcome:
-        case Summary(text=text):
-            return View(Html(text))
+        case ChartReady(caption=caption):  # the picture goes as a photo; the words are these
+            return View(Html(caption))
+        case Summary(audience=audience, digest=digest, leaders_of=leaders_of):
+            return View(digest_text(audience, digest, leaders_of))
         case BadPeriod(language=lang, given=given):
             return View(t("weekly.bad_period", lang, given=short(given, ECHO)))
         case NoSuchPeriod(language=lang, given=given, first=first, current=current):
@@ -253,11 +245,11 @@ def render_weekly(outcome: Outcome, *, private: bool) -> View:
         case ChooseSkip(who=who, language=lang, period=period, options=options):
             rows = [
                 (Button(plain("weekly.skip.button_period", lang, period=period),
-                        callbacks.encode(callbacks.HOLIDAY, who.user_id, period)),)
+                        buttons.Holiday(who.user_id, period)),)
             ]  # fmt: skip
             rows += [
                 (Button(short(plain("weekly.skip.button_excuse", lang, organization=name)),
-                        callbacks.encode(callbacks.EXCUSE, who.user_id, org_id, period)),)
+                        buttons.Excuse(who.user_id, org_id, period)),)
                 for org_id, name in options
             ]  # fmt: skip
             return View(t("weekly.skip.choose", lang, period=period), tuple(rows))
@@ -265,7 +257,7 @@ def render_weekly(outcome: Outcome, *, private: bool) -> View:
             return View(t("weekly.skip.done", lang, period=period, by=by))
         case Excused(language=lang, period=period, organization=organization, by=by):
             return View(t("weekly.excused", lang, period=period, organization=organization, by=by))
-    return render(outcome, private=private)
+    return None
 
 
 def chat_moved_text(group: str, lang: str, new_chat_id: int) -> Html:
@@ -278,3 +270,23 @@ def chat_removed_text(group: str, lang: str) -> Html:
 
 def chat_back_text(group: str, lang: str) -> Html:
     return t("chats.back", lang, group=group)
+
+
+class WeekTexts:
+    """The words of the week's messages (``bot.services.words.WeekWords``)."""
+
+    call = staticmethod(call_text)
+    reminder = staticmethod(reminder_text)
+    deadline = staticmethod(deadline_text)
+    overdue = staticmethod(overdue_text)
+    secretariat_overdue = staticmethod(secretariat_overdue_text)
+    late_addition = staticmethod(late_addition_text)
+    digest = staticmethod(digest_text)
+    chart_caption = staticmethod(chart_caption)
+    chat_moved = staticmethod(chat_moved_text)
+    chat_removed = staticmethod(chat_removed_text)
+    chat_back = staticmethod(chat_back_text)
+
+    @staticmethod
+    def call_button(language: str) -> str:
+        return plain("weekly.call.button", language)

@@ -24,6 +24,7 @@ from bot.exports.data import History
 from bot.services.facts import CHART_WEEKS, read_history, recent_weeks
 from bot.services.roster import sync_roster
 from bot.services.weekly import WeeklyService
+from bot.views.weekly import WeekTexts
 from storage.database import Database
 from storage.models import Answer, Group, Organization, Period, Person, Report
 from tests.bench.figures import Figure, timed
@@ -160,7 +161,7 @@ async def digest_by_history(
         db = await open_bench_database(config)
         try:
             answers = await seed_history(db, config, weeks=weeks)
-            service = WeeklyService(db, config)
+            service = WeeklyService(db, config, WeekTexts())
             chat_id = config.groups[0].chat_id
 
             async def digest(service: WeeklyService = service, chat_id: int = chat_id) -> None:
@@ -220,7 +221,7 @@ async def digests_for_groups(
     db = await open_bench_database(config)
     try:
         await seed_history(db, config, weeks=weeks)
-        service = WeeklyService(db, config)
+        service = WeeklyService(db, config, WeekTexts())
 
         async def every_digest() -> None:
             for group_config in config.groups:

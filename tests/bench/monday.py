@@ -13,6 +13,7 @@ from bot.clock import FakeClock
 from bot.config import AppConfig
 from bot.local_api.server import LocalBotApi, SendingLimits
 from bot.services.weekly import WeeklyService
+from bot.views.weekly import WeekTexts
 from handlers.weekly import TelegramTransport
 from tests.bench.digests import NOW, bench_config, open_bench_database, seed_history
 from tests.bench.figures import Figure
@@ -37,7 +38,7 @@ async def monday_under_limits(workdir: Path, *, groups: int) -> list[Figure]:
     application = build_application(config, token=api.token, clock=FakeClock(NOW), database=db)
     try:
         await seed_history(db, config, weeks=2)
-        weekly = WeeklyService(db, config)
+        weekly = WeeklyService(db, config, WeekTexts())
         claimed = await weekly.tick(NOW)
         async with application:
             started = time.perf_counter()

@@ -1,0 +1,51 @@
+"""What each button does: one table from the kind of press to the use case it runs."""
+
+from __future__ import annotations
+
+from bot import buttons
+from bot.buttons import Press
+from bot.services.container import Services
+from bot.services.outcomes import Outcome, StaleButton
+from handlers.adapter import Pressed
+
+
+async def dispatch(services: Services, p: Pressed, press: Press) -> Outcome:
+    reporting, membership, weekly = services.reporting, services.membership, services.weekly
+    at = (p.chat, p.query_id, p.sender)
+    match press:
+        # the report conversation
+        case buttons.ReportNow():
+            return await reporting.start_from_button(*at, p.now)
+        case buttons.ChooseOrganization(organization=organization):
+            return await reporting.choose_organization(*at, organization, p.now)
+        case buttons.ChoosePeriod(organization=organization, period=period):
+            return await reporting.choose_period(*at, organization, period, p.now)
+        case buttons.SkipQuestion(report=report, question=question):
+            return await reporting.skip(*at, report, question, p.now)
+        case buttons.FinishText(report=report, question=question):
+            return await reporting.finish_text(*at, report, question, p.now)
+        case buttons.FigureRight(report=report, question=question):
+            return await reporting.confirm_figure(*at, report, question, True, p.now)
+        case buttons.FigureAgain(report=report, question=question):
+            return await reporting.confirm_figure(*at, report, question, False, p.now)
+        case buttons.Submit(report=report):
+            return await reporting.confirm(*at, report, p.now)
+        case buttons.Change(report=report, question=question):
+            return await reporting.change(*at, report, question, p.now)
+        case buttons.Keep(report=report):
+            return await reporting.keep(*at, report, p.now)
+        # membership
+        case buttons.Join(organization=organization):
+            return await membership.request(*at, organization, p.now)
+        case buttons.Approve(request=request):
+            return await membership.decide(*at, request, True, p.now)
+        case buttons.Reject(request=request):
+            return await membership.decide(*at, request, False, p.now)
+        case buttons.Remove(membership=member):
+            return await membership.remove(*at, member, p.now)
+        # the week
+        case buttons.Holiday(period=period):
+            return await weekly.skip_period(*at, period, p.now)
+        case buttons.Excuse(organization=organization, period=period):
+            return await weekly.excuse(*at, organization, period, p.now)
+    return StaleButton(services.language_for_chat(p.chat.id))
