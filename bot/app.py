@@ -105,24 +105,46 @@ def routes(s: Services) -> list[tuple[BaseHandler[Update, Context, None], int]]:
         (cmd(SUMMARY, lambda a: w.summary(a.chat, a.message_id, a.sender, a.argument, a.now)), 0),
         (cmd(CHART, lambda a: w.chart(a.chat, a.message_id, a.sender, a.argument, a.now)), 0),
         (cmd(SKIP, lambda a: w.skip_menu(a.chat, a.message_id, a.sender, a.now)), 0),
-        (cmd(HISTORY, lambda a: s.history.history(a.chat, a.message_id, a.sender, a.argument,
-                                                  a.now)), 0),
-        (cmd(EXPORT, lambda a: s.exports.export(a.chat, a.message_id, a.sender, a.argument,
-                                                a.now)), 0),
+        (
+            cmd(
+                HISTORY,
+                lambda a: s.history.history(a.chat, a.message_id, a.sender, a.argument, a.now),
+            ),
+            0,
+        ),
+        (
+            cmd(
+                EXPORT,
+                lambda a: s.exports.export(a.chat, a.message_id, a.sender, a.argument, a.now),
+            ),
+            0,
+        ),
         (CallbackQueryHandler(press(s, partial(presses.dispatch, s))), 0),
         # Messages that may be answers, after every command.
         (MessageHandler(EDITED_TEXT, edited(s, reporting.edit(s))), 0),
-        (MessageHandler(NEW_MESSAGES & filters.TEXT & ~filters.COMMAND,
-                        answer(s, reporting.text(s))), 0),
-        (MessageHandler(NEW_MESSAGES & reporting.ATTACHMENTS, answer(s, reporting.attachment(s))),
-         0),
+        (
+            MessageHandler(
+                NEW_MESSAGES & filters.TEXT & ~filters.COMMAND, answer(s, reporting.text(s))
+            ),
+            0,
+        ),
+        (
+            MessageHandler(
+                NEW_MESSAGES & reporting.ATTACHMENTS, answer(s, reporting.attachment(s))
+            ),
+            0,
+        ),
         # Stickers and the like: the question is asked again; nothing is stored.
-        (MessageHandler(NEW_MESSAGES & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
-                        answer(s, lambda a: r.receive_unsupported(a.chat, a.message_id,
-                                                                  a.sender, a.now))), 0),
+        (
+            MessageHandler(
+                NEW_MESSAGES & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
+                answer(s, lambda a: r.receive_unsupported(a.chat, a.message_id, a.sender, a.now)),
+            ),
+            0,
+        ),
         # Last: commands no other handler took.
         (MessageHandler(filters.COMMAND & NEW_MESSAGES, basics.unknown_command), 0),
-    ]  # fmt: skip
+    ]
 
 
 async def _register_commands(application: TelegramApp) -> None:

@@ -62,25 +62,43 @@ DOCUMENT = {
 def demo_config(api_base_url: str, database: Path) -> AppConfig:
     """The Tây Ninh group with a short questionnaire, so that the transcript stays readable;
     the deadline is on Wednesday so that the overdue reminders of Thursday show."""
-    return parse_config({
-        "telegram": {"api_base_url": api_base_url, "poll_timeout": 1,
-                     # The local server answers at once; Telegram's pacing would only make
-                     # the demo wait (the limits are tested and benchmarked elsewhere).
-                     "limits": {"messages_per_second": 1000, "group_messages_per_minute": 10000,
-                                "chat_messages_per_second": 1000}},
-        "storage": {"url": f"sqlite+aiosqlite:///{database}"},
-        "logging": {"level": "WARNING"},
-        "scheduler": {"tick_seconds": 0},  # the demo runs the week's tick as its clock moves
-        "groups": [{
-            "chat_id": GROUP_ID, "name": GROUP_NAME, "secretariat": [SECRETARY[0]],
-            "schedule": {"call": "monday 08:00", "reminder": "tuesday 17:00",
-                         "deadline": "wednesday 17:00", "digest": "monday 08:00"},
-            "organizations": [{"code": code, "name": name, "leaders": [user_id]}
-                              for code, name, user_id, _ in ORGANIZATIONS],
-            "questions": QUESTIONS,
-            "document": DOCUMENT,
-        }],
-    })  # fmt: skip
+    return parse_config(
+        {
+            "telegram": {
+                "api_base_url": api_base_url,
+                "poll_timeout": 1,
+                # The local server answers at once; Telegram's pacing would only make
+                # the demo wait (the limits are tested and benchmarked elsewhere).
+                "limits": {
+                    "messages_per_second": 1000,
+                    "group_messages_per_minute": 10000,
+                    "chat_messages_per_second": 1000,
+                },
+            },
+            "storage": {"url": f"sqlite+aiosqlite:///{database}"},
+            "logging": {"level": "WARNING"},
+            "scheduler": {"tick_seconds": 0},  # the demo runs the week's tick as its clock moves
+            "groups": [
+                {
+                    "chat_id": GROUP_ID,
+                    "name": GROUP_NAME,
+                    "secretariat": [SECRETARY[0]],
+                    "schedule": {
+                        "call": "monday 08:00",
+                        "reminder": "tuesday 17:00",
+                        "deadline": "wednesday 17:00",
+                        "digest": "monday 08:00",
+                    },
+                    "organizations": [
+                        {"code": code, "name": name, "leaders": [user_id]}
+                        for code, name, user_id, _ in ORGANIZATIONS
+                    ],
+                    "questions": QUESTIONS,
+                    "document": DOCUMENT,
+                }
+            ],
+        }
+    )
 
 
 @dataclass
@@ -117,8 +135,14 @@ class _Play:
             self._day = instant.date()
             weekday = plain(f"weekday.{instant.isoweekday()}", "vi")
             self.say()
-            self.say(plain("demo.day", "vi", weekday=weekday[:1].upper() + weekday[1:],
-                           date=instant.strftime("%d/%m/%Y")))  # fmt: skip
+            self.say(
+                plain(
+                    "demo.day",
+                    "vi",
+                    weekday=weekday[:1].upper() + weekday[1:],
+                    date=instant.strftime("%d/%m/%Y"),
+                )
+            )
 
     def narrate(self, key: str, **params: object) -> None:
         self.say(f"      ({plain(key, 'vi', **params)})")
@@ -142,8 +166,10 @@ class _Play:
         person = self.people[code]
         chat = self.api.chats[message.chat_id]
         shown = next(iter(t for t, _ in message.buttons() if label in t), label)
-        self.say(f"{self._time()} {self._where(chat)} 👤 {_name(person)} "
-                 f"{plain('demo.pressed', 'vi', button=shown)}")  # fmt: skip
+        self.say(
+            f"{self._time()} {self._where(chat)} 👤 {_name(person)} "
+            f"{plain('demo.pressed', 'vi', button=shown)}"
+        )
         self.api.press(message, person, message.button(label))
         return await self._answer(chat)
 
@@ -191,8 +217,9 @@ class _Play:
         if message.kind == "photo":
             self.say("      " + plain("demo.photo", "vi", size=_kib(message)))
         elif message.kind == "document":
-            self.say("      " + plain("demo.document", "vi", name=message.file_name,
-                                      size=_kib(message)))  # fmt: skip
+            self.say(
+                "      " + plain("demo.document", "vi", name=message.file_name, size=_kib(message))
+            )
         for line in (message.plain_text or "").splitlines():
             self.say(f"      {line}")
         for text, _ in message.buttons():
@@ -236,8 +263,15 @@ async def _earlier_weeks(play: _Play) -> None:
             play.bot.clock.set(monday + timedelta(days=day, hours=9, minutes=10 * index))
             households = 15 + 7 * index + 4 * week
             money = f"{10 + 12 * index + 5 * week} triệu"
-            await play.report(code, [f"{name}: kết quả tuyên truyền tuần {43 + week}.",
-                                     str(households), money, "bỏ qua"])  # fmt: skip
+            await play.report(
+                code,
+                [
+                    f"{name}: kết quả tuyên truyền tuần {43 + week}.",
+                    str(households),
+                    money,
+                    "bỏ qua",
+                ],
+            )
         play.bot.clock.set(monday + timedelta(days=2, hours=17))
         await play.tick()
     # Monday 23 November, 08:00: week 47's digest and chart, and the call for week 48.
@@ -253,33 +287,64 @@ async def _week(play: _Play) -> None:
     play.show_last(GROUP_ID)
 
     play.at(23, 9, 15)
-    await play.report("tinh_doan", [
-        "Tổ chức 12 buổi tuyên truyền về chuyển đổi số tại các xã biên giới; 1.200 đoàn viên "
-        "tham gia.",
-        "35", "45 triệu", "Đề nghị hỗ trợ kinh phí in tài liệu tuyên truyền."])  # fmt: skip
+    await play.report(
+        "tinh_doan",
+        [
+            "Tổ chức 12 buổi tuyên truyền về chuyển đổi số tại các xã biên giới; 1.200 đoàn viên "
+            "tham gia.",
+            "35",
+            "45 triệu",
+            "Đề nghị hỗ trợ kinh phí in tài liệu tuyên truyền.",
+        ],
+    )
     play.at(23, 10, 40)
-    await play.report("ldld", [
-        "Thăm hỏi công nhân khu công nghiệp Trảng Bàng; tuyên truyền an toàn lao động.",
-        "60", "120.000.000", "bỏ qua"])  # fmt: skip
+    await play.report(
+        "ldld",
+        [
+            "Thăm hỏi công nhân khu công nghiệp Trảng Bàng; tuyên truyền an toàn lao động.",
+            "60",
+            "120.000.000",
+            "bỏ qua",
+        ],
+    )
 
     play.at(24, 9, 5)
     play.narrate("demo.narrate.bad_number")
-    await play.report("hlhpn", [
-        "Ra mắt 3 mô hình “Phụ nữ giúp nhau phát triển kinh tế”.",
-        "hơn hai chục", "22", "15,5 triệu", "bỏ qua"])  # fmt: skip
+    await play.report(
+        "hlhpn",
+        [
+            "Ra mắt 3 mô hình “Phụ nữ giúp nhau phát triển kinh tế”.",
+            "hơn hai chục",
+            "22",
+            "15,5 triệu",
+            "bỏ qua",
+        ],
+    )
 
     play.at(24, 17)
     play.narrate("demo.narrate.reminder")
     await play.tick()
 
     play.at(25, 8, 30)
-    await play.report("mttq", [
-        "Hội nghị giao ban khối dân vận; triển khai cuộc vận động “Ngày vì người nghèo”.",
-        "40", "200 triệu", "bỏ qua"])  # fmt: skip
+    await play.report(
+        "mttq",
+        [
+            "Hội nghị giao ban khối dân vận; triển khai cuộc vận động “Ngày vì người nghèo”.",
+            "40",
+            "200 triệu",
+            "bỏ qua",
+        ],
+    )
     play.at(25, 15, 50)
-    await play.report("hnd", [
-        "Hướng dẫn nông dân tiêu thụ mãng cầu qua sàn thương mại điện tử.",
-        "18", "2,5 triệu", "Giá phân bón tăng, đề nghị có chính sách hỗ trợ."])  # fmt: skip
+    await play.report(
+        "hnd",
+        [
+            "Hướng dẫn nông dân tiêu thụ mãng cầu qua sàn thương mại điện tử.",
+            "18",
+            "2,5 triệu",
+            "Giá phân bón tăng, đề nghị có chính sách hỗ trợ.",
+        ],
+    )
 
     play.at(25, 17)
     play.narrate("demo.narrate.deadline")

@@ -22,8 +22,9 @@ from telegram.ext import AIORateLimiter
 from bot.config import RateLimits
 
 # Sending methods: what Telegram counts. Edits, button answers and reactions are not paced.
-PACED = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup",
-                   "copyMessage", "forwardMessage"})  # fmt: skip
+PACED = frozenset(
+    {"sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup", "copyMessage", "forwardMessage"}
+)
 # Each window is kept a tenth longer than Telegram's: requests reach it some milliseconds
 # apart from when they left (more when many chats are served at once).
 MARGIN = 1.1
@@ -71,8 +72,7 @@ class Pacer:
         # Monday messages, none once spaced).
         self._overall = Window(1, MARGIN / limits.messages_per_second)
         per_group = max(1, int(limits.group_messages_per_minute))
-        self._group_window = (per_group, MARGIN * 60 * per_group
-                              / limits.group_messages_per_minute)  # fmt: skip
+        self._group_window = (per_group, MARGIN * 60 * per_group / limits.group_messages_per_minute)
         # One message per 1/rate seconds: no bursts within a chat.
         self._chat_window = (1, MARGIN / limits.chat_messages_per_second)
         self._chats: dict[int, Window] = {}
@@ -103,8 +103,7 @@ class Pacer:
         if (window := self._chats.get(chat_id)) is not None:
             window.moved_to(self._clock())
 
-    def _window(self, windows: dict[int, Window], chat_id: int,
-                shape: tuple[int, float]) -> Window:  # fmt: skip
+    def _window(self, windows: dict[int, Window], chat_id: int, shape: tuple[int, float]) -> Window:
         if len(windows) > _KEEP:
             now = self._clock()
             for key, window in list(windows.items()):

@@ -205,9 +205,13 @@ def press(services: Services, dispatch: Dispatch) -> Callback:
 
 
 async def _show_press(
-    services: Services, context: Context, query: CallbackQuery, chat: Chat, data: Press,
+    services: Services,
+    context: Context,
+    query: CallbackQuery,
+    chat: Chat,
+    data: Press,
     outcome: Outcome,
-) -> None:  # fmt: skip
+) -> None:
     view = render(outcome, private=chat.private)
     await _answer(query, view.notice)
     if isinstance(outcome, Duplicate | StaleButton | ButtonRefused) or not view.text:
@@ -231,8 +235,9 @@ async def _close_choice(context: Context, message: Message) -> None:
             message.chat.id, message.message_id, reply_markup=None
         )
     except TelegramError as exc:  # cosmetic: the buttons stay, the answer matters
-        log.info("Không gỡ được nút của tin %s/%s: %s", message.chat.id, message.message_id,
-                 exc.message)  # fmt: skip
+        log.info(
+            "Không gỡ được nút của tin %s/%s: %s", message.chat.id, message.message_id, exc.message
+        )
 
 
 async def _answer(query: CallbackQuery, notice: str | None) -> None:

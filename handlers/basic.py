@@ -69,9 +69,11 @@ class BasicHandlers:
         message = update.effective_message
         if message is None or message.sender_chat is None or message.is_automatic_forward:
             return
-        to_us = (message.reply_to_message is not None
-                 and message.reply_to_message.from_user is not None
-                 and message.reply_to_message.from_user.id == context.bot.id)  # fmt: skip
+        to_us = (
+            message.reply_to_message is not None
+            and message.reply_to_message.from_user is not None
+            and message.reply_to_message.from_user.id == context.bot.id
+        )
         text = message.text or ""
         if text.startswith("/"):
             name = text.split(maxsplit=1)[0][1:].split("@", 1)[0].lower()

@@ -51,8 +51,7 @@ class ErrorHandler:
         chat = update.effective_chat
         now = self.services.clock.now()
         if isinstance(error, ChatMigrated) and chat is not None:
-            log.warning("Nhóm %s đã chuyển sang %s; trả lời lại ở đó", chat.id,
-                        error.new_chat_id)  # fmt: skip
+            log.warning("Nhóm %s đã chuyển sang %s; trả lời lại ở đó", chat.id, error.new_chat_id)
             await self.services.chats.on_moved(None, chat.id, error.new_chat_id, now)
             self.services.redeliver[update.update_id] = UNANSWERED
             return
@@ -61,8 +60,7 @@ class ErrorHandler:
             await self.services.chats.on_member_status(None, chat.id, False, reason, now)
             return
         if _transient(error):
-            log.warning("Chưa trả lời được update %s, sẽ nhận lại: %s", update.update_id,
-                        error)  # fmt: skip
+            log.warning("Chưa trả lời được update %s, sẽ nhận lại: %s", update.update_id, error)
             self.services.redeliver[update.update_id] = UNANSWERED
             return
         if _storage_unavailable(error):
@@ -85,8 +83,13 @@ class ErrorHandler:
 
 
 # SQLite's words for "could not write now", as opposed to a bug (e.g. "no such table").
-UNAVAILABLE = ("database is locked", "database or disk is full", "disk i/o error",
-               "unable to open database file", "attempt to write a readonly database")  # fmt: skip
+UNAVAILABLE = (
+    "database is locked",
+    "database or disk is full",
+    "disk i/o error",
+    "unable to open database file",
+    "attempt to write a readonly database",
+)
 
 
 def _storage_unavailable(error: Exception | None) -> bool:

@@ -20,9 +20,13 @@ def text(services: Services) -> UseCase:
         if asked.message.text is None:
             return None
         return await services.reporting.receive_text(
-            asked.chat, asked.message_id, asked.sender, asked.message.text, asked.now,
+            asked.chat,
+            asked.message_id,
+            asked.sender,
+            asked.message.text,
+            asked.now,
             reply_to=asked.reply_to,
-        )  # fmt: skip
+        )
 
     return use
 

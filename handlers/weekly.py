@@ -38,15 +38,20 @@ class TelegramTransport:
         if markup is not None:
             rows = json.loads(markup)["inline_keyboard"]
             keyboard = InlineKeyboardMarkup(
-                [[InlineKeyboardButton(b["text"], callback_data=b["callback_data"]) for b in row]
-                 for row in rows]
-            )  # fmt: skip
+                [
+                    [InlineKeyboardButton(b["text"], callback_data=b["callback_data"]) for b in row]
+                    for row in rows
+                ]
+            )
 
         async def post(thread: int | None) -> None:
             await self._bot.send_message(
-                chat_id, text, parse_mode=ParseMode.HTML, message_thread_id=thread,
+                chat_id,
+                text,
+                parse_mode=ParseMode.HTML,
+                message_thread_id=thread,
                 reply_markup=keyboard,
-            )  # fmt: skip
+            )
 
         await self._delivering(chat_id, thread_id, post)
 
@@ -55,16 +60,21 @@ class TelegramTransport:
     ) -> None:
         async def post(thread: int | None) -> None:
             await self._bot.send_photo(
-                chat_id, photo, caption=caption, parse_mode=ParseMode.HTML,
+                chat_id,
+                photo,
+                caption=caption,
+                parse_mode=ParseMode.HTML,
                 message_thread_id=thread,
-            )  # fmt: skip
+            )
 
         await self._delivering(chat_id, thread_id, post)
 
     async def _delivering(
-        self, chat_id: int, thread_id: int | None,
+        self,
+        chat_id: int,
+        thread_id: int | None,
         post: Callable[[int | None], Awaitable[None]],
-    ) -> None:  # fmt: skip
+    ) -> None:
         try:
             try:
                 await post(thread_id)
@@ -73,8 +83,9 @@ class TelegramTransport:
                     raise
                 # The configured topic is gone or the group is not a forum: post in the
                 # group itself rather than lose the digest.
-                log.warning("topic %s of chat %s not found; sending to the chat", thread_id,
-                            chat_id)  # fmt: skip
+                log.warning(
+                    "topic %s of chat %s not found; sending to the chat", thread_id, chat_id
+                )
                 await post(None)
         except ChatMigrated as exc:
             raise ChatMoved(str(exc), exc.new_chat_id) from exc

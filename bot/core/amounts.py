@@ -38,21 +38,50 @@ class Unreadable:
 # --- the words -------------------------------------------------------------------------------
 # Keys are folded and stripped of their marks, as people also type without them (see _key).
 
-_DIGITS = {"khong": 0, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7,
-           "tam": 8, "chin": 9}  # fmt: skip
+_DIGITS = {
+    "khong": 0,
+    "mot": 1,
+    "hai": 2,
+    "ba": 3,
+    "bon": 4,
+    "nam": 5,
+    "sau": 6,
+    "bay": 7,
+    "tam": 8,
+    "chin": 9,
+}
 # Units after tens: "hai mươi mốt" 21, "mười lăm" 15, "hai tư" 24, "ba lăm" 35.
 _AFTER_TENS = {"mot": 1, "tu": 4, "lam": 5, "nham": 5}
-_SCALES = {"nghin": Decimal(10**3), "ngan": Decimal(10**3), "k": Decimal(10**3),
-           "van": Decimal(10**4), "trieu": Decimal(10**6), "tr": Decimal(10**6),
-           "cu": Decimal(10**6), "ty": Decimal(10**9), "ti": Decimal(10**9)}  # fmt: skip
+_SCALES = {
+    "nghin": Decimal(10**3),
+    "ngan": Decimal(10**3),
+    "k": Decimal(10**3),
+    "van": Decimal(10**4),
+    "trieu": Decimal(10**6),
+    "tr": Decimal(10**6),
+    "cu": Decimal(10**6),
+    "ty": Decimal(10**9),
+    "ti": Decimal(10**9),
+}
 _HUNDRED, _TENS, _ZERO_TENS, _HALF = "tram", "chuc", ("le", "linh"), "ruoi"
 _TEN = "muoi"  # "mười" (ten) or, unmarked, "mươi" (tens) told apart by position
 _TIMES_TEN = "muoi*"  # "mươi" written with its marks: tens, never ten on its own
 # Masses, in kilograms.
-MASSES = {"kg": Decimal(1), "ki": Decimal(1), "ky": Decimal(1), "kilo": Decimal(1),
-          "kilogam": Decimal(1), "can": Decimal(1), "yen": Decimal(10), "ta": Decimal(100),
-          "tan": Decimal(1000), "g": Decimal("0.001"), "gam": Decimal("0.001"),
-          "gram": Decimal("0.001"), "lang": Decimal("0.1")}  # fmt: skip
+MASSES = {
+    "kg": Decimal(1),
+    "ki": Decimal(1),
+    "ky": Decimal(1),
+    "kilo": Decimal(1),
+    "kilogam": Decimal(1),
+    "can": Decimal(1),
+    "yen": Decimal(10),
+    "ta": Decimal(100),
+    "tan": Decimal(1000),
+    "g": Decimal("0.001"),
+    "gam": Decimal("0.001"),
+    "gram": Decimal("0.001"),
+    "lang": Decimal("0.1"),
+}
 CURRENCY = frozenset({"d", "dong", "vnd"})
 # Words after a count that are known to count something (the question's own unit is too).
 COUNT_UNITS = frozenset({
@@ -75,21 +104,60 @@ _FILLER_BARE = frozenset({
     "la", "tong", "cong", "tat", "ca", "het", "so", "luong", "thi", "vay", "roi", "ok",
 })  # fmt: skip
 # Hedges that make a figure a bound or an approximation: read, but asked back.
-_BOUNDS = frozenset({"hon", "tren", "gan", "duoi", "toi", "it", "nhat", "tro", "len",
-                     "xuong", "may", "ngoai", "chua", "den"})  # fmt: skip
+_BOUNDS = frozenset(
+    {
+        "hon",
+        "tren",
+        "gan",
+        "duoi",
+        "toi",
+        "it",
+        "nhat",
+        "tro",
+        "len",
+        "xuong",
+        "may",
+        "ngoai",
+        "chua",
+        "den",
+    }
+)
 _ZERO_ANSWERS = frozenset({"khong", "khong co", "chua co", "chua", "0"})
 
 # Number and unit words whose unmarked spelling is also an everyday word ("sau" after, "nam"
 # year, "tu" from, "lam" do, "ta" we, "cu" old, "tram" station): in a text typed with marks,
 # only the marked spelling counts ("tuần sau báo" is not six, "5 trạm" not 500). A text typed
 # without any marks reads them all.
-_AMBIGUOUS = {"sau": {"sáu"}, "nam": {"năm"}, "tam": {"tám"}, "bay": {"bảy", "bẩy"},
-              "bon": {"bốn"}, "tu": {"tư"}, "lam": {"lăm"}, "nham": {"nhăm"}, "ta": {"tạ"},
-              "le": {"lẻ"}, "linh": {"linh"}, "chuc": {"chục"}, "tram": {"trăm"},
-              "trieu": {"triệu"}, "nghin": {"nghìn"}, "ngan": {"ngàn"}, "ty": {"tỷ"},
-              "tan": {"tấn"}, "yen": {"yến"}, "cu": {"củ"}, "mot": {"một", "mốt"},
-              "ti": {"tỉ"}, "ky": {"ký", "kí"}, "ki": {"kí", "ký", "ki"}, "van": {"vạn"},
-              "can": {"cân"}, "lang": {"lạng"}, "muoi": {"mười", "mươi"}}  # fmt: skip
+_AMBIGUOUS = {
+    "sau": {"sáu"},
+    "nam": {"năm"},
+    "tam": {"tám"},
+    "bay": {"bảy", "bẩy"},
+    "bon": {"bốn"},
+    "tu": {"tư"},
+    "lam": {"lăm"},
+    "nham": {"nhăm"},
+    "ta": {"tạ"},
+    "le": {"lẻ"},
+    "linh": {"linh"},
+    "chuc": {"chục"},
+    "tram": {"trăm"},
+    "trieu": {"triệu"},
+    "nghin": {"nghìn"},
+    "ngan": {"ngàn"},
+    "ty": {"tỷ"},
+    "tan": {"tấn"},
+    "yen": {"yến"},
+    "cu": {"củ"},
+    "mot": {"một", "mốt"},
+    "ti": {"tỉ"},
+    "ky": {"ký", "kí"},
+    "ki": {"kí", "ký", "ki"},
+    "van": {"vạn"},
+    "can": {"cân"},
+    "lang": {"lạng"},
+    "muoi": {"mười", "mươi"},
+}
 
 _ATTACHED = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
 _DIGIT_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?: \d{3}(?!\d))*")
@@ -272,8 +340,7 @@ class _Reader:
     def _ends_number(self) -> bool:
         """Nothing more of the number follows (the end, a unit, a currency)."""
         following = self._peek()
-        return following is None or (isinstance(following, str)
-                                      and not _is_number_word(following))  # fmt: skip
+        return following is None or (isinstance(following, str) and not _is_number_word(following))
 
     def _number(self, token: _Num) -> None:
         self.counted = True
@@ -460,5 +527,10 @@ class _Reader:
 
 
 def _is_number_word(word: str) -> bool:
-    return (word in _DIGITS or word in _SCALES or word in (_HUNDRED, _TEN, _TIMES_TEN, _TENS,
-            _HALF) or word in _ZERO_TENS or word in _AFTER_TENS)  # fmt: skip
+    return (
+        word in _DIGITS
+        or word in _SCALES
+        or word in (_HUNDRED, _TEN, _TIMES_TEN, _TENS, _HALF)
+        or word in _ZERO_TENS
+        or word in _AFTER_TENS
+    )

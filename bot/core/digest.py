@@ -167,7 +167,11 @@ def _totals(organizations: Sequence[OrganizationFacts]) -> tuple[Total, ...]:
         if not now_figures and not before:
             continue
         totals.append(
-            Total(question, sum(now_figures, Decimal(0)), len(now_figures),
-                  sum(before, Decimal(0)) if before else None)
-        )  # fmt: skip
+            Total(
+                question,
+                sum(now_figures, Decimal(0)),
+                len(now_figures),
+                sum(before, Decimal(0)) if before else None,
+            )
+        )
     return tuple(totals)

@@ -46,8 +46,10 @@ def document_day_month(day: date) -> tuple[str, str]:
     return f"{day.day:02d}", f"{day.month:02d}" if day.month < 3 else str(day.month)
 
 
-_SCALES = {"vi": ((Decimal(10**9), "tỷ"), (Decimal(10**6), "triệu")),
-           "en": ((Decimal(10**9), "bn"), (Decimal(10**6), "M"))}  # fmt: skip
+_SCALES = {
+    "vi": ((Decimal(10**9), "tỷ"), (Decimal(10**6), "triệu")),
+    "en": ((Decimal(10**9), "bn"), (Decimal(10**6), "M")),
+}
 
 
 def format_compact(value: Decimal, lang: str) -> str:

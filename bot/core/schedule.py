@@ -40,8 +40,13 @@ class EventKind(StrEnum):
 
 
 # At the same instant: last week's digest before this week's call, and so on.
-_ORDER = (EventKind.DIGEST, EventKind.CALL, EventKind.REMINDER, EventKind.DEADLINE,
-          EventKind.OVERDUE)  # fmt: skip
+_ORDER = (
+    EventKind.DIGEST,
+    EventKind.CALL,
+    EventKind.REMINDER,
+    EventKind.DEADLINE,
+    EventKind.OVERDUE,
+)
 
 
 @dataclass(frozen=True)
@@ -100,8 +105,12 @@ def _within_period(
         at = datetime.combine(day, schedule.overdue_at, tzinfo=tz).astimezone(UTC)
         end_of_day = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
         if at > deadline:
-            add(EventKind.OVERDUE, at, min(end_of_day.astimezone(UTC), window.ends_at),
-                day.isoformat())  # fmt: skip
+            add(
+                EventKind.OVERDUE,
+                at,
+                min(end_of_day.astimezone(UTC), window.ends_at),
+                day.isoformat(),
+            )
     return events
 
 

@@ -14,9 +14,16 @@ from bot.core.language import DEFAULT_LANGUAGE, LANGUAGES
 from bot.i18n import chat, documents, membership, reporting, setup, weekly
 
 __all__ = [
-    "DEFAULT_LANGUAGE", "LANGUAGES", "Html", "escape", "keys", "placeholders", "plain", "t",
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "Html",
+    "escape",
+    "keys",
+    "placeholders",
+    "plain",
+    "t",
     "template",
-]  # fmt: skip
+]
 
 
 class Html(str):

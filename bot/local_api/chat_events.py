@@ -14,8 +14,12 @@ from bot.local_api.errors import ApiError
 JSON = dict[str, Any]
 
 # Telegram's account that speaks for an anonymous group administrator (sender_chat is the group).
-GROUP_ANONYMOUS_BOT: JSON = {"id": 1087968824, "is_bot": True, "first_name": "Group",
-                             "username": "GroupAnonymousBot"}  # fmt: skip
+GROUP_ANONYMOUS_BOT: JSON = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
 
 
 def chat_refusal(
@@ -23,8 +27,11 @@ def chat_refusal(
 ) -> ApiError | None:
     """The error Telegram answers a message to this chat with, or None if it takes it."""
     if migrated_to is not None:
-        return ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat",
-                        migrate_to_chat_id=migrated_to)  # fmt: skip
+        return ApiError(
+            400,
+            "Bad Request: group chat was upgraded to a supergroup chat",
+            migrate_to_chat_id=migrated_to,
+        )
     if chat_type == "private":
         if blocked:
             return ApiError(403, "Forbidden: bot was blocked by the user")
@@ -45,13 +52,22 @@ def chat_member(status: str, user: JSON) -> JSON:
     if status == "kicked":
         member["until_date"] = 0  # banned for ever
     if status == "administrator":
-        member.update({
-            "can_be_edited": False, "is_anonymous": False, "can_manage_chat": True,
-            "can_delete_messages": False, "can_manage_video_chats": False,
-            "can_restrict_members": False, "can_promote_members": False,
-            "can_change_info": False, "can_invite_users": True, "can_post_stories": False,
-            "can_edit_stories": False, "can_delete_stories": False,
-        })  # fmt: skip
+        member.update(
+            {
+                "can_be_edited": False,
+                "is_anonymous": False,
+                "can_manage_chat": True,
+                "can_delete_messages": False,
+                "can_manage_video_chats": False,
+                "can_restrict_members": False,
+                "can_promote_members": False,
+                "can_change_info": False,
+                "can_invite_users": True,
+                "can_post_stories": False,
+                "can_edit_stories": False,
+                "can_delete_stories": False,
+            }
+        )
     return member
 
 

@@ -93,9 +93,17 @@ class UseCases:
         self._config = config
 
     async def run(
-        self, chat: Chat, sender: Sender, now: datetime, work: Work, *, handled: str | None,
-        action: Action | None = None, button: bool = False, again: Again | None = None,
-    ) -> Outcome:  # fmt: skip
+        self,
+        chat: Chat,
+        sender: Sender,
+        now: datetime,
+        work: Work,
+        *,
+        handled: str | None,
+        action: Action | None = None,
+        button: bool = False,
+        again: Again | None = None,
+    ) -> Outcome:
         """Run ``work`` as ``sender`` in ``chat``. ``handled``: the update's key (a second
         time: ``again``, else nothing is said); ``action``: what the policy must allow (None:
         open to all in a configured chat); ``button``: a refusal is a short notice."""
@@ -110,9 +118,15 @@ class UseCases:
             return outcome
 
     async def _run(
-        self, uow: UnitOfWork, chat: Chat, sender: Sender, now: datetime, work: Work,
-        action: Action | None, button: bool,
-    ) -> Outcome:  # fmt: skip
+        self,
+        uow: UnitOfWork,
+        chat: Chat,
+        sender: Sender,
+        now: datetime,
+        work: Work,
+        action: Action | None,
+        button: bool,
+    ) -> Outcome:
         person = await known_person(uow, sender, chat, now)
         places = await self._places(uow, chat, person, action)
         if places is None:

@@ -35,8 +35,11 @@ BOT_REMOVED = "bot_removed"
 BOT_BACK = "bot_back"
 
 # Messages that follow a scheduled event make sense as long as it does.
-_FOLLOWS = {DIGEST_CHART: EventKind.DIGEST, LATE: EventKind.DIGEST,
-            OVERDUE_LIST: EventKind.DEADLINE}  # fmt: skip
+_FOLLOWS = {
+    DIGEST_CHART: EventKind.DIGEST,
+    LATE: EventKind.DIGEST,
+    OVERDUE_LIST: EventKind.DEADLINE,
+}
 _EXPIRED = "hết hạn trong khi bot không nhắn được vào đây (expired while unreachable)"
 
 
@@ -54,8 +57,15 @@ def unreachable_reason(description: str) -> str | None:
     text = description.lower()
     # Not "not enough rights to send photos": a group's permissions refuse that kind of
     # message, and the message fails alone (a restricted bot gets my_chat_member anyway).
-    words = ("blocked by the user", "kicked from", "not a member", "chat was deleted",
-             "user is deactivated", "chat not found", "can't initiate conversation")  # fmt: skip
+    words = (
+        "blocked by the user",
+        "kicked from",
+        "not a member",
+        "chat was deleted",
+        "user is deactivated",
+        "chat not found",
+        "can't initiate conversation",
+    )
     return description if any(w in text for w in words) else None
 
 
@@ -114,8 +124,9 @@ class ChatService:
         config = self._config.group(new)
         if config is not None:
             text = self._words.chat_moved(config.name, config.language, new)
-            await self._tell_secretariat(uow, group, config, CHAT_MOVED, str(old), text, now,
-                                         or_group=True)  # fmt: skip
+            await self._tell_secretariat(
+                uow, group, config, CHAT_MOVED, str(old), text, now, or_group=True
+            )
         return True
 
     # --- the bot removed, blocked, added back ------------------------------------------------
@@ -169,27 +180,52 @@ class ChatService:
         if group is None or config is None:
             return False
         slot = entry.slot if kind is EventKind.OVERDUE and entry.kind == kind else ""
-        return still_due(config.schedule, config.timezone, now, kind,
-                         PeriodKey.parse(period.key), slot,
-                         tracking_since=group.created_at)  # fmt: skip
+        return still_due(
+            config.schedule,
+            config.timezone,
+            now,
+            kind,
+            PeriodKey.parse(period.key),
+            slot,
+            tracking_since=group.created_at,
+        )
 
     async def _tell_of_change(
-        self, uow: UnitOfWork, group: Group, kind: str, words: Callable[[str, str], str],
+        self,
+        uow: UnitOfWork,
+        group: Group,
+        kind: str,
+        words: Callable[[str, str], str],
         now: datetime,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """Tell a group's secretariat in private that the bot left it or is back (nobody in
         the group could read it)."""
         config = self._config.group(group.chat_id)
         if config is not None:
             slot = f"{int(now.timestamp())}"  # once per change: marking is insert-if-absent
-            await self._tell_secretariat(uow, group, config, kind, slot,
-                                         words(config.name, config.language), now,
-                                         or_group=False)  # fmt: skip
+            await self._tell_secretariat(
+                uow,
+                group,
+                config,
+                kind,
+                slot,
+                words(config.name, config.language),
+                now,
+                or_group=False,
+            )
 
     async def _tell_secretariat(
-        self, uow: UnitOfWork, group: Group, config: GroupConfig, kind: str, event: str,
-        text: str, now: datetime, *, or_group: bool,
-    ) -> None:  # fmt: skip
+        self,
+        uow: UnitOfWork,
+        group: Group,
+        config: GroupConfig,
+        kind: str,
+        event: str,
+        text: str,
+        now: datetime,
+        *,
+        or_group: bool,
+    ) -> None:
         """Claim a notice to each secretariat member who can be written to in private, once
         per event; to the group itself when none can and the group can be written to."""
         period = await ensure_period(uow, group, config, PeriodKey.at(now, config.timezone))
@@ -199,7 +235,13 @@ class ChatService:
             targets = [(group.chat_id, event)]
         for chat_id, slot in targets:
             await uow.ledger.claim(
-                SentMessage(period_id=period.id, kind=kind, slot=slot[:32],
-                            state=DeliveryState.PENDING, chat_id=chat_id, text=text,
-                            created_at=now)
-            )  # fmt: skip
+                SentMessage(
+                    period_id=period.id,
+                    kind=kind,
+                    slot=slot[:32],
+                    state=DeliveryState.PENDING,
+                    chat_id=chat_id,
+                    text=text,
+                    created_at=now,
+                )
+            )

@@ -29,9 +29,13 @@ class ExportFormat(StrEnum):
     CSV = "csv"
 
 
-_FORMAT_WORDS = {"docx": ExportFormat.DOCX, "word": ExportFormat.DOCX,
-                 "xlsx": ExportFormat.XLSX, "excel": ExportFormat.XLSX,
-                 "csv": ExportFormat.CSV}  # fmt: skip
+_FORMAT_WORDS = {
+    "docx": ExportFormat.DOCX,
+    "word": ExportFormat.DOCX,
+    "xlsx": ExportFormat.XLSX,
+    "excel": ExportFormat.XLSX,
+    "csv": ExportFormat.CSV,
+}
 
 
 @dataclass(frozen=True)
@@ -122,12 +126,13 @@ class ExportService:
             if _count(request.first, request.last) > MAX_PERIODS:
                 return TooManyPeriods(lang, MAX_PERIODS)
             file = await self._file(acting.uow, group, config, request, now)
-            return ExportReady(lang, sender.user_id, sender.full_name, file,
-                               asked_in_group=not chat.private)  # fmt: skip
+            return ExportReady(
+                lang, sender.user_id, sender.full_name, file, asked_in_group=not chat.private
+            )
 
-        return await self._acting.run(chat, sender, now, work,
-                                      handled=message_key(chat, message_id),
-                                      action=Action.EXPORT)  # fmt: skip
+        return await self._acting.run(
+            chat, sender, now, work, handled=message_key(chat, message_id), action=Action.EXPORT
+        )
 
     async def export_file(
         self, chat_id: int, request: ExportRequest, now: datetime
@@ -143,9 +148,13 @@ class ExportService:
         return file
 
     async def _file(
-        self, uow: UnitOfWork, group: Group, config: GroupConfig, request: ExportRequest,
+        self,
+        uow: UnitOfWork,
+        group: Group,
+        config: GroupConfig,
+        request: ExportRequest,
         now: datetime,
-    ) -> ExportFile:  # fmt: skip
+    ) -> ExportFile:
         if request.format is ExportFormat.DOCX:
             # python-docx is loaded with the first Word report, not when the bot starts.
             from bot.exports.document import report_docx
@@ -153,10 +162,14 @@ class ExportService:
             report = await period_report(uow, group, config, request.last, now)
             return ExportFile(f"bao-cao-tuan-{request.last}.docx", report_docx(report), request)
         history = await read_history(uow, group, config, _keys(request.first, request.last), now)
-        span = (str(request.first) if request.first == request.last
-                else f"{request.first}-{request.last}")  # fmt: skip
-        content = (history_xlsx(history) if request.format is ExportFormat.XLSX
-                   else history_csv(history))  # fmt: skip
+        span = (
+            str(request.first)
+            if request.first == request.last
+            else f"{request.first}-{request.last}"
+        )
+        content = (
+            history_xlsx(history) if request.format is ExportFormat.XLSX else history_csv(history)
+        )
         return ExportFile(f"bao-cao-{span}.{request.format}", content, request)
 
 

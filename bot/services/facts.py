@@ -34,8 +34,9 @@ class PeriodFacts:
 
     def audience(self, *, mentions: bool | None = None) -> Audience:
         c = self.config
-        return Audience(c.name, c.language, c.timezone,
-                        c.mentions if mentions is None else mentions)  # fmt: skip
+        return Audience(
+            c.name, c.language, c.timezone, c.mentions if mentions is None else mentions
+        )
 
     def owing(self, statuses: Sequence[ReportStatus]) -> tuple[Owing, ...]:
         return tuple(
@@ -59,10 +60,15 @@ async def read_facts(
 
 
 def _facts(
-    group: Group, config: GroupConfig, period: Period, organizations: Sequence[Organization],
-    leaders_of: dict[str, tuple[Who, ...]], reports: Reports, previous: Reports,
+    group: Group,
+    config: GroupConfig,
+    period: Period,
+    organizations: Sequence[Organization],
+    leaders_of: dict[str, tuple[Who, ...]],
+    reports: Reports,
+    previous: Reports,
     now: datetime,
-) -> PeriodFacts:  # fmt: skip
+) -> PeriodFacts:
     digest = build_digest(
         PeriodKey.parse(period.key),
         period.deadline_at,
@@ -98,9 +104,12 @@ def _period_report(
 
 
 async def read_history(
-    uow: UnitOfWork, group: Group, config: GroupConfig, keys: Sequence[PeriodKey],
+    uow: UnitOfWork,
+    group: Group,
+    config: GroupConfig,
+    keys: Sequence[PeriodKey],
     now: datetime,
-) -> History:  # fmt: skip
+) -> History:
     """A run of weeks: each week's reports are read once (a week's digest also needs the
     week before it, which is the previous week of the run), and the roster once."""
     organizations = await uow.groups.organizations(group.id)

@@ -65,23 +65,31 @@ class HistoryService:
             place = acting.place
             organizations = await acting.uow.groups.organizations(place.group.id)
             own = tuple(o.code for o in organizations if o.id in place.led)
-            return await self._answer(acting.uow, place.group, place.config, place.secretariat,
-                                      own, argument, now)  # fmt: skip
+            return await self._answer(
+                acting.uow, place.group, place.config, place.secretariat, own, argument, now
+            )
 
-        return await self._acting.run(chat, sender, now, work,
-                                      handled=message_key(chat, message_id),
-                                      action=Action.HISTORY)  # fmt: skip
+        return await self._acting.run(
+            chat, sender, now, work, handled=message_key(chat, message_id), action=Action.HISTORY
+        )
 
     async def _answer(
-        self, uow: UnitOfWork, group: Group, config: GroupConfig, secretariat: bool,
-        own: tuple[str, ...], argument: str, now: datetime,
-    ) -> Outcome:  # fmt: skip
+        self,
+        uow: UnitOfWork,
+        group: Group,
+        config: GroupConfig,
+        secretariat: bool,
+        own: tuple[str, ...],
+        argument: str,
+        now: datetime,
+    ) -> Outcome:
         lang = config.language
         wanted = fold_for_matching(argument)
         codes = tuple((o.code, o.name) for o in config.organizations)
         if wanted:
-            matches = [c for c, name in codes
-                       if wanted in (fold_for_matching(c), fold_for_matching(name))]  # fmt: skip
+            matches = [
+                c for c, name in codes if wanted in (fold_for_matching(c), fold_for_matching(name))
+            ]
             if not matches:
                 return UnknownOrganization(lang, argument, codes)
             code = matches[0]
@@ -95,10 +103,9 @@ class HistoryService:
         history = await read_history(uow, group, config, keys, now)
         if code is None:
             rows = tuple(
-                (line.code, line.name,
-                 tuple(r.digest.lines[i].status for r in history.reports))
+                (line.code, line.name, tuple(r.digest.lines[i].status for r in history.reports))
                 for i, line in enumerate(history.reports[-1].digest.lines)
-            )  # fmt: skip
+            )
             return HistoryOverview(lang, tuple(keys), rows)
         name = dict(codes)[code]
         weeks = tuple(

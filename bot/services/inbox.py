@@ -13,14 +13,25 @@ class InboxService:
         self._db = db
 
     async def set_aside(
-        self, update_id: int, kind: str, chat_id: int | None, reason: str, payload: str,
+        self,
+        update_id: int,
+        kind: str,
+        chat_id: int | None,
+        reason: str,
+        payload: str,
         now: datetime,
-    ) -> bool:  # fmt: skip
+    ) -> bool:
         """Keep an update that could not be read or handled; False if it already was kept."""
         async with self._db.unit_of_work() as uow:
             kept = await uow.chats.set_aside(
-                SetAsideUpdate(update_id=update_id, kind=kind, chat_id=chat_id, reason=reason,
-                               payload=payload, set_aside_at=now)
-            )  # fmt: skip
+                SetAsideUpdate(
+                    update_id=update_id,
+                    kind=kind,
+                    chat_id=chat_id,
+                    reason=reason,
+                    payload=payload,
+                    set_aside_at=now,
+                )
+            )
             await uow.commit()
         return kept

@@ -95,8 +95,9 @@ class MembershipService:
                 return JoinNothingLeft(lang)
             return ChooseJoin(Who(sender.user_id, sender.full_name), lang, tuple(options))
 
-        return await self._acting.run(chat, sender, now, work,
-                                      handled=message_key(chat, message_id))  # fmt: skip
+        return await self._acting.run(
+            chat, sender, now, work, handled=message_key(chat, message_id)
+        )
 
     async def request(
         self, chat: Chat, query_id: str, sender: Sender, organization_id: int, now: datetime
@@ -139,9 +140,14 @@ class MembershipService:
             return JoinRequested(lang, organization.name, deliveries)
 
     async def decide(
-        self, chat: Chat, query_id: str, sender: Sender, request_id: int, approve: bool,
+        self,
+        chat: Chat,
+        query_id: str,
+        sender: Sender,
+        request_id: int,
+        approve: bool,
         now: datetime,
-    ) -> Outcome:  # fmt: skip
+    ) -> Outcome:
         """A secretariat member pressed Approve or Reject."""
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(button_key(query_id), now):
@@ -202,9 +208,9 @@ class MembershipService:
             groups = [await self._roster_of(acting.uow, p.group) for p in acting.places]
             return Roster(acting.language, tuple(groups))
 
-        return await self._acting.run(chat, sender, now, work,
-                                      handled=message_key(chat, message_id),
-                                      action=Action.ROSTER)  # fmt: skip
+        return await self._acting.run(
+            chat, sender, now, work, handled=message_key(chat, message_id), action=Action.ROSTER
+        )
 
     async def ask_removal(
         self, chat: Chat, message_id: int, sender: Sender, now: datetime
@@ -232,9 +238,9 @@ class MembershipService:
             who = Who(sender.user_id, sender.full_name)
             return ChooseRemoval(who, acting.language, tuple(options))
 
-        return await self._acting.run(chat, sender, now, work,
-                                      handled=message_key(chat, message_id),
-                                      action=Action.REMOVE)  # fmt: skip
+        return await self._acting.run(
+            chat, sender, now, work, handled=message_key(chat, message_id), action=Action.REMOVE
+        )
 
     async def remove(
         self, chat: Chat, query_id: str, sender: Sender, membership_id: int, now: datetime

@@ -82,9 +82,12 @@ class Transport(Protocol):
 
 class OutboxService:
     def __init__(
-        self, db: Database, config: AppConfig, chats: ChatService,
+        self,
+        db: Database,
+        config: AppConfig,
+        chats: ChatService,
         foreground: Foreground | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self._db = db
         self._config = config
         self._chats = chats
@@ -171,8 +174,9 @@ class OutboxService:
                 if photo is not None:
                     await transport.send_photo(chat_id, photo, pieces[index], thread_id=thread_id)
                 elif not chart:  # a chart whose group is gone is not sent
-                    await transport.send(chat_id, pieces[index], thread_id=thread_id,
-                                         markup=markup if last else None)  # fmt: skip
+                    await transport.send(
+                        chat_id, pieces[index], thread_id=thread_id, markup=markup if last else None
+                    )
             except ChatMoved as moved:
                 moves += 1
                 await self._moved(chat_id, moved.new_chat_id, now)
@@ -195,8 +199,9 @@ class OutboxService:
             await self._chats.moved(uow, old, new, now)
             await uow.commit()
 
-    async def _record_piece(self, entry_id: int, parts: int, finished: bool | None,
-                            now: datetime) -> None:  # fmt: skip
+    async def _record_piece(
+        self, entry_id: int, parts: int, finished: bool | None, now: datetime
+    ) -> None:
         async with self._db.unit_of_work() as uow:
             entry = await uow.ledger.get(entry_id)
             assert entry is not None
@@ -215,15 +220,21 @@ class OutboxService:
                 # The message waits for the bot to be back in the chat; nothing is retried.
                 assert entry.chat_id is not None
                 await self._chats.unreachable(uow, entry.chat_id, str(failure), now)
-            elif failure.permanent or (isinstance(failure, BugFailure)
-                                       and entry.attempts >= BUG_ATTEMPTS):  # fmt: skip
+            elif failure.permanent or (
+                isinstance(failure, BugFailure) and entry.attempts >= BUG_ATTEMPTS
+            ):
                 entry.state = DeliveryState.FAILED
                 log.error("Bỏ tin %s/%s (%s): %s", entry.kind, entry.slot, entry.chat_id, failure)
             else:
                 delay = min(RETRY_FIRST * 2 ** (entry.attempts - 1), RETRY_MAX)
                 entry.next_attempt_at = now + delay
-                log.warning("Chưa gửi được tin %s (%s), thử lại sau %s: %s",
-                            entry.kind, entry.chat_id, delay, failure)  # fmt: skip
+                log.warning(
+                    "Chưa gửi được tin %s (%s), thử lại sau %s: %s",
+                    entry.kind,
+                    entry.chat_id,
+                    delay,
+                    failure,
+                )
             await uow.commit()
 
 

@@ -108,8 +108,9 @@ async def known_person(
 
 
 async def secretariat_of(uow: UnitOfWork, group: Group) -> list[Person]:
-    ids = [m.person_id for m in await uow.groups.memberships(group.id)
-           if m.role is Role.SECRETARIAT]  # fmt: skip
+    ids = [
+        m.person_id for m in await uow.groups.memberships(group.id) if m.role is Role.SECRETARIAT
+    ]
     return sorted(await uow.people.by_ids(ids), key=lambda p: p.user_id)
 
 

@@ -17,9 +17,14 @@ async def ensure_period(
         return period
     window = PeriodWindow.of(key, config.timezone, config.schedule.deadline)
     return await uow.reports.add_period(
-        Period(group_id=group.id, key=str(key), starts_at=window.starts_at,
-               ends_at=window.ends_at, deadline_at=window.deadline_at)
-    )  # fmt: skip
+        Period(
+            group_id=group.id,
+            key=str(key),
+            starts_at=window.starts_at,
+            ends_at=window.ends_at,
+            deadline_at=window.deadline_at,
+        )
+    )
 
 
 def first_week(group: Group, config: GroupConfig) -> PeriodKey:

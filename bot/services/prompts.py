@@ -17,21 +17,30 @@ Prompting = Ask | MoreText | ConfirmFigure | Review
 
 
 async def with_prompt(
-    uow: UnitOfWork, chat: Chat, person: Person, outcome: Outcome, after: int | None,
+    uow: UnitOfWork,
+    chat: Chat,
+    person: Person,
+    outcome: Outcome,
+    after: int | None,
     now: datetime,
-) -> Outcome:  # fmt: skip
+) -> Outcome:
     """Store the prompt ``outcome`` puts to the person (if it puts one), ``after`` their
     message that led to it; the outcome carries its id, for the message id once sent."""
     if isinstance(outcome, Corrected):
-        return replace(outcome, then=await with_prompt(uow, chat, person, outcome.then, after,
-                                                       now))  # fmt: skip
+        return replace(outcome, then=await with_prompt(uow, chat, person, outcome.then, after, now))
     if not isinstance(outcome, Prompting):
         return outcome
     key = REVIEW if isinstance(outcome, Review) else outcome.question.key
     prompt = await uow.prompts.add(
-        Prompt(chat_id=chat.id, person_id=person.id, report_id=outcome.context.report_id,
-               question_key=key, asked_after=after, created_at=now)
-    )  # fmt: skip
+        Prompt(
+            chat_id=chat.id,
+            person_id=person.id,
+            report_id=outcome.context.report_id,
+            question_key=key,
+            asked_after=after,
+            created_at=now,
+        )
+    )
     return replace(outcome, prompt_id=prompt.id)
 
 
@@ -43,9 +52,13 @@ def prompt_of(outcome: Outcome) -> int | None:
 
 
 async def attribution(
-    uow: UnitOfWork, chat: Chat, message_id: int, reply_to: int | None, person: Person | None,
+    uow: UnitOfWork,
+    chat: Chat,
+    message_id: int,
+    reply_to: int | None,
+    person: Person | None,
     conversation: Conversation | None,
-) -> Attribution:  # fmt: skip
+) -> Attribution:
     """Which question the message answers: see ``bot.core.attribution.attribute``."""
     report_id = conversation.report_id if conversation is not None else None
     replied = None
@@ -55,12 +68,17 @@ async def attribution(
             replied = _seen(found, person, report_id)
     latest: tuple[PromptSeen, ...] = ()
     if person is not None and conversation is not None:
-        latest = tuple(_seen(p, person, report_id)
-                       for p in await uow.prompts.latest(chat.id, person.id, 5))  # fmt: skip
+        latest = tuple(
+            _seen(p, person, report_id) for p in await uow.prompts.latest(chat.id, person.id, 5)
+        )
     return attribute(message_id, replied, latest)
 
 
 def _seen(prompt: Prompt, person: Person | None, report_id: int | None) -> PromptSeen:
-    return PromptSeen(prompt.message_id, prompt.question_key,
-                      person is not None and prompt.person_id == person.id,
-                      prompt.report_id == report_id, prompt.asked_after)  # fmt: skip
+    return PromptSeen(
+        prompt.message_id,
+        prompt.question_key,
+        person is not None and prompt.person_id == person.id,
+        prompt.report_id == report_id,
+        prompt.asked_after,
+    )

@@ -239,9 +239,14 @@ class ReportingService:
     # --- the conversation: what the person writes or presses -----------------------------
 
     async def receive_text(
-        self, chat: Chat, message_id: int, sender: Sender, text: str, now: datetime,
+        self,
+        chat: Chat,
+        message_id: int,
+        sender: Sender,
+        text: str,
+        now: datetime,
         reply_to: int | None = None,
-    ) -> Outcome:  # fmt: skip
+    ) -> Outcome:
         """A message that may be an answer: to the question the person was asked, or to an
         earlier one (written before the question now waiting was shown, or a reply to it)."""
         async with self._db.unit_of_work() as uow:
@@ -303,9 +308,15 @@ class ReportingService:
         return await self._press(chat, query_id, sender, talk.Finish(report_id, key), now)
 
     async def confirm_figure(
-        self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str,
-        accepted: bool, now: datetime,
-    ) -> Outcome:  # fmt: skip
+        self,
+        chat: Chat,
+        query_id: str,
+        sender: Sender,
+        report_id: int,
+        key: str,
+        accepted: bool,
+        now: datetime,
+    ) -> Outcome:
         """ "Đúng" (the figure the bot asked about is the answer) or "Nhập lại"."""
         event = talk.FigureAnswer(report_id, key, accepted)
         return await self._press(chat, query_id, sender, event, now)
@@ -343,9 +354,14 @@ class ReportingService:
             return outcome
 
     async def _message(
-        self, chat: Chat, message_id: int, sender: Sender, event: talk.Event, now: datetime,
+        self,
+        chat: Chat,
+        message_id: int,
+        sender: Sender,
+        event: talk.Event,
+        now: datetime,
         file: File | None = None,
-    ) -> Outcome:  # fmt: skip
+    ) -> Outcome:
         async with self._db.unit_of_work() as uow:
             if not await uow.handled.mark(message_key(chat, message_id), now):
                 return await self._resume(uow, chat, sender, now, message_key(chat, message_id))
@@ -354,8 +370,9 @@ class ReportingService:
                 await uow.commit()
                 return self._no_conversation(chat)
             conversation, person = found
-            outcome = await self._turn(uow, chat, conversation, person, event, now,
-                                       _Incoming(message_id, file))  # fmt: skip
+            outcome = await self._turn(
+                uow, chat, conversation, person, event, now, _Incoming(message_id, file)
+            )
             outcome = await with_prompt(uow, chat, person, outcome, message_id, now)
             await uow.commit()
             return outcome
@@ -374,8 +391,9 @@ class ReportingService:
                 outcome = StaleButton(self._language_of_chat(chat))
             else:
                 outcome = await self._turn(uow, chat, *found, event, now)
-                outcome = await with_prompt(uow, chat, person=found[1], outcome=outcome,
-                                            after=None, now=now)  # fmt: skip
+                outcome = await with_prompt(
+                    uow, chat, person=found[1], outcome=outcome, after=None, now=now
+                )
             await uow.commit()
             if (
                 isinstance(event, talk.Submit)
@@ -388,9 +406,15 @@ class ReportingService:
     # --- one turn of the conversation: load, decide, apply, say ---------------------------
 
     async def _turn(
-        self, uow: UnitOfWork, chat: Chat, conversation: Conversation, person: Person,
-        event: talk.Event, now: datetime, incoming: _Incoming | None = None,
-    ) -> Outcome:  # fmt: skip
+        self,
+        uow: UnitOfWork,
+        chat: Chat,
+        conversation: Conversation,
+        person: Person,
+        event: talk.Event,
+        now: datetime,
+        incoming: _Incoming | None = None,
+    ) -> Outcome:
         state = _state_of(conversation)
         setting = await self._load(uow, state.report_id) if state.report_id else None
         draft = await self._draft(uow, setting, state, event) if setting else None
@@ -416,15 +440,22 @@ class ReportingService:
             draft = replace(draft, largest=largest)
         if wanted.parts_of is not None and (row := _row(rows, wanted.parts_of)) is not None:
             parts = tuple(p.text for p in await uow.reports.parts(row.id))
-            draft = draft.with_answer(row.question_key, replace(answers[row.question_key],
-                                                                parts=parts))  # fmt: skip
+            draft = draft.with_answer(
+                row.question_key, replace(answers[row.question_key], parts=parts)
+            )
         return draft
 
     async def _apply(
-        self, uow: UnitOfWork, chat: Chat, conversation: Conversation, person: Person,
-        setting: Setting | None, decision: talk.Decision, now: datetime,
+        self,
+        uow: UnitOfWork,
+        chat: Chat,
+        conversation: Conversation,
+        person: Person,
+        setting: Setting | None,
+        decision: talk.Decision,
+        now: datetime,
         incoming: _Incoming | None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         if not decision.effects:
             return
         assert setting is not None
@@ -432,16 +463,22 @@ class ReportingService:
         for effect in decision.effects:
             match effect:
                 case talk.Put(key, text, value, message_id):
-                    await self._put(uow, chat, report, key, ParsedAnswer(text, value), person,
-                                    message_id, now)  # fmt: skip
+                    await self._put(
+                        uow, chat, report, key, ParsedAnswer(text, value), person, message_id, now
+                    )
                 case talk.Append(key, text, message_id):
                     answer = await uow.reports.answer(report.id, key)
                     assert answer is not None
                     answer.text, answer.answered_at = f"{answer.text}\n{text}", now
                     await uow.reports.add_part(
-                        AnswerPart(answer_id=answer.id, chat_id=chat.id, message_id=message_id,
-                                   text=text, created_at=now)
-                    )  # fmt: skip
+                        AnswerPart(
+                            answer_id=answer.id,
+                            chat_id=chat.id,
+                            message_id=message_id,
+                            text=text,
+                            created_at=now,
+                        )
+                    )
                 case talk.PutSkip(key):
                     await self._put(uow, chat, report, key, None, person, None, now)
                 case talk.Attach(key):
@@ -449,12 +486,19 @@ class ReportingService:
                     assert incoming.file is not None
                     file = incoming.file
                     await uow.reports.add_attachment(
-                        Attachment(report_id=report.id, question_key=key, kind=file.kind,
-                                   file_id=file.file_id, file_name=file.file_name,
-                                   caption=file.caption, chat_id=chat.id,
-                                   message_id=incoming.message_id, added_by=person.id,
-                                   added_at=now)
-                    )  # fmt: skip
+                        Attachment(
+                            report_id=report.id,
+                            question_key=key,
+                            kind=file.kind,
+                            file_id=file.file_id,
+                            file_name=file.file_name,
+                            caption=file.caption,
+                            chat_id=chat.id,
+                            message_id=incoming.message_id,
+                            added_by=person.id,
+                            added_at=now,
+                        )
+                    )
                     continue  # the report's answers are as they were
                 case talk.SubmitReport():
                     report.state = ReportState.SUBMITTED
@@ -462,33 +506,62 @@ class ReportingService:
             report.updated_at = now
 
     async def _put(
-        self, uow: UnitOfWork, chat: Chat, report: Report, key: str, new: ParsedAnswer | None,
-        person: Person, message_id: int | None, now: datetime,
-    ) -> None:  # fmt: skip
+        self,
+        uow: UnitOfWork,
+        chat: Chat,
+        report: Report,
+        key: str,
+        new: ParsedAnswer | None,
+        person: Person,
+        message_id: int | None,
+        now: datetime,
+    ) -> None:
         """Set the answer to ``key`` from one message (``None``: skipped); after submission
         the old answer is kept in the revision history."""
         answer = await uow.reports.answer(report.id, key)
         if answer is None:
             answer = await uow.reports.add_answer(
-                Answer(report_id=report.id, question_key=key, text=new.text if new else "",
-                       value=new.value if new else None, skipped=new is None,
-                       answered_by=person.id, answered_at=now)
-            )  # fmt: skip
+                Answer(
+                    report_id=report.id,
+                    question_key=key,
+                    text=new.text if new else "",
+                    value=new.value if new else None,
+                    skipped=new is None,
+                    answered_by=person.id,
+                    answered_at=now,
+                )
+            )
         else:
-            await _replace_answer(uow, answer, new, person, now,
-                                  revision=new is not None
-                                  and report.state is ReportState.SUBMITTED)  # fmt: skip
+            await _replace_answer(
+                uow,
+                answer,
+                new,
+                person,
+                now,
+                revision=new is not None and report.state is ReportState.SUBMITTED,
+            )
             await uow.reports.remove_parts(answer.id)
         if message_id is not None and new is not None:
             await uow.reports.add_part(
-                AnswerPart(answer_id=answer.id, chat_id=chat.id, message_id=message_id,
-                           text=new.text, created_at=now)
-            )  # fmt: skip
+                AnswerPart(
+                    answer_id=answer.id,
+                    chat_id=chat.id,
+                    message_id=message_id,
+                    text=new.text,
+                    created_at=now,
+                )
+            )
 
     async def _say(
-        self, uow: UnitOfWork, chat: Chat, conversation: Conversation, person: Person,
-        setting: Setting | None, decision: talk.Decision, say: talk.Say,
-    ) -> Outcome:  # fmt: skip
+        self,
+        uow: UnitOfWork,
+        chat: Chat,
+        conversation: Conversation,
+        person: Person,
+        setting: Setting | None,
+        decision: talk.Decision,
+        say: talk.Say,
+    ) -> Outcome:
         """The outcome the views put into words for what the conversation says."""
         if setting is None or decision.draft is None:
             match say:
@@ -506,8 +579,7 @@ class ReportingService:
             case talk.Ask(key, problem, current):
                 question, total = _question(draft, key), len(draft.questions)
                 shown = _shown(current) if current else None
-                return Ask(context, question, position(draft.questions, key), total, problem,
-                           shown)  # fmt: skip
+                return Ask(context, question, position(draft.questions, key), total, problem, shown)
             case talk.AskMore(key):
                 return MoreText(context, _question(draft, key))
             case talk.AskFigure(key, text, value, reason, bound, replacing):
@@ -612,9 +684,14 @@ class ReportingService:
         report = await uow.reports.report(period.id, organization.id)
         if report is None:
             report = await uow.reports.add_report(
-                Report(period_id=period.id, organization_id=organization.id,
-                       state=ReportState.DRAFT, created_at=now, updated_at=now)
-            )  # fmt: skip
+                Report(
+                    period_id=period.id,
+                    organization_id=organization.id,
+                    state=ReportState.DRAFT,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
         conversation = await _set_conversation(uow, chat, person, group, Step.ANSWER, now)
         conversation.organization_id, conversation.report_id = organization.id, report.id
         return await self._turn(uow, chat, conversation, person, talk.Open(), now)
@@ -631,8 +708,9 @@ class ReportingService:
             return Ignored()
         config = self._group_config(found[3])
         question = next((q for q in config.questions if q.key == prompt.question_key), None)
-        if question is None or isinstance(parse_answer(question.kind, text, question.unit),
-                                          AnswerProblem):  # fmt: skip
+        if question is None or isinstance(
+            parse_answer(question.kind, text, question.unit), AnswerProblem
+        ):
             return Ignored()  # a remark, not an answer: nothing to say
         return NotYourQuestion(config.language, Who(addressee.user_id, display_name(addressee)))
 
@@ -810,21 +888,37 @@ class ReportingService:
         period = await uow.reports.period(group.id, str(key))
         report = await uow.reports.report(period.id, organization.id) if period else None
         deadline = (
-            period.deadline_at if period
+            period.deadline_at
+            if period
             else PeriodWindow.of(key, config.timezone, config.schedule.deadline).deadline_at
-        )  # fmt: skip
+        )
         if report is None:
             return OrganizationStatus(
-                organization.name, key, "not_started", 0, len(questions), deadline_at=deadline,
+                organization.name,
+                key,
+                "not_started",
+                0,
+                len(questions),
+                deadline_at=deadline,
                 status=report_status(submitted_at=None, deadline_at=deadline, now=now),
-            )  # fmt: skip
+            )
         states = await _answer_states(uow, report.id)
-        status = report_status(submitted_at=report.submitted_at, deadline_at=deadline, now=now,
-                               excused=report.state is ReportState.EXCUSED)  # fmt: skip
+        status = report_status(
+            submitted_at=report.submitted_at,
+            deadline_at=deadline,
+            now=now,
+            excused=report.state is ReportState.EXCUSED,
+        )
         return OrganizationStatus(
-            organization.name, key, report.state.value, progress(questions, states),
-            len(questions), report.submitted_at, status, deadline,
-        )  # fmt: skip
+            organization.name,
+            key,
+            report.state.value,
+            progress(questions, states),
+            len(questions),
+            report.submitted_at,
+            status,
+            deadline,
+        )
 
 
 # --- module helpers --------------------------------------------------------------------------
@@ -843,9 +937,13 @@ def _state_of(conversation: Conversation) -> State:
     if conversation.pending_value is not None:
         assert conversation.pending_key is not None
         assert conversation.pending_text is not None
-        pending = talk.Pending(conversation.pending_key, conversation.pending_text,
-                               conversation.pending_value, conversation.pending_reason or "",
-                               conversation.pending_message_id)  # fmt: skip
+        pending = talk.Pending(
+            conversation.pending_key,
+            conversation.pending_text,
+            conversation.pending_value,
+            conversation.pending_reason or "",
+            conversation.pending_message_id,
+        )
     return State(conversation.step, conversation.report_id, conversation.question_key, pending)
 
 
@@ -867,9 +965,10 @@ async def _set_conversation(
     conversation = await uow.conversations.get(chat.id, person.id)
     if conversation is None:
         return await uow.conversations.add(
-            Conversation(chat_id=chat.id, person_id=person.id, group_id=group.id, step=step,
-                         updated_at=now)
-        )  # fmt: skip
+            Conversation(
+                chat_id=chat.id, person_id=person.id, group_id=group.id, step=step, updated_at=now
+            )
+        )
     conversation.group_id, conversation.organization_id = group.id, None
     _keep_state(conversation, State(step), now)
     return conversation
@@ -895,10 +994,16 @@ async def _replace_answer(
     new_text, new_value = (new.text, new.value) if new else ("", None)
     if revision:
         await uow.reports.add_revision(
-            AnswerRevision(answer_id=answer.id, old_text=answer.text, old_value=answer.value,
-                           new_text=new_text, new_value=new_value, changed_by=person.id,
-                           changed_at=now)
-        )  # fmt: skip
+            AnswerRevision(
+                answer_id=answer.id,
+                old_text=answer.text,
+                old_value=answer.value,
+                new_text=new_text,
+                new_value=new_value,
+                changed_by=person.id,
+                changed_at=now,
+            )
+        )
     answer.text, answer.value, answer.skipped = new_text, new_value, new is None
     answer.answered_by, answer.answered_at = person.id, now
 

@@ -72,8 +72,9 @@ class WeekOverview:
             if period_id in digests:
                 submitted[period_id].append((organization_id, at))
         codes = await uow.groups.organization_codes() if submitted else {}
-        return cls(groups, unreachable, periods, frozenset(claimed), digests, dict(submitted),
-                   codes)  # fmt: skip
+        return cls(
+            groups, unreachable, periods, frozenset(claimed), digests, dict(submitted), codes
+        )
 
     def work(self, group: Group, config: GroupConfig, now: datetime) -> Work:
         previous, current = shown_periods(config, now)
@@ -83,9 +84,12 @@ class WeekOverview:
             if stored is not None and stored.skipped_at is not None:
                 holidays.add(key)
         due = due_events(
-            config.schedule, config.timezone, now,
-            is_holiday=holidays.__contains__, tracking_since=group.created_at,
-        )  # fmt: skip
+            config.schedule,
+            config.timezone,
+            now,
+            is_holiday=holidays.__contains__,
+            tracking_since=group.created_at,
+        )
         events = tuple(d for d in due if not self._is_claimed(group, d.period, d.kind, d.slot))
         late: tuple[str, ...] = ()
         before = self.periods.get((group.id, str(previous)))

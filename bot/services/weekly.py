@@ -67,9 +67,12 @@ log = logging.getLogger(__name__)
 
 class WeeklyService:
     def __init__(
-        self, db: Database, config: AppConfig, words: WeekWords,
+        self,
+        db: Database,
+        config: AppConfig,
+        words: WeekWords,
         foreground: Foreground | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self._db = db
         self._config = config
         self._words = words
@@ -119,13 +122,27 @@ class WeeklyService:
         config, period, digest = facts.config, facts.period, facts.digest
         key = due.period
 
-        def entry(text: str | None, *, kind: str = due.kind, slot: str = due.slot,
-                  chat_id: int = facts.group.chat_id, thread_id: int | None = None,
-                  markup: str | None = None) -> SentMessage:  # fmt: skip
+        def entry(
+            text: str | None,
+            *,
+            kind: str = due.kind,
+            slot: str = due.slot,
+            chat_id: int = facts.group.chat_id,
+            thread_id: int | None = None,
+            markup: str | None = None,
+        ) -> SentMessage:
             state = DeliveryState.PENDING if text else DeliveryState.SKIPPED
-            return SentMessage(period_id=period.id, kind=kind, slot=slot, state=state,
-                               chat_id=chat_id, thread_id=thread_id, text=text, markup=markup,
-                               created_at=now)  # fmt: skip
+            return SentMessage(
+                period_id=period.id,
+                kind=kind,
+                slot=slot,
+                state=state,
+                chat_id=chat_id,
+                thread_id=thread_id,
+                text=text,
+                markup=markup,
+                created_at=now,
+            )
 
         waiting = (ReportStatus.PENDING, ReportStatus.MISSING)
         match due.kind:
@@ -147,21 +164,32 @@ class WeeklyService:
                 secretariat = await secretariat_of(uow, facts.group)
                 reachable = await reachable_privately(uow, secretariat)
                 # Those the bot cannot write to in private are mentioned in the group instead.
-                elsewhere = tuple(Who(p.user_id, p.full_name) for p in secretariat
-                                  if p not in reachable) if overdue else ()  # fmt: skip
-                text = self._words.deadline(facts.audience(), key, digest.submitted,
-                                            digest.expected, overdue, elsewhere)  # fmt: skip
+                elsewhere = (
+                    tuple(Who(p.user_id, p.full_name) for p in secretariat if p not in reachable)
+                    if overdue
+                    else ()
+                )
+                text = self._words.deadline(
+                    facts.audience(), key, digest.submitted, digest.expected, overdue, elsewhere
+                )
                 entries = [entry(text)]
                 if overdue:
                     private = self._words.secretariat_overdue(facts.audience(), key, overdue)
                     for person in reachable:
-                        entries.append(entry(private, kind=OVERDUE_LIST, slot=str(person.user_id),
-                                             chat_id=person.user_id))  # fmt: skip
+                        entries.append(
+                            entry(
+                                private,
+                                kind=OVERDUE_LIST,
+                                slot=str(person.user_id),
+                                chat_id=person.user_id,
+                            )
+                        )
                 return entries
             case EventKind.OVERDUE:
                 overdue = facts.owing((ReportStatus.MISSING,))
-                return [entry(self._words.overdue(facts.audience(), key, overdue)
-                              if overdue else None)]  # fmt: skip
+                return [
+                    entry(self._words.overdue(facts.audience(), key, overdue) if overdue else None)
+                ]
             case EventKind.DIGEST:
                 text = self._words.digest(facts.audience(), digest, facts.leaders_of)
                 chart = self._chart_entry(facts, now)
@@ -169,9 +197,14 @@ class WeeklyService:
         raise AssertionError(due.kind)
 
     async def _late_additions(
-        self, uow: UnitOfWork, group: Group, config: GroupConfig, period: Period,
-        codes: Sequence[str], now: datetime,
-    ) -> int:  # fmt: skip
+        self,
+        uow: UnitOfWork,
+        group: Group,
+        config: GroupConfig,
+        period: Period,
+        codes: Sequence[str],
+        now: datetime,
+    ) -> int:
         """Reports of a period submitted after its digest was made: announced briefly."""
         facts = await read_facts(uow, group, config, period, now)
         lines = {line.code: line for line in facts.digest.lines}
@@ -179,13 +212,21 @@ class WeeklyService:
         for code in codes:
             if code not in lines:
                 continue  # an organization no longer in the config
-            text = self._words.late_addition(facts.audience(), PeriodKey.parse(period.key),
-                                             lines[code])  # fmt: skip
+            text = self._words.late_addition(
+                facts.audience(), PeriodKey.parse(period.key), lines[code]
+            )
             claimed += await uow.ledger.claim(
-                SentMessage(period_id=period.id, kind=LATE, slot=code,
-                            state=DeliveryState.PENDING, chat_id=group.chat_id,
-                            thread_id=config.digest_topic, text=text, created_at=now)
-            )  # fmt: skip
+                SentMessage(
+                    period_id=period.id,
+                    kind=LATE,
+                    slot=code,
+                    state=DeliveryState.PENDING,
+                    chat_id=group.chat_id,
+                    thread_id=config.digest_topic,
+                    text=text,
+                    created_at=now,
+                )
+            )
         return claimed
 
     # --- the secretariat's commands --------------------------------------------------------
@@ -203,9 +244,9 @@ class WeeklyService:
             # A summary asked for is read, not a call to act: nobody is pinged.
             return Summary(facts.audience(mentions=False), facts.digest, facts.leaders_of)
 
-        return await self._acting.run(chat, sender, now, work,
-                                      handled=message_key(chat, message_id),
-                                      action=Action.SUMMARY)  # fmt: skip
+        return await self._acting.run(
+            chat, sender, now, work, handled=message_key(chat, message_id), action=Action.SUMMARY
+        )
 
     async def chart(
         self, chat: Chat, message_id: int, sender: Sender, argument: str, now: datetime
@@ -218,9 +259,9 @@ class WeeklyService:
             place = acting.place
             return await draw_chart(acting.uow, place.group, place.config, key, now, self._words)
 
-        return await self._acting.run(chat, sender, now, work,
-                                      handled=message_key(chat, message_id),
-                                      action=Action.CHART)  # fmt: skip
+        return await self._acting.run(
+            chat, sender, now, work, handled=message_key(chat, message_id), action=Action.CHART
+        )
 
     async def skip_menu(
         self, chat: Chat, message_id: int, sender: Sender, now: datetime
@@ -232,15 +273,18 @@ class WeeklyService:
             key = PeriodKey.at(now, config.timezone)
             period = await ensure_period(acting.uow, group, config, key)
             facts = await read_facts(acting.uow, group, config, period, now)
-            codes = {line.code for line in facts.digest.lines
-                     if line.status in (ReportStatus.PENDING, ReportStatus.MISSING)}  # fmt: skip
+            codes = {
+                line.code
+                for line in facts.digest.lines
+                if line.status in (ReportStatus.PENDING, ReportStatus.MISSING)
+            }
             organizations = await acting.uow.groups.organizations(group.id)
             options = tuple((o.id, o.name) for o in organizations if o.code in codes)
             return ChooseSkip(Who(sender.user_id, sender.full_name), config.language, key, options)
 
-        return await self._acting.run(chat, sender, now, work,
-                                      handled=message_key(chat, message_id),
-                                      action=Action.SKIP)  # fmt: skip
+        return await self._acting.run(
+            chat, sender, now, work, handled=message_key(chat, message_id), action=Action.SKIP
+        )
 
     async def skip_period(
         self, chat: Chat, query_id: str, sender: Sender, key: PeriodKey, now: datetime
@@ -254,32 +298,47 @@ class WeeklyService:
                 period.skipped_at, period.skipped_by = now, acting.person.id
             return PeriodSkipped(config.language, key, sender.full_name)
 
-        return await self._acting.run(chat, sender, now, work, handled=button_key(query_id),
-                                      action=Action.SKIP, button=True)  # fmt: skip
+        return await self._acting.run(
+            chat, sender, now, work, handled=button_key(query_id), action=Action.SKIP, button=True
+        )
 
     async def excuse(
-        self, chat: Chat, query_id: str, sender: Sender, organization_id: int, key: PeriodKey,
+        self,
+        chat: Chat,
+        query_id: str,
+        sender: Sender,
+        organization_id: int,
+        key: PeriodKey,
         now: datetime,
-    ) -> Outcome:  # fmt: skip
+    ) -> Outcome:
         async def work(acting: Acting) -> Outcome:
             group, config = acting.place.group, acting.place.config
             organization = await acting.uow.groups.organization(organization_id)
-            if (organization is None or organization.group_id != group.id
-                    or not _may_skip(group, config, key, now)):  # fmt: skip
+            if (
+                organization is None
+                or organization.group_id != group.id
+                or not _may_skip(group, config, key, now)
+            ):
                 return StaleButton(config.language)
             period = await ensure_period(acting.uow, group, config, key)
             report = await acting.uow.reports.report(period.id, organization.id)
             if report is None:
                 report = await acting.uow.reports.add_report(
-                    Report(period_id=period.id, organization_id=organization.id,
-                           state=ReportState.EXCUSED, created_at=now, updated_at=now)
-                )  # fmt: skip
+                    Report(
+                        period_id=period.id,
+                        organization_id=organization.id,
+                        state=ReportState.EXCUSED,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                )
             elif report.state is ReportState.DRAFT:
                 report.state, report.updated_at = ReportState.EXCUSED, now
             return Excused(config.language, key, organization.name, sender.full_name)
 
-        return await self._acting.run(chat, sender, now, work, handled=button_key(query_id),
-                                      action=Action.SKIP, button=True)  # fmt: skip
+        return await self._acting.run(
+            chat, sender, now, work, handled=button_key(query_id), action=Action.SKIP, button=True
+        )
 
     async def digest_of(self, chat_id: int, key: PeriodKey, now: datetime) -> str | None:
         """The digest of a named period as it stands at ``now`` (None: unknown group)."""
@@ -305,10 +364,17 @@ class WeeklyService:
             facts = await read_facts(uow, group, config, period, now)
             text = self._words.digest(facts.audience(), facts.digest, facts.leaders_of)
             claimed = await uow.ledger.claim(
-                SentMessage(period_id=period.id, kind=EventKind.DIGEST, slot="",
-                            state=DeliveryState.PENDING, chat_id=group.chat_id,
-                            thread_id=config.digest_topic, text=text, created_at=now)
-            )  # fmt: skip
+                SentMessage(
+                    period_id=period.id,
+                    kind=EventKind.DIGEST,
+                    slot="",
+                    state=DeliveryState.PENDING,
+                    chat_id=group.chat_id,
+                    thread_id=config.digest_topic,
+                    text=text,
+                    created_at=now,
+                )
+            )
             if claimed and (chart := self._chart_entry(facts, now)) is not None:
                 await uow.ledger.claim(chart)
             await uow.commit()
@@ -323,17 +389,26 @@ class WeeklyService:
             return None
         key = facts.digest.period
         weeks = len(recent_weeks(facts.group, config, key, CHART_WEEKS))
-        return SentMessage(period_id=facts.period.id, kind=DIGEST_CHART, slot="",
-                           state=DeliveryState.PENDING, chat_id=facts.group.chat_id,
-                           thread_id=config.digest_topic, created_at=now,
-                           text=self._words.chart_caption(config.name, config.language, weeks,
-                                                          key))  # fmt: skip
+        return SentMessage(
+            period_id=facts.period.id,
+            kind=DIGEST_CHART,
+            slot="",
+            state=DeliveryState.PENDING,
+            chat_id=facts.group.chat_id,
+            thread_id=config.digest_topic,
+            created_at=now,
+            text=self._words.chart_caption(config.name, config.language, weeks, key),
+        )
 
 
 async def draw_chart(
-    uow: UnitOfWork, group: Group, config: GroupConfig, last: PeriodKey, now: datetime,
+    uow: UnitOfWork,
+    group: Group,
+    config: GroupConfig,
+    last: PeriodKey,
+    now: datetime,
     words: WeekWords,
-) -> ChartReady:  # fmt: skip
+) -> ChartReady:
     """The chart of the weeks up to ``last``, drawn in the worker process (see
     ``bot.exports.painter``)."""
     keys = recent_weeks(group, config, last, CHART_WEEKS)

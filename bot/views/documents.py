@@ -39,9 +39,16 @@ def render_documents(outcome: Outcome, private: bool) -> View | None:
             return View(t("export.too_many", lang, limit=limit))
         case HistoryOverview(language=lang, weeks=weeks, rows=rows):
             lines = [t("history.overview", lang, first=weeks[0], last=weeks[-1])]
-            lines += [t("history.overview_row", lang, code=code, name=name,
-                        marks="".join(STATUS_MARK[s] for s in statuses))
-                      for code, name, statuses in rows]  # fmt: skip
+            lines += [
+                t(
+                    "history.overview_row",
+                    lang,
+                    code=code,
+                    name=name,
+                    marks="".join(STATUS_MARK[s] for s in statuses),
+                )
+                for code, name, statuses in rows
+            ]
             lines += [Html(""), t("history.legend", lang), t("history.detail_hint", lang)]
             return View(Html("\n".join(lines)))
         case HistoryDetail(language=lang, organization=organization, weeks=weeks):
@@ -71,5 +78,11 @@ def _week(key: PeriodKey, line: OrganizationLine, lang: str) -> Html:
         if q.kind in NUMERIC
     )
     status = plain(f"status.{line.status.value}", lang)
-    return t("history.week", lang, period=key, mark=STATUS_MARK[line.status], status=status,
-             figures=f" — {figures}" if figures else "")  # fmt: skip
+    return t(
+        "history.week",
+        lang,
+        period=key,
+        mark=STATUS_MARK[line.status],
+        status=status,
+        figures=f" — {figures}" if figures else "",
+    )

@@ -40,15 +40,25 @@ def render_membership(outcome: Outcome, private: bool) -> View | None:
         case JoinRequested(language=lang, organization=organization):
             return View(t("join.requested", lang, organization=organization))
         case JoinNotice(language=lang, request_id=request_id, who=who):
-            text = t("join.notice", lang, person=mention(who), organization=outcome.organization,
-                     group=outcome.group)  # fmt: skip
+            text = t(
+                "join.notice",
+                lang,
+                person=mention(who),
+                organization=outcome.organization,
+                group=outcome.group,
+            )
             approve = Button(plain("join.button.approve", lang), buttons.Approve(request_id))
             reject = Button(plain("join.button.reject", lang), buttons.Reject(request_id))
             return View(text, ((approve, reject),))
         case JoinDecided(language=lang, approved=approved, who=who):
             key = "join.decided.approved" if approved else "join.decided.rejected"
-            text = t(key, lang, person=mention(who), organization=outcome.organization,
-                     by=outcome.decided_by)  # fmt: skip
+            text = t(
+                key,
+                lang,
+                person=mention(who),
+                organization=outcome.organization,
+                by=outcome.decided_by,
+            )
             return View(text, notice=plain(key + ".notice", lang))
         case JoinAlreadyDecided(language=lang, approved=approved, decided_by=by):
             key = "join.already.approved" if approved else "join.already.rejected"

@@ -45,11 +45,18 @@ def render_reporting(outcome: Outcome, private: bool) -> View | None:
             return View(Html(lead(who, private) + t("report.choose_organization", lang)), rows)
         case ChoosePeriod(who=who, language=lang, organization=org, organization_id=org_id):
             rows = tuple(
-                (Button(plain("report.period_overdue" if overdue else "report.period_current",
-                              lang, period=key),
-                        buttons.ChoosePeriod(who.user_id, org_id, key)),)
+                (
+                    Button(
+                        plain(
+                            "report.period_overdue" if overdue else "report.period_current",
+                            lang,
+                            period=key,
+                        ),
+                        buttons.ChoosePeriod(who.user_id, org_id, key),
+                    ),
+                )
                 for key, overdue in outcome.options
-            )  # fmt: skip
+            )
             previous = outcome.options[0][0]
             text = t("report.choose_period", lang, organization=org, period=previous)
             return View(Html(lead(who, private) + text), rows)
@@ -67,22 +74,34 @@ def render_reporting(outcome: Outcome, private: bool) -> View | None:
             return View(Html(lead(ctx.who, private) + text), expects_answer=True)
         case ConfirmFigure(context=ctx, question=question, display=display, code=code):
             lang = ctx.language
-            text = t(code, lang, value=worded(question, display, lang),
-                     bound=worded(question, outcome.bound, lang),
-                     question=short(question.text, 80))  # fmt: skip
+            text = t(
+                code,
+                lang,
+                value=worded(question, display, lang),
+                bound=worded(question, outcome.bound, lang),
+                question=short(question.text, 80),
+            )
             owner, report = ctx.who.user_id, ctx.report_id
-            right = Button(plain("report.button.figure_right", lang),
-                           buttons.FigureRight(owner, report, question.key))  # fmt: skip
-            again = Button(plain("report.button.figure_again", lang),
-                           buttons.FigureAgain(owner, report, question.key))  # fmt: skip
+            right = Button(
+                plain("report.button.figure_right", lang),
+                buttons.FigureRight(owner, report, question.key),
+            )
+            again = Button(
+                plain("report.button.figure_again", lang),
+                buttons.FigureAgain(owner, report, question.key),
+            )
             return View(Html(lead(ctx.who, private) + text), ((right, again),))
         case Review():
             return _review(outcome, private)
         case Corrected(context=ctx, question=question, old=old, new=new, then=then):
             lang = ctx.language
-            line = t("report.corrected", lang, question=short(question.text, 80),
-                     old=short(worded(question, old, lang) or "—", 200),
-                     new=short(worded(question, new, lang) or "—", 200))  # fmt: skip
+            line = t(
+                "report.corrected",
+                lang,
+                question=short(question.text, 80),
+                old=short(worded(question, old, lang) or "—", 200),
+                new=short(worded(question, new, lang) or "—", 200),
+            )
             shown = render_reporting(then, private) or render_common(then, private)
             assert shown is not None, then
             return replace(shown, text=Html(line + "\n\n" + shown.text))
@@ -92,9 +111,13 @@ def render_reporting(outcome: Outcome, private: bool) -> View | None:
             return _receipt(outcome, private)
         case Changed(context=ctx, question=question, old=old, new=new):
             lang = ctx.language
-            text = t("report.changed", lang, question=short(question.text, 80),
-                     old=short(worded(question, old, lang) or "—", 200),
-                     new=short(worded(question, new, lang) or "—", 200))  # fmt: skip
+            text = t(
+                "report.changed",
+                lang,
+                question=short(question.text, 80),
+                old=short(worded(question, old, lang) or "—", 200),
+                new=short(worded(question, new, lang) or "—", 200),
+            )
             return View(Html(lead(ctx.who, private) + text))
         case Kept(language=lang):
             return View(t("report.kept", lang))
@@ -106,13 +129,21 @@ def render_reporting(outcome: Outcome, private: bool) -> View | None:
             return View(t("report.nothing_to_cancel", lang))
         case EditApplied(context=ctx, question=question, display=display, submitted=submitted):
             key = "report.edit_applied_submitted" if submitted else "report.edit_applied"
-            text = t(key, ctx.language, question=short(question.text, 80),
-                     answer=short(worded(question, display, ctx.language) or "—", 200))  # fmt: skip
+            text = t(
+                key,
+                ctx.language,
+                question=short(question.text, 80),
+                answer=short(worded(question, display, ctx.language) or "—", 200),
+            )
             return View(text)
         case EditRefused(context=ctx, question=question, problem=problem):
-            text = t("report.edit_refused", ctx.language, question=short(question.text, 80),
-                     problem=t(problem, ctx.language),
-                     example=t(f"answer.example.{question.kind.value}", ctx.language))  # fmt: skip
+            text = t(
+                "report.edit_refused",
+                ctx.language,
+                question=short(question.text, 80),
+                problem=t(problem, ctx.language),
+                example=t(f"answer.example.{question.kind.value}", ctx.language),
+            )
             return View(text)
         case StatusReport():
             return _status(outcome)
@@ -220,9 +251,14 @@ def _receipt(outcome: Submitted, private: bool) -> View:
     )
     lines = [
         Html(lead(ctx.who, private))
-        + t(status_key, lang, period=ctx.period, organization=ctx.organization,
-            when=when(outcome.submitted_at, ctx.timezone, lang))
-    ]  # fmt: skip
+        + t(
+            status_key,
+            lang,
+            period=ctx.period,
+            organization=ctx.organization,
+            when=when(outcome.submitted_at, ctx.timezone, lang),
+        )
+    ]
     if outcome.figures:
         lines.append(t("report.receipt.figures", lang))
         lines += [
@@ -247,8 +283,12 @@ def _status_line(line: OrganizationStatus, tz: ZoneInfo, lang: str) -> Html:
         case "submitted":
             assert line.submitted_at is not None
             assert line.status is not None
-            state = t("status.line.submitted", lang, when=when(line.submitted_at, tz, lang),
-                      status=t(f"status.{line.status.value}", lang))  # fmt: skip
+            state = t(
+                "status.line.submitted",
+                lang,
+                when=when(line.submitted_at, tz, lang),
+                status=t(f"status.{line.status.value}", lang),
+            )
         case "excused":
             state = t("status.excused", lang)
         case "draft":

@@ -82,18 +82,26 @@ def reminder_text(
 ) -> Html:
     lang = audience.language
     lines = [
-        t("weekly.reminder.title", lang, period=period,
-          when=when(deadline_at, audience.timezone, lang)),
+        t(
+            "weekly.reminder.title",
+            lang,
+            period=period,
+            when=when(deadline_at, audience.timezone, lang),
+        ),
         *_list(audience, owing),
         t("weekly.how_to_report", lang),
-    ]  # fmt: skip
+    ]
     return Html("\n".join(lines))
 
 
 def deadline_text(
-    audience: Audience, period: PeriodKey, submitted: int, expected: int,
-    owing: tuple[Owing, ...], not_in_private: tuple[Who, ...] = (),
-) -> Html:  # fmt: skip
+    audience: Audience,
+    period: PeriodKey,
+    submitted: int,
+    expected: int,
+    owing: tuple[Owing, ...],
+    not_in_private: tuple[Who, ...] = (),
+) -> Html:
     """``not_in_private``: secretariat members who would have had the list in private, but
     the bot cannot write to them there; they are mentioned here instead."""
     lang = audience.language
@@ -124,10 +132,14 @@ def secretariat_overdue_text(
 ) -> Html:
     lang = audience.language
     names = [
-        t("weekly.secretariat.line", lang, organization=o.name,
-          people=Html(", ".join(mention(_named(w, lang)) for w in o.leaders) or "—"))
+        t(
+            "weekly.secretariat.line",
+            lang,
+            organization=o.name,
+            people=Html(", ".join(mention(_named(w, lang)) for w in o.leaders) or "—"),
+        )
         for o in owing
-    ]  # fmt: skip
+    ]
     lines = [t("weekly.secretariat.title", lang, period=period, group=audience.group), *names]
     return Html("\n".join(lines))
 
@@ -136,9 +148,14 @@ def late_addition_text(audience: Audience, period: PeriodKey, line: Organization
     lang = audience.language
     assert line.submitted_at is not None
     lines = [
-        t("weekly.late.title", lang, period=period, organization=line.name,
-          when=when(line.submitted_at, audience.timezone, lang))
-    ]  # fmt: skip
+        t(
+            "weekly.late.title",
+            lang,
+            period=period,
+            organization=line.name,
+            when=when(line.submitted_at, audience.timezone, lang),
+        )
+    ]
     lines += [_answer_line(q_a, lang) for q_a in line.answers if q_a[0].kind is not AnswerKind.TEXT]
     return Html("\n".join(lines))
 
@@ -156,11 +173,16 @@ def digest_text(audience: Audience, digest: Digest, leaders_of: dict[str, tuple[
     lang, tz = audience.language, audience.timezone
     title = "weekly.digest.title" if digest.closed else "weekly.digest.title_so_far"
     lines = [
-        t(title, lang, period=digest.period, dates=_dates(digest.period, lang),
-          when=when(digest.at, tz, lang)),
+        t(
+            title,
+            lang,
+            period=digest.period,
+            dates=_dates(digest.period, lang),
+            when=when(digest.at, tz, lang),
+        ),
         t("weekly.digest.group", lang, group=audience.group),
         _rate(digest, lang),
-    ]  # fmt: skip
+    ]
     for number, line in enumerate(digest.lines, 1):
         lines.append(Html(""))
         lines.append(_status_line(number, line, tz, lang))
@@ -187,8 +209,15 @@ def _rate(digest: Digest, lang: str) -> Html:
     late = sum(1 for line in digest.lines if line.status is ReportStatus.LATE)
     excused = len(digest.lines) - digest.expected
     percent = round(100 * digest.submitted / digest.expected) if digest.expected else 100
-    text = t("weekly.digest.rate", lang, submitted=digest.submitted, expected=digest.expected,
-             percent=percent, on_time=on_time, late=late)  # fmt: skip
+    text = t(
+        "weekly.digest.rate",
+        lang,
+        submitted=digest.submitted,
+        expected=digest.expected,
+        percent=percent,
+        on_time=on_time,
+        late=late,
+    )
     if excused:
         text = Html(text + t("weekly.digest.excused_count", lang, count=excused))
     return text
@@ -200,8 +229,14 @@ def _status_line(number: int, line: OrganizationLine, tz: ZoneInfo, lang: str) -
         status = Html(
             status + " " + t("weekly.digest.at", lang, when=when(line.submitted_at, tz, lang))
         )
-    return t("weekly.digest.organization", lang, number=number, organization=line.name,
-             mark=STATUS_MARK[line.status], status=status)  # fmt: skip
+    return t(
+        "weekly.digest.organization",
+        lang,
+        number=number,
+        organization=line.name,
+        mark=STATUS_MARK[line.status],
+        status=status,
+    )
 
 
 def _answer_line(question_answer: tuple[Question, StoredAnswer], lang: str) -> Html:
@@ -217,8 +252,13 @@ def _total_line(total: Total, lang: str) -> Html:
             total.question.kind, "", str(value), total.question.unit, lang, ("", "")
         )
 
-    text = t("weekly.digest.total", lang, question=total.question.text, total=figure(total.total),
-             count=total.reporting)  # fmt: skip
+    text = t(
+        "weekly.digest.total",
+        lang,
+        question=total.question.text,
+        total=figure(total.total),
+        count=total.reporting,
+    )
     change = total.change
     if change is None:
         return text
@@ -240,18 +280,33 @@ def render_weekly(outcome: Outcome, private: bool) -> View | None:
         case BadPeriod(language=lang, given=given):
             return View(t("weekly.bad_period", lang, given=short(given, ECHO)))
         case NoSuchPeriod(language=lang, given=given, first=first, current=current):
-            return View(t("weekly.no_such_period", lang, given=short(given, ECHO), first=first,
-                          current=current))  # fmt: skip
+            return View(
+                t(
+                    "weekly.no_such_period",
+                    lang,
+                    given=short(given, ECHO),
+                    first=first,
+                    current=current,
+                )
+            )
         case ChooseSkip(who=who, language=lang, period=period, options=options):
             rows = [
-                (Button(plain("weekly.skip.button_period", lang, period=period),
-                        buttons.Holiday(who.user_id, period)),)
-            ]  # fmt: skip
+                (
+                    Button(
+                        plain("weekly.skip.button_period", lang, period=period),
+                        buttons.Holiday(who.user_id, period),
+                    ),
+                )
+            ]
             rows += [
-                (Button(short(plain("weekly.skip.button_excuse", lang, organization=name)),
-                        buttons.Excuse(who.user_id, org_id, period)),)
+                (
+                    Button(
+                        short(plain("weekly.skip.button_excuse", lang, organization=name)),
+                        buttons.Excuse(who.user_id, org_id, period),
+                    ),
+                )
                 for org_id, name in options
-            ]  # fmt: skip
+            ]
             return View(t("weekly.skip.choose", lang, period=period), tuple(rows))
         case PeriodSkipped(language=lang, period=period, by=by):
             return View(t("weekly.skip.done", lang, period=period, by=by))

@@ -70,10 +70,15 @@ def environment(token: str | None) -> dict[str, str]:
 
 async def giaoban(*args: str, token: str | None = None, cwd: Path = ROOT) -> Result:
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", *args,
-        cwd=cwd, env=environment(token),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+        sys.executable,
+        "-m",
+        "bot.cli",
+        *args,
+        cwd=cwd,
+        env=environment(token),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
     stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
     assert process.returncode is not None
     return Result(process.returncode, stdout.decode(), stderr.decode())
@@ -172,10 +177,17 @@ async def test_the_bot_runs_answers_and_stops_cleanly_on_sigterm(
     path.write_text(config_text(api.base_url, f"sqlite+aiosqlite:///{database}", "DEBUG"), "utf-8")
     api.token = SECRET
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "run", "--config", str(path),
-        cwd=ROOT, env=environment(SECRET),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "run",
+        "--config",
+        str(path),
+        cwd=ROOT,
+        env=environment(SECRET),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
     try:
         await api.wait_polling(timeout=30)
         leader = api.user(YOUTH_LEADER_ID, "Nguyễn Văn An")
@@ -274,12 +286,14 @@ async def test_digest_prints_a_period_and_send_posts_it_once(tmp_path: Path) -> 
         assert (digest.plain_text or "").startswith("📊 Tổng hợp giao ban tuần 2026-W47")
         assert chart.kind == "photo"  # the chart goes with the digest, as on Mondays
 
-        bad = await giaoban("digest", "--group", "-1001000000001", "--period", "W47",
-                            "--config", str(path))  # fmt: skip
+        bad = await giaoban(
+            "digest", "--group", "-1001000000001", "--period", "W47", "--config", str(path)
+        )
         assert_one_clear_line(bad, "Không hiểu tuần W47")
         for week in ("0001-W01", "9999-W52"):
-            far = await giaoban("digest", "--group", "-1001000000001", "--period", week,
-                                "--config", str(path))  # fmt: skip
+            far = await giaoban(
+                "digest", "--group", "-1001000000001", "--period", week, "--config", str(path)
+            )
             assert_one_clear_line(far, f"Không có tuần {week}")
     finally:
         await api.stop()
@@ -291,8 +305,9 @@ async def test_export_writes_the_word_spreadsheet_and_csv_files(tmp_path: Path) 
     path.write_text(config_text("http://127.0.0.1:9/bot", database), "utf-8")
     common = ("--group", "-1001000000001", "--config", str(path))
 
-    word = await giaoban("export", *common, "--period", "2026-W47", "--out",
-                         str(tmp_path / "w47.docx"))  # fmt: skip
+    word = await giaoban(
+        "export", *common, "--period", "2026-W47", "--out", str(tmp_path / "w47.docx")
+    )
     assert word.code == 0, word.stderr
     assert word.stdout.startswith(f"Đã ghi {tmp_path / 'w47.docx'} (")
     document = Document(str(tmp_path / "w47.docx"))
@@ -300,20 +315,33 @@ async def test_export_writes_the_word_spreadsheet_and_csv_files(tmp_path: Path) 
         p.text for p in document.paragraphs
     ]
 
-    table = await giaoban("export", *common, "--period", "2026-W48", "2026-W46",
-                          "--format", "xlsx", "--out", str(tmp_path / "range.bin"))  # fmt: skip
+    table = await giaoban(
+        "export",
+        *common,
+        "--period",
+        "2026-W48",
+        "2026-W46",
+        "--format",
+        "xlsx",
+        "--out",
+        str(tmp_path / "range.bin"),
+    )
     assert table.code == 0, table.stderr
     sheet = load_workbook(io.BytesIO((tmp_path / "range.bin").read_bytes())).active
     assert sheet is not None
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
-        "2026-W46", "2026-W47", "2026-W48"
-    ]  # fmt: skip
+        "2026-W46",
+        "2026-W47",
+        "2026-W48",
+    ]
 
-    comma = await giaoban("export", *common, "--period", "2026-W47", "--out",
-                          str(tmp_path / "w47.csv"))  # fmt: skip
+    comma = await giaoban(
+        "export", *common, "--period", "2026-W47", "--out", str(tmp_path / "w47.csv")
+    )
     assert comma.code == 0, comma.stderr
     assert (tmp_path / "w47.csv").read_bytes().startswith(b"\xef\xbb\xbfK")
 
-    bad = await giaoban("export", *common, "--period", "2026-W47", "--out",
-                        str(tmp_path / "w47.pdf"))  # fmt: skip
+    bad = await giaoban(
+        "export", *common, "--period", "2026-W47", "--out", str(tmp_path / "w47.pdf")
+    )
     assert_one_clear_line(bad, "Không có định dạng pdf")

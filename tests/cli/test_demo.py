@@ -64,8 +64,9 @@ async def test_make_run_without_a_token_plays_the_demo_instead_and_names_its_fol
     tmp_path: Path,
 ) -> None:
     config = tmp_path / "config.toml"
-    config.write_text(config_text("http://127.0.0.1:1/bot", f"sqlite+aiosqlite:///{tmp_path}/g.db"),
-                      "utf-8")  # fmt: skip
+    config.write_text(
+        config_text("http://127.0.0.1:1/bot", f"sqlite+aiosqlite:///{tmp_path}/g.db"), "utf-8"
+    )
     result = await giaoban("run", "--config", str(config), "--demo-without-token", token=None)
 
     assert result.code == 0, result.stderr

@@ -121,18 +121,27 @@ class Week:
         self.supervisor = supervisor
         self.groups = {n: api.group(chat_id(n), f"Xã {n}") for n in range(GROUPS)}
         self.secretaries = {n: api.user(secretary_id(n), f"Thư {n}") for n in range(GROUPS)}
-        self.leaders = {(n, code): api.user(leader_id(n, code), f"{code} {n}")
-                        for n in range(GROUPS) for code in ORGANIZATIONS}  # fmt: skip
+        self.leaders = {
+            (n, code): api.user(leader_id(n, code), f"{code} {n}")
+            for n in range(GROUPS)
+            for code in ORGANIZATIONS
+        }
 
-    async def wait_for(self, chat: int, seen: int, match: Callable[[BotMessage], bool],
-                       also: Callable[[], bool] = lambda: False) -> None:  # fmt: skip
+    async def wait_for(
+        self,
+        chat: int,
+        seen: int,
+        match: Callable[[BotMessage], bool],
+        also: Callable[[], bool] = lambda: False,
+    ) -> None:
         def ready() -> bool:
             return any(match(m) for m in self.api.messages_to(chat)[seen:]) or also()
 
         await self.api.wait_until(ready, timeout=WAIT)
 
-    async def say(self, user: User, text: str, expect: str,
-                  also: Callable[[], bool] = lambda: False) -> BotMessage | None:  # fmt: skip
+    async def say(
+        self, user: User, text: str, expect: str, also: Callable[[], bool] = lambda: False
+    ) -> BotMessage | None:
         chat = self.api.private_chat(user)
         seen = len(self.api.messages_to(chat.id))
         self.api.send(chat, user, text)
@@ -155,8 +164,9 @@ class Week:
         chat = self.api.private_chat(user)
         seen = len(self.api.messages_to(chat.id))
         self.api.press(review, user, review.button("Gửi báo cáo"))
-        await self.wait_for(chat.id, seen, lambda m: "Đã nhận báo cáo" in (m.plain_text or ""),
-                            also=done)  # fmt: skip
+        await self.wait_for(
+            chat.id, seen, lambda m: "Đã nhận báo cáo" in (m.plain_text or ""), also=done
+        )
 
     async def at(self, instant: datetime, key: str, kind: str, groups: int = GROUPS) -> None:
         """Move the clock; wait until the bot has claimed ``kind`` of ``key`` for ``groups``
@@ -167,8 +177,7 @@ class Week:
         await self.api.wait_until(lambda: claimed(database, key, kind) >= groups, timeout=WAIT)
         for minute in range(1, 40):
             try:
-                await self.api.wait_until(lambda: pending(self.supervisor.database) == 0,
-                                          timeout=4)  # fmt: skip
+                await self.api.wait_until(lambda: pending(self.supervisor.database) == 0, timeout=4)
                 return
             except TimeoutError:
                 self.supervisor.set_clock(instant + timedelta(minutes=minute))
@@ -203,8 +212,9 @@ async def _play(api: LocalBotApi, supervisor: Supervisor) -> None:
 
     # Before Monday's call: one group upgraded without a word, the bot removed from another.
     admin = api.user(1, "Quản trị")
-    api.migrate(week.groups[UPGRADED_SILENTLY], new_chat_id(UPGRADED_SILENTLY), admin,
-                announce=False)  # fmt: skip
+    api.migrate(
+        week.groups[UPGRADED_SILENTLY], new_chat_id(UPGRADED_SILENTLY), admin, announce=False
+    )
     api.remove_bot(week.groups[REMOVED], by=week.secretaries[REMOVED])
     api.push_unreadable(week.groups[0])
     api.fail("sendMessage", error_code=429, retry_after=1, times=12)
@@ -241,8 +251,10 @@ def _check(
 ) -> None:
     logs = supervisor.logs()
     repeated = [key for key in killer.unheard if key.startswith("sendMessage:")]
-    print(f"{supervisor.kills} kills, {len(killer.unheard)} calls done but unheard, "
-          f"{len(repeated)} of them sends")  # fmt: skip
+    print(
+        f"{supervisor.kills} kills, {len(killer.unheard)} calls done but unheard, "
+        f"{len(repeated)} of them sends"
+    )
     assert "Traceback" not in logs, logs[-5000:]
     assert supervisor.kills >= 10, supervisor.kills
 
@@ -262,8 +274,10 @@ def _check(
         groups = dict(connection.execute("SELECT name, chat_id FROM groups").fetchall())
 
     # The moved groups live at their new ids; the others where they were.
-    assert groups == {f"Xã {n}": new_chat_id(n) if n in (UPGRADED_ANNOUNCED, UPGRADED_SILENTLY)
-                      else chat_id(n) for n in range(GROUPS)}  # fmt: skip
+    assert groups == {
+        f"Xã {n}": new_chat_id(n) if n in (UPGRADED_ANNOUNCED, UPGRADED_SILENTLY) else chat_id(n)
+        for n in range(GROUPS)
+    }
     assert aside == [("chat_boost",)]
     # Everything claimed was delivered, to the chat the group has now (private lists aside).
     assert {state for *_, state, _, _ in ledger} == {"sent"}
@@ -281,8 +295,11 @@ def _check(
     lists = {slot for _, _, _, kind, slot, *_ in ledger if kind == "overdue_list"}
     assert str(secretary_id(BLOCKING)) not in lists
     assert str(secretary_id(BLOCKING + 1)) in lists
-    [deadline] = [text for name, _, key, kind, *_, text in ledger
-                  if name == f"Xã {BLOCKING}" and kind == "deadline"]  # fmt: skip
+    [deadline] = [
+        text
+        for name, _, key, kind, *_, text in ledger
+        if name == f"Xã {BLOCKING}" and kind == "deadline"
+    ]
     assert f"tg://user?id={secretary_id(BLOCKING)}" in deadline
     # Each scheduled text arrived, and a copy more only from a run that came after a kill.
     for *_, target, text in ledger:

@@ -30,13 +30,25 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 GROUP_ID = -1001000000001
 SECRETARY_ID = 500001
 LEADERS = {"doan": 500011, "ldld": 500021, "hlhpn": 500031, "hnd": 500041}
-NAMES = {"doan": "Tỉnh đoàn", "ldld": "Liên đoàn Lao động", "hlhpn": "Hội LHPN",
-         "hnd": "Hội Nông dân"}  # fmt: skip
+NAMES = {
+    "doan": "Tỉnh đoàn",
+    "ldld": "Liên đoàn Lao động",
+    "hlhpn": "Hội LHPN",
+    "hnd": "Hội Nông dân",
+}
 # Long enough that the digest goes out in two pieces, so that a kill can fall between them.
-REPORTED = {code: (f"{NAMES[code]}: " + "tuyên truyền tại khu dân cư, phát tờ rơi; " * 30).strip()
-            for code in ("doan", "ldld", "hlhpn")}  # fmt: skip
-SENDING = {"sendMessage", "sendPhoto", "editMessageReplyMarkup", "editMessageText",
-           "answerCallbackQuery", "setMessageReaction"}  # fmt: skip
+REPORTED = {
+    code: (f"{NAMES[code]}: " + "tuyên truyền tại khu dân cư, phát tờ rơi; " * 30).strip()
+    for code in ("doan", "ldld", "hlhpn")
+}
+SENDING = {
+    "sendMessage",
+    "sendPhoto",
+    "editMessageReplyMarkup",
+    "editMessageText",
+    "answerCallbackQuery",
+    "setMessageReaction",
+}
 WAIT = 90.0  # seconds for one step, restarts included; a healthy step takes well under one
 
 
@@ -121,11 +133,21 @@ class Supervisor:
             self.starts += 1
             log = (self.tmp_path / f"run-{self.starts}.log").open("wb")
             self.process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot.cli", "run", "--config", str(self.config), cwd=ROOT,
-                env={**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN,
-                     "GIAOBAN_CLOCK_FILE": str(self.clock_file)},
-                stdout=asyncio.subprocess.DEVNULL, stderr=log,
-            )  # fmt: skip
+                sys.executable,
+                "-m",
+                "bot.cli",
+                "run",
+                "--config",
+                str(self.config),
+                cwd=ROOT,
+                env={
+                    **os.environ,
+                    "TELEGRAM_BOT_TOKEN": TOKEN,
+                    "GIAOBAN_CLOCK_FILE": str(self.clock_file),
+                },
+                stdout=asyncio.subprocess.DEVNULL,
+                stderr=log,
+            )
             await self.process.wait()
             log.close()
 
@@ -150,8 +172,9 @@ class Supervisor:
             await asyncio.wait_for(self._watching, timeout=30)
 
     def logs(self) -> str:
-        return "\n".join(p.read_text("utf-8", "replace")
-                         for p in sorted(self.tmp_path.glob("run-*.log")))  # fmt: skip
+        return "\n".join(
+            p.read_text("utf-8", "replace") for p in sorted(self.tmp_path.glob("run-*.log"))
+        )
 
 
 @dataclass
@@ -235,7 +258,8 @@ class Deliveries:
                 self._port_run[port] = str(self.supervisor.starts)
             # A request read after its bot died: from the run that held the connection.
             self._arrived[port] = self._port_run.get(
-                port, f"unknown, after kill {self.supervisor.kills}")  # fmt: skip
+                port, f"unknown, after kill {self.supervisor.kills}"
+            )
         elif stage == "done" and method in ("sendMessage", "sendPhoto"):
             run = self._arrived.get(port, "?")
             text = params.get("text") or params.get("caption") or ""
@@ -292,8 +316,13 @@ class People:
         self.api.send(chat, user, text)
         return await self.wait_for(chat.id, seen, lambda m: expect in (m.plain_text or ""))
 
-    async def wait_for(self, chat_id: int, seen: int, match: Callable[[BotMessage], bool],
-                       also: Callable[[], bool] = lambda: False) -> BotMessage:  # fmt: skip
+    async def wait_for(
+        self,
+        chat_id: int,
+        seen: int,
+        match: Callable[[BotMessage], bool],
+        also: Callable[[], bool] = lambda: False,
+    ) -> BotMessage:
         found: list[BotMessage] = []
 
         def ready() -> bool:
@@ -313,9 +342,12 @@ class People:
         seen = len(self.api.messages_to(chat.id))
         self.api.press(review, self.users[code], review.button("Gửi báo cáo"))
         # The receipt, or, if the bot died after saving and before answering, the saved state.
-        await self.wait_for(chat.id, seen, lambda m: "Đã nhận báo cáo" in (m.plain_text or ""),
-                            also=lambda: report_state(self.supervisor.database, code)
-                            == "submitted")  # fmt: skip
+        await self.wait_for(
+            chat.id,
+            seen,
+            lambda m: "Đã nhận báo cáo" in (m.plain_text or ""),
+            also=lambda: report_state(self.supervisor.database, code) == "submitted",
+        )
 
 
 def report_state(database: Path, code: str) -> str | None:
@@ -363,8 +395,11 @@ async def test_sigkill_at_many_moments_of_a_week_loses_nothing_and_repeats_nothi
         return match
 
     # Mid-digest: as its first piece goes out, once it is done, and as the second goes out.
-    killer.moments += [(digest_piece(True), "arrived"), (digest_piece(True), "done"),
-                       (digest_piece(False), "arrived")]  # fmt: skip
+    killer.moments += [
+        (digest_piece(True), "arrived"),
+        (digest_piece(True), "done"),
+        (digest_piece(False), "arrived"),
+    ]
     supervisor.set_clock(local(23, 7))
     await supervisor.start()
     await api.wait_polling(timeout=WAIT)
@@ -393,9 +428,11 @@ async def test_sigkill_at_many_moments_of_a_week_loses_nothing_and_repeats_nothi
     logs = supervisor.logs()
     # Shown with -s (and on failure): how often the known crash window was hit.
     repeated = [key for key in killer.unheard if key.startswith("sendMessage:") or key == "photo"]
-    print(f"{supervisor.kills} kills, {len(killer.unheard)} calls done but unheard, "
-          f"{len(repeated)} of them sends (each may arrive twice), {killer.orphans} of them "
-          "read only after their bot was killed")  # fmt: skip
+    print(
+        f"{supervisor.kills} kills, {len(killer.unheard)} calls done but unheard, "
+        f"{len(repeated)} of them sends (each may arrive twice), {killer.orphans} of them "
+        "read only after their bot was killed"
+    )
     assert "Traceback" not in logs, logs
     assert supervisor.kills >= 10, supervisor.kills
     assert not killer.moments  # every chosen moment of the digest was reached
@@ -433,8 +470,12 @@ async def test_sigkill_at_many_moments_of_a_week_loses_nothing_and_repeats_nothi
     ]
     # At the Bot API: each piece at least once, and a copy more only from a later run of the
     # bot (the one before was killed before it could record that Telegram had it).
-    scheduled = [m for m in api.sent if m.chat_id == GROUP_ID or (
-        m.chat_id == SECRETARY_ID and (m.plain_text or "").startswith("📋"))]  # fmt: skip
+    scheduled = [
+        m
+        for m in api.sent
+        if m.chat_id == GROUP_ID
+        or (m.chat_id == SECRETARY_ID and (m.plain_text or "").startswith("📋"))
+    ]
     for message in scheduled:
         runs = deliveries.runs.get((message.chat_id, message.text or message.caption or ""), [])
         assert runs, (message.plain_text or "")[:80]

@@ -51,8 +51,9 @@ def group_config(chat_id: int, name: str = "MTTQ xã Hòa Thành", index: int = 
 @pytest.fixture
 async def commune(api: LocalBotApi, db_path: Path) -> AsyncIterator[BotHarness]:
     """One basic group, the bot started early on the Monday of week 48."""
-    bot = BotHarness(api, make_config(api, db_path, groups=[group_config(OLD_ID)]),
-                     FakeClock(local(23, 7)))  # fmt: skip
+    bot = BotHarness(
+        api, make_config(api, db_path, groups=[group_config(OLD_ID)]), FakeClock(local(23, 7))
+    )
     await bot.start()
     yield bot
     await bot.stop()
@@ -84,8 +85,9 @@ def texts(api: LocalBotApi, chat_id: int) -> list[str]:
     return found
 
 
-async def answer_in_group(bot: BotHarness, api: LocalBotApi, chat: Chat, user: User,
-                          text: str) -> None:  # fmt: skip
+async def answer_in_group(
+    bot: BotHarness, api: LocalBotApi, chat: Chat, user: User, text: str
+) -> None:
     """Reply to the bot's last message in the group, as a leader answering a question."""
     api.send(chat, user, text, reply_to=api.messages_to(chat.id)[-1])
     await bot.settle()
@@ -100,8 +102,9 @@ async def summary_after_a_move(
     """A week starts and An opens a report; the group is upgraded (the bot running and told
     by service messages, or stopped and never told); the bot starts again with the config
     naming the group by ``configured``; the secretary asks for /tonghop in the supergroup."""
-    bot = BotHarness(api, make_config(api, db_path, groups=[group_config(OLD_ID)]),
-                     FakeClock(local(23, 8)))  # fmt: skip
+    bot = BotHarness(
+        api, make_config(api, db_path, groups=[group_config(OLD_ID)]), FakeClock(local(23, 8))
+    )
     group = api.group(OLD_ID, "MTTQ xã Hòa Thành")
     secretary, an, _ = people(api)
     async with bot:
@@ -197,9 +200,11 @@ async def test_a_send_refused_as_migrated_moves_the_group_and_every_other_group_
     """No service message reached the bot: the Monday call to the old id gets Telegram's 400
     with parameters.migrate_to_chat_id. Forty groups, one of them moved."""
     ids = [-5000 - n for n in range(40)]
-    config = make_config(api, db_path, groups=[
-        group_config(chat_id, f"Xã {n}", index=n + 1) for n, chat_id in enumerate(ids)
-    ])  # fmt: skip
+    config = make_config(
+        api,
+        db_path,
+        groups=[group_config(chat_id, f"Xã {n}", index=n + 1) for n, chat_id in enumerate(ids)],
+    )
     chats = {chat_id: api.group(chat_id, f"Xã {n}") for n, chat_id in enumerate(ids)}
     api.migrate(chats[ids[7]], NEW_ID, by=api.user(1, "Quản trị"), announce=False)
     bot = BotHarness(api, config, FakeClock(local(23, 8)))
@@ -273,12 +278,15 @@ async def test_messages_waiting_for_a_group_the_bot_left_are_dropped_once_they_n
     digest, call = texts(api, OLD_ID)
     assert digest.startswith("📊 Tổng hợp giao ban tuần 2026-W48")
     assert call.startswith("📣 Giao ban tuần 2026-W49")
-    assert rows(db_path, "SELECT p.key, s.kind, s.state FROM sent_messages s JOIN periods p "
-                f"ON p.id = s.period_id WHERE s.chat_id = {OLD_ID} ORDER BY s.id") == [
+    assert rows(
+        db_path,
+        "SELECT p.key, s.kind, s.state FROM sent_messages s JOIN periods p "
+        f"ON p.id = s.period_id WHERE s.chat_id = {OLD_ID} ORDER BY s.id",
+    ) == [
         ("2026-W48", "call", "failed"),  # expired while the bot was out
         ("2026-W48", "digest", "sent"),
         ("2026-W49", "call", "sent"),
-    ]  # fmt: skip
+    ]
 
 
 async def test_a_secretary_who_blocked_the_bot_is_shown_so_and_mentioned_in_the_group_instead(

@@ -33,8 +33,7 @@ DOCUMENT = {
 
 @pytest.fixture
 async def bot(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[BotHarness]:
-    config = make_config(api, tmp_path / "exports.db",
-                         groups=six_organizations(document=DOCUMENT))  # fmt: skip
+    config = make_config(api, tmp_path / "exports.db", groups=six_organizations(document=DOCUMENT))
     harness = BotHarness(api, config, FakeClock(local(16, 9)))
     await harness.start()
     api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")
@@ -85,8 +84,11 @@ async def test_the_word_report_is_laid_out_as_an_administrative_report(
         "Số:     /BC-MTTQ-BTT",
     ]
     motto = [p.text for p in heading.rows[0].cells[1].paragraphs]
-    assert motto == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                     "Tây Ninh, ngày 30 tháng 11 năm 2026"]  # fmt: skip
+    assert motto == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Tây Ninh, ngày 30 tháng 11 năm 2026",
+    ]
     body = [p.text for p in document.paragraphs]
     assert "BÁO CÁO" in body
     assert "Tuần 2026-W48 (từ ngày 23/11/2026 đến ngày 29/11/2026)" in body
@@ -105,14 +107,24 @@ async def test_the_word_report_is_laid_out_as_an_administrative_report(
     assert missing[:2] == ["- Hội CCB", "- Ban Dân vận"]
     figures = [[c.text for c in row.cells] for row in document.tables[1].rows]
     assert figures == [
-        ["Nội dung", "Đơn vị tính", "Số tổ chức báo cáo", "Tuần này", "Tuần trước",
-         "Tăng (+), giảm (-)"],
+        [
+            "Nội dung",
+            "Đơn vị tính",
+            "Số tổ chức báo cáo",
+            "Tuần này",
+            "Tuần trước",
+            "Tăng (+), giảm (-)",
+        ],
         ["Hộ được hỗ trợ", "hộ", "4", "209", "140", "+69"],
         ["Kinh phí", "đồng", "4", "1.502.500.000", "3.000.000", "+1.499.500.000"],
-    ]  # fmt: skip
+    ]
     recipients = [p.text for p in closing.rows[0].cells[0].paragraphs]
-    assert recipients == ["Nơi nhận:", "- Thường trực Tỉnh ủy;", "- Các tổ chức CT-XH tỉnh;",
-                          "- Lưu: VP."]  # fmt: skip
+    assert recipients == [
+        "Nơi nhận:",
+        "- Thường trực Tỉnh ủy;",
+        "- Các tổ chức CT-XH tỉnh;",
+        "- Lưu: VP.",
+    ]
     signature = [p.text for p in closing.rows[0].cells[1].paragraphs if p.text]
     assert signature == ["TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"]
 
@@ -126,13 +138,30 @@ async def test_the_spreadsheet_has_a_row_per_organization_per_week_with_typed_va
     sheet = load_workbook(io.BytesIO(sent.file_content or b"")).active
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("Kỳ báo cáo", "Từ ngày", "Đến ngày", "Mã tổ chức", "Tổ chức", "Tình trạng",
-                       "Thời điểm nộp", "Kết quả tuyên truyền", "Hộ được hỗ trợ (hộ)",
-                       "Kinh phí (đồng)", "Khó khăn, kiến nghị")  # fmt: skip
+    assert rows[0] == (
+        "Kỳ báo cáo",
+        "Từ ngày",
+        "Đến ngày",
+        "Mã tổ chức",
+        "Tổ chức",
+        "Tình trạng",
+        "Thời điểm nộp",
+        "Kết quả tuyên truyền",
+        "Hộ được hỗ trợ (hộ)",
+        "Kinh phí (đồng)",
+        "Khó khăn, kiến nghị",
+    )
     assert len(rows) == 1 + 2 * 6
     doan_48 = next(r for r in rows if r[0] == "2026-W48" and r[3] == "doan")
-    assert doan_48[4:] == ("Tỉnh đoàn", "đúng hạn", doan_48[6], "Tỉnh đoàn tổ chức tuyên truyền.",
-                           150, 1_500_000_000, "Cần thêm kinh phí in tờ rơi")  # fmt: skip
+    assert doan_48[4:] == (
+        "Tỉnh đoàn",
+        "đúng hạn",
+        doan_48[6],
+        "Tỉnh đoàn tổ chức tuyên truyền.",
+        150,
+        1_500_000_000,
+        "Cần thêm kinh phí in tờ rơi",
+    )
     assert doan_48[6] == datetime(2026, 11, 24, 9, 0)  # local time, as Excel shows it
     missing = next(r for r in rows if r[0] == "2026-W47" and r[3] == "hnd")
     assert missing[5:] == ("quá hạn, chưa nộp", None, None, None, None, None)
@@ -148,9 +177,19 @@ async def test_the_csv_has_a_byte_order_mark_and_the_same_values(
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     assert rows[0][:2] == ["Kỳ báo cáo", "Từ ngày"]
     doan = next(r for r in rows if r[3] == "doan")
-    assert doan == ["2026-W48", "2026-11-23", "2026-11-29", "doan", "Tỉnh đoàn", "đúng hạn",
-                    "2026-11-24 09:00", "Tỉnh đoàn tổ chức tuyên truyền.", "150", "1500000000",
-                    "Cần thêm kinh phí in tờ rơi"]  # fmt: skip
+    assert doan == [
+        "2026-W48",
+        "2026-11-23",
+        "2026-11-29",
+        "doan",
+        "Tỉnh đoàn",
+        "đúng hạn",
+        "2026-11-24 09:00",
+        "Tỉnh đoàn tổ chức tuyên truyền.",
+        "150",
+        "1500000000",
+        "Cần thêm kinh phí in tờ rơi",
+    ]
 
 
 async def test_export_in_the_group_sends_the_file_in_private_and_says_so(

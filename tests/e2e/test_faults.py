@@ -23,8 +23,9 @@ NOT_SAVED = "⚠️ Chưa lưu được tin nhắn này"
 @pytest.fixture
 async def quick_bot(api: LocalBotApi, db_path: Path) -> AsyncIterator[BotHarness]:
     """A bot whose database waits at most one second for a lock (the default is five)."""
-    config = make_config(api, db_path, storage={"url": f"sqlite+aiosqlite:///{db_path}",
-                                                "busy_timeout_ms": 1000})  # fmt: skip
+    config = make_config(
+        api, db_path, storage={"url": f"sqlite+aiosqlite:///{db_path}", "busy_timeout_ms": 1000}
+    )
     async with BotHarness(api, config, FakeClock(MONDAY_MORNING)) as bot:
         yield bot
 
@@ -37,12 +38,14 @@ class Locker:
         self.process: asyncio.subprocess.Process | None = None
 
     async def __aenter__(self) -> Locker:
-        script = ("import sqlite3, sys, time\n"
-                  "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-                  "c.execute('BEGIN IMMEDIATE')\n"
-                  "print('locked', flush=True)\n"
-                  "time.sleep(float(sys.argv[2]))\n"
-                  "c.execute('COMMIT')\n")  # fmt: skip
+        script = (
+            "import sqlite3, sys, time\n"
+            "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "c.execute('BEGIN IMMEDIATE')\n"
+            "print('locked', flush=True)\n"
+            "time.sleep(float(sys.argv[2]))\n"
+            "c.execute('COMMIT')\n"
+        )
         self.process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-c",

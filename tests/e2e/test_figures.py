@@ -244,8 +244,9 @@ async def test_an_answer_in_flight_when_the_bot_stopped_is_not_taken_for_the_nex
     api.send(chat, leader, "12")
     await bot.only_reply(chat.id)
     with sqlite3.connect(db_path) as connection:  # the note the bot did not live to write
-        connection.execute("UPDATE prompts SET message_id = NULL WHERE id = "
-                           "(SELECT max(id) FROM prompts)")  # fmt: skip
+        connection.execute(
+            "UPDATE prompts SET message_id = NULL WHERE id = (SELECT max(id) FROM prompts)"
+        )
     await bot.restart()
 
     api.send(chat, leader, "12")

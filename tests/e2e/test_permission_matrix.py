@@ -71,8 +71,16 @@ CASES = [
     for sender, expected in zip(SENDERS, row, strict=True)
 ]
 # What a refused action must leave as it was (people and handled updates are bookkeeping).
-TABLES = ("reports", "answers", "answer_parts", "conversations", "join_requests", "periods",
-          "memberships", "sent_messages")  # fmt: skip
+TABLES = (
+    "reports",
+    "answers",
+    "answer_parts",
+    "conversations",
+    "join_requests",
+    "periods",
+    "memberships",
+    "sent_messages",
+)
 
 
 def state(db_path: Path) -> dict[str, int]:
@@ -106,8 +114,9 @@ async def test_each_command_for_each_kind_of_sender(
     assert [m for m in api.sent if m.chat_id != chat.id] == []  # nothing said elsewhere
 
 
-async def press_as(bot: BotHarness, api: LocalBotApi, message: BotMessage, sender: str,
-                   label: str) -> str:  # fmt: skip
+async def press_as(
+    bot: BotHarness, api: LocalBotApi, message: BotMessage, sender: str, label: str
+) -> str:
     """``sender`` presses a button; returns the short notice Telegram shows them."""
     user = api.user(SENDERS[sender][0], f"Người {sender}")
     api.press(message, user, message.button(label))

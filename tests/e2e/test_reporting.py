@@ -168,8 +168,10 @@ async def test_other_peoples_messages_in_the_group_do_not_disturb_a_report(
 
     # The bystander's reply to An's question is nobody's answer; he is told whose it was.
     [told] = api.unread(group.id)
-    assert told.plain_text == ("Câu hỏi này dành cho An, nên câu trả lời của anh/chị không "
-                               "được ghi. Muốn báo cáo cho tổ chức mình, gõ /baocao.")  # fmt: skip
+    assert told.plain_text == (
+        "Câu hỏi này dành cho An, nên câu trả lời của anh/chị không "
+        "được ghi. Muốn báo cáo cho tổ chức mình, gõ /baocao."
+    )
     api.mark_read(group.id)
     assert answers(db_path, "tinh_doan") == {}
     api.send(group, leader, "Kết quả thật.", reply_to=prompt)

@@ -85,8 +85,9 @@ async def test_an_unexpected_failure_sending_to_one_group_leaves_every_other_gro
     from tests.harness import make_config
 
     ids = [-6000 - n for n in range(12)]
-    config = make_config(api, db_path, groups=[group_config(c, f"Xã {n}", index=n + 1)
-                                               for n, c in enumerate(ids)])  # fmt: skip
+    config = make_config(
+        api, db_path, groups=[group_config(c, f"Xã {n}", index=n + 1) for n, c in enumerate(ids)]
+    )
     for n, chat_id in enumerate(ids):
         api.group(chat_id, f"Xã {n}")
     send = TelegramTransport.send
@@ -144,8 +145,9 @@ async def test_a_press_on_a_message_the_bot_can_no_longer_edit_still_gets_its_an
     bot: BotHarness, api: LocalBotApi
 ) -> None:
     leader, chat, skip_prompt = await private_report_until_the_last_question(bot, api)
-    api.fail("editMessageReplyMarkup", error_code=400,
-             description="Bad Request: message can't be edited")  # fmt: skip
+    api.fail(
+        "editMessageReplyMarkup", error_code=400, description="Bad Request: message can't be edited"
+    )
     api.press(skip_prompt, leader, skip_prompt.button("Bỏ qua"))
 
     review = await bot.only_reply(chat.id)
@@ -172,8 +174,10 @@ async def test_a_week_outside_the_groups_life_is_refused_and_nothing_is_stored(
         api.send(group, secretary, f"{command} {week}")
         replies.append((await bot.only_reply(GROUP_ID)).plain_text or "")
 
-    assert all(r.startswith(f"Nhóm không có tuần {week}: nhóm theo dõi báo cáo từ tuần "
-                            "2026-W48") for r in replies), replies  # fmt: skip
+    assert all(
+        r.startswith(f"Nhóm không có tuần {week}: nhóm theo dõi báo cáo từ tuần 2026-W48")
+        for r in replies
+    ), replies
     assert count(db_path, "SELECT key FROM periods") == []
     assert api.unread(secretary.id) == []
 
@@ -183,9 +187,12 @@ async def test_a_week_outside_the_groups_life_is_refused_and_nothing_is_stored(
              "v:500001:1:0001-W01", "a:" + "9" * 40, ""],
 )  # fmt: skip
 async def test_garbled_or_forged_button_data_gets_a_short_notice_and_changes_nothing(
-    bot: BotHarness, api: LocalBotApi, db_path: Path, data: str,
+    bot: BotHarness,
+    api: LocalBotApi,
+    db_path: Path,
+    data: str,
     caplog: pytest.LogCaptureFixture,
-) -> None:  # fmt: skip
+) -> None:
     group = api.group(GROUP_ID, "MTT-CTXH", supergroup=True)
     secretary = api.user(SECRETARY_ID, "Thư")
     api.send(group, secretary, "/nghi")

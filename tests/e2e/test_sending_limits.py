@@ -18,19 +18,30 @@ RATE = 10  # messages a second per chat in this test: 100 ms apart
 async def test_messages_to_one_chat_are_spaced_by_the_per_chat_limit(
     api: LocalBotApi, tmp_path: Path
 ) -> None:
-    config = make_config(api, tmp_path / "limits.db", telegram={
-        "poll_timeout": 5, "api_base_url": api.base_url,
-        "limits": {"messages_per_second": 1000, "group_messages_per_minute": 10000,
-                   "chat_messages_per_second": RATE},
-    })  # fmt: skip
+    config = make_config(
+        api,
+        tmp_path / "limits.db",
+        telegram={
+            "poll_timeout": 5,
+            "api_base_url": api.base_url,
+            "limits": {
+                "messages_per_second": 1000,
+                "group_messages_per_minute": 10000,
+                "chat_messages_per_second": RATE,
+            },
+        },
+    )
     api.group(GROUP_ID, "Nhóm")
     person = api.user(700001, "Lan")
     private = api.private_chat(person, started=True)
     async with BotHarness(api, config, FakeClock(MONDAY_MORNING)) as bot:
-        await asyncio.gather(*(
-            bot.app.bot.send_message(chat, f"tin {n}")
-            for n in range(4) for chat in (GROUP_ID, private.id)
-        ))  # fmt: skip
+        await asyncio.gather(
+            *(
+                bot.app.bot.send_message(chat, f"tin {n}")
+                for n in range(4)
+                for chat in (GROUP_ID, private.id)
+            )
+        )
 
     for chat_id in (GROUP_ID, private.id):
         sends = [c for c in api.calls if c.method == "sendMessage"]
@@ -51,10 +62,14 @@ async def test_a_monday_for_many_groups_stays_within_limits_the_server_enforces(
     a second per chat, as Telegram does: 40 groups' digests and calls get none."""
     api.limits = SendingLimits()
     groups = [
-        {**six_organizations()[0], "chat_id": -1001000000100 - n, "name": f"Nhóm {n}",
-         "digest_chart": False}
+        {
+            **six_organizations()[0],
+            "chat_id": -1001000000100 - n,
+            "name": f"Nhóm {n}",
+            "digest_chart": False,
+        }
         for n in range(40)
-    ]  # fmt: skip
+    ]
     telegram = {"api_base_url": api.base_url, "poll_timeout": 5}  # Telegram's limits: defaults
     config = make_config(api, tmp_path / "many.db", groups=groups, telegram=telegram)
     for group in config.groups:

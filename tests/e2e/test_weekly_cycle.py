@@ -21,12 +21,30 @@ from tests.harness import GROUP_ID, SECRETARY_ID, BotHarness, make_config
 from tests.images import png_size
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-LEADERS = {"doan": 600001, "ldld": 600002, "hlhpn": 600003, "hnd": 600004, "hccb": 600005,
-           "mttq": 600006}  # fmt: skip
-NAMES = {"doan": "Tỉnh đoàn", "ldld": "Liên đoàn Lao động", "hlhpn": "Hội LHPN",
-         "hnd": "Hội Nông dân", "hccb": "Hội CCB", "mttq": "Ban Dân vận"}  # fmt: skip
-MEMBER_NAMES = {"doan": "An", "ldld": "Bình", "hlhpn": "Chi", "hnd": "Dũng", "hccb": "Em",
-                "mttq": "Giang"}  # fmt: skip
+LEADERS = {
+    "doan": 600001,
+    "ldld": 600002,
+    "hlhpn": 600003,
+    "hnd": 600004,
+    "hccb": 600005,
+    "mttq": 600006,
+}
+NAMES = {
+    "doan": "Tỉnh đoàn",
+    "ldld": "Liên đoàn Lao động",
+    "hlhpn": "Hội LHPN",
+    "hnd": "Hội Nông dân",
+    "hccb": "Hội CCB",
+    "mttq": "Ban Dân vận",
+}
+MEMBER_NAMES = {
+    "doan": "An",
+    "ldld": "Bình",
+    "hlhpn": "Chi",
+    "hnd": "Dũng",
+    "hccb": "Em",
+    "mttq": "Giang",
+}
 
 
 def local(day: int, hour: int, minute: int = 0) -> datetime:
@@ -49,12 +67,16 @@ def six_organizations(**group: Any) -> list[dict[str, Any]]:
                 {"key": "tuyen_truyen", "text": "Kết quả tuyên truyền"},
                 {"key": "ho", "text": "Hộ được hỗ trợ", "kind": "count", "unit": "hộ"},
                 {"key": "kinh_phi", "text": "Kinh phí", "kind": "money"},
-                {"key": "kien_nghi", "text": "Khó khăn, kiến nghị", "required": False,
-                 "proposals": True},
+                {
+                    "key": "kien_nghi",
+                    "text": "Khó khăn, kiến nghị",
+                    "required": False,
+                    "proposals": True,
+                },
             ],
             **group,
         }
-    ]  # fmt: skip
+    ]
 
 
 @pytest.fixture
@@ -68,9 +90,15 @@ async def week(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[BotHarness]:
 
 
 async def report(
-    bot: BotHarness, api: LocalBotApi, code: str, households: str, money: str,
-    proposal: str | None = None, *, period_button: str | None = None,
-) -> BotMessage:  # fmt: skip
+    bot: BotHarness,
+    api: LocalBotApi,
+    code: str,
+    households: str,
+    money: str,
+    proposal: str | None = None,
+    *,
+    period_button: str | None = None,
+) -> BotMessage:
     """A leader reports in private from start to receipt."""
     leader = api.user(LEADERS[code], MEMBER_NAMES[code])
     chat = api.private_chat(leader)
@@ -428,8 +456,10 @@ async def test_the_digest_and_late_additions_go_to_the_configured_forum_topic(
         (None, "📣 Giao ban tuần 2026-W48"),
         (12, "📥 Bổ sung tuần 2026-W47: Liên đoàn Lao động"),
     ]
-    assert [(m.message_thread_id, (m.plain_text or "")[: len(start)]) for m, (_, start)
-            in zip(sent, expected, strict=True)] == expected  # fmt: skip
+    assert [
+        (m.message_thread_id, (m.plain_text or "")[: len(start)])
+        for m, (_, start) in zip(sent, expected, strict=True)
+    ] == expected
 
 
 async def test_a_digest_topic_that_does_not_exist_falls_back_to_the_group_itself(

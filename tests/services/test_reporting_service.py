@@ -52,8 +52,12 @@ async def test_a_leader_answers_every_question_and_submits_and_the_report_is_sto
     ]
     assert rows(tmp_path, "SELECT state FROM reports") == [(ReportState.SUBMITTED.value,)]
     stored = rows(tmp_path, "SELECT question_key, value, skipped FROM answers ORDER BY id")
-    assert stored == [("tuyen_truyen", None, 0), ("ho_kho_khan", "12", 0),
-                      ("kinh_phi", "3000000", 0), ("kien_nghi", None, 1)]  # fmt: skip
+    assert stored == [
+        ("tuyen_truyen", None, 0),
+        ("ho_kho_khan", "12", 0),
+        ("kinh_phi", "3000000", 0),
+        ("kien_nghi", None, 1),
+    ]
 
 
 async def test_a_message_delivered_twice_is_stored_once(

@@ -57,7 +57,7 @@ async def add_group(db: Database, chat_id: int = -1001) -> tuple[int, int]:
         group = await uow.groups.add(
             Group(chat_id=chat_id, name="Nhóm", timezone="Asia/Ho_Chi_Minh", language="vi",
                   created_at=NOW)
-        )  # fmt: skip
+        )
         org = await uow.groups.add_organization(
             Organization(group_id=group.id, code="doan", name="Tỉnh đoàn")
         )
@@ -70,7 +70,7 @@ async def add_period(db: Database, group_id: int, key: str = "2026-W48") -> int:
         period = await uow.reports.add_period(
             Period(group_id=group_id, key=key, starts_at=NOW, ends_at=NOW + timedelta(days=7),
                    deadline_at=NOW + timedelta(days=4))
-        )  # fmt: skip
+        )
         await uow.commit()
         return period.id
 
@@ -166,7 +166,7 @@ async def test_times_come_back_as_the_same_instant_in_aware_utc(db: Database) ->
             Report(period_id=period_id, organization_id=org_id, state=ReportState.SUBMITTED,
                    submitted_at=submitted, submitted_by=person.id, created_at=NOW,
                    updated_at=NOW)
-        )  # fmt: skip
+        )
         await uow.commit()
     async with db.unit_of_work() as uow:
         report = await uow.reports.report(period_id, org_id)
@@ -181,7 +181,7 @@ async def test_a_naive_time_is_refused_before_it_reaches_the_database(db: Databa
         uow.session.add(
             Group(chat_id=-1, name="x", timezone="UTC", language="vi",
                   created_at=datetime(2026, 11, 23, 9, 0))
-        )  # fmt: skip
+        )
         with pytest.raises(StatementError, match="naive datetime"):
             await uow.session.flush()
 
@@ -205,7 +205,7 @@ async def test_one_report_per_organization_per_period(db: Database) -> None:
     group_id, org_id = await add_group(db)
     period_id = await add_period(db, group_id)
     draft = {"period_id": period_id, "organization_id": org_id, "state": ReportState.DRAFT,
-                 "created_at": NOW, "updated_at": NOW}  # fmt: skip
+                 "created_at": NOW, "updated_at": NOW}
     async with db.unit_of_work() as uow:
         await uow.reports.add_report(Report(**draft))
         with pytest.raises(IntegrityError):
@@ -219,7 +219,7 @@ async def test_a_report_must_belong_to_an_existing_period(db: Database) -> None:
             await uow.reports.add_report(
                 Report(period_id=999, organization_id=org_id, state=ReportState.DRAFT,
                        created_at=NOW, updated_at=NOW)
-            )  # fmt: skip
+            )
 
 
 async def test_a_submitted_report_must_say_who_submitted_it_and_when(db: Database) -> None:
@@ -230,7 +230,7 @@ async def test_a_submitted_report_must_say_who_submitted_it_and_when(db: Databas
             await uow.reports.add_report(
                 Report(period_id=period_id, organization_id=org_id,
                        state=ReportState.SUBMITTED, created_at=NOW, updated_at=NOW)
-            )  # fmt: skip
+            )
 
 
 async def test_a_person_is_in_the_secretariat_of_a_group_once(db: Database) -> None:
@@ -238,7 +238,7 @@ async def test_a_person_is_in_the_secretariat_of_a_group_once(db: Database) -> N
     async with db.unit_of_work() as uow:
         person = await uow.people.add(Person(user_id=7, full_name="Bình"))
         row = {"group_id": group_id, "person_id": person.id, "role": Role.SECRETARIAT,
-                   "source": MembershipSource.CONFIG, "created_at": NOW}  # fmt: skip
+                   "source": MembershipSource.CONFIG, "created_at": NOW}
         await uow.groups.add_membership(Membership(**row))
         with pytest.raises(IntegrityError):
             await uow.groups.add_membership(Membership(**row))
@@ -252,7 +252,7 @@ async def test_a_leader_must_lead_an_organization(db: Database) -> None:
             await uow.groups.add_membership(
                 Membership(group_id=group_id, person_id=person.id, role=Role.LEADER,
                            source=MembershipSource.CONFIG, created_at=NOW)
-            )  # fmt: skip
+            )
 
 
 async def test_leaving_a_unit_of_work_without_commit_keeps_nothing(db: Database) -> None:
@@ -340,7 +340,7 @@ async def test_resyncing_follows_the_config_but_keeps_people_who_joined(db: Data
         await uow.groups.add_membership(
             Membership(group_id=group.id, person_id=joined.id, role=Role.LEADER,
                        organization_id=org.id, source=MembershipSource.JOINED, created_at=NOW)
-        )  # fmt: skip
+        )
         await uow.commit()
 
     changed = roster_config(

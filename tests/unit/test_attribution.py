@@ -5,8 +5,14 @@ from __future__ import annotations
 from bot.core.attribution import REVIEW, Attribution, Belongs, PromptSeen, attribute
 
 
-def prompt(message_id: int | None, key: str, *, mine: bool = True, same: bool = True,
-           after: int | None = None) -> PromptSeen:  # fmt: skip
+def prompt(
+    message_id: int | None,
+    key: str,
+    *,
+    mine: bool = True,
+    same: bool = True,
+    after: int | None = None,
+) -> PromptSeen:
     return PromptSeen(message_id, key, mine, same, after)
 
 

@@ -24,8 +24,15 @@ def example_group() -> GroupConfig:
     return load_config(EXAMPLE).groups[0]
 
 
-def week(group: GroupConfig, key: PeriodKey, submitted: int, households: int | None,
-         *, late: int = 0, holiday: bool = False) -> PeriodReport:  # fmt: skip
+def week(
+    group: GroupConfig,
+    key: PeriodKey,
+    submitted: int,
+    households: int | None,
+    *,
+    late: int = 0,
+    holiday: bool = False,
+) -> PeriodReport:
     deadline = datetime.combine(key.day(5), datetime.min.time(), UTC) + timedelta(hours=17)
     organizations = []
     for index, org in enumerate(group.organizations):
@@ -46,8 +53,9 @@ def week(group: GroupConfig, key: PeriodKey, submitted: int, households: int | N
 def test_the_chart_is_a_png_of_the_expected_size_with_rates_and_figures() -> None:
     group = example_group()
     keys = [PeriodKey(2026, w) for w in range(41, 49)]
-    reports = [week(group, k, submitted=i % 7, households=100 + i, late=1)
-               for i, k in enumerate(keys)]  # fmt: skip
+    reports = [
+        week(group, k, submitted=i % 7, households=100 + i, late=1) for i, k in enumerate(keys)
+    ]
     with warnings.catch_warnings():
         # matplotlib warns "Glyph ... missing from font(s)" for a letter it cannot draw:
         # every Vietnamese letter of the labels must be in the font.
@@ -61,8 +69,10 @@ def a_new_group(group: GroupConfig) -> list[PeriodReport]:
 
 
 def a_holiday_then_no_figures(group: GroupConfig) -> list[PeriodReport]:
-    return [week(group, PeriodKey(2026, 47), 6, 5, holiday=True),
-            week(group, PeriodKey(2026, 48), 2, None)]  # fmt: skip
+    return [
+        week(group, PeriodKey(2026, 47), 6, 5, holiday=True),
+        week(group, PeriodKey(2026, 48), 2, None),
+    ]
 
 
 @pytest.mark.parametrize("weeks", [a_new_group, a_holiday_then_no_figures])

@@ -77,8 +77,11 @@ def test_defaults_follow_the_design_schedule_and_vietnamese() -> None:
 
 def test_the_default_sending_limits_are_telegrams() -> None:
     limits = parse_config(MINIMAL).telegram.limits
-    assert (limits.messages_per_second, limits.group_messages_per_minute,
-            limits.chat_messages_per_second) == (30, 20, 1)  # fmt: skip
+    assert (
+        limits.messages_per_second,
+        limits.group_messages_per_minute,
+        limits.chat_messages_per_second,
+    ) == (30, 20, 1)
 
 
 def test_the_token_from_the_environment_wins_over_the_file() -> None:
@@ -208,8 +211,9 @@ def test_a_config_naming_the_new_id_of_a_moved_group_finds_it_by_the_old_one() -
 
 
 def test_a_numeric_question_may_bound_its_figures() -> None:
-    data = with_change("groups.0.questions.0", {"key": "ho", "text": "Hộ", "kind": "count",
-                                                "min": 1, "max": 500})  # fmt: skip
+    data = with_change(
+        "groups.0.questions.0", {"key": "ho", "text": "Hộ", "kind": "count", "min": 1, "max": 500}
+    )
     question = parse_config(data).groups[0].questions[0]
     assert (question.minimum, question.maximum) == (Decimal(1), Decimal(500))
 

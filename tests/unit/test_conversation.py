@@ -30,8 +30,9 @@ QUESTIONS = (ACTIVITY, MEMBERS, NOTE)
 REPORT = 7
 
 
-def draft(state: ReportState = ReportState.DRAFT, largest: str | None = None,
-          **answers: Given) -> Draft:  # fmt: skip
+def draft(
+    state: ReportState = ReportState.DRAFT, largest: str | None = None, **answers: Given
+) -> Draft:
     return Draft(REPORT, QUESTIONS, answers, state, Decimal(largest) if largest else None)
 
 
@@ -346,8 +347,9 @@ def test_an_update_delivered_again_shows_the_question_waiting() -> None:
 
 
 def test_an_update_delivered_again_during_a_text_answer_invites_more_text() -> None:
-    decision = decide(at(Step.ANSWER, "activity"), draft(activity=ACTIVITY_DONE),
-                      talk.Redelivered())  # fmt: skip
+    decision = decide(
+        at(Step.ANSWER, "activity"), draft(activity=ACTIVITY_DONE), talk.Redelivered()
+    )
     assert decision.say == talk.AskMore("activity")
 
 
@@ -383,20 +385,27 @@ def test_a_button_the_conversation_no_longer_waits_for_is_stale_and_changes_noth
 
 
 def test_done_button_after_a_text_answer_moves_on() -> None:
-    decision = decide(at(Step.ANSWER, "activity"), draft(activity=ACTIVITY_DONE),
-                      talk.Finish(REPORT, "activity"))  # fmt: skip
+    decision = decide(
+        at(Step.ANSWER, "activity"), draft(activity=ACTIVITY_DONE), talk.Finish(REPORT, "activity")
+    )
     assert decision.say == talk.Ask("members")
 
 
 def test_right_button_stores_the_figure_asked_about() -> None:
-    decision = decide(at(Step.ANSWER, "members", ASKED_40), draft(activity=ACTIVITY_DONE),
-                      talk.FigureAnswer(REPORT, "members", accepted=True))  # fmt: skip
+    decision = decide(
+        at(Step.ANSWER, "members", ASKED_40),
+        draft(activity=ACTIVITY_DONE),
+        talk.FigureAnswer(REPORT, "members", accepted=True),
+    )
     assert decision.effects == (talk.Put("members", "hơn bốn chục", "40", 31),)
 
 
 def test_again_button_drops_the_figure_asked_about() -> None:
-    decision = decide(at(Step.ANSWER, "members", ASKED_40), draft(),
-                      talk.FigureAnswer(REPORT, "members", accepted=False))  # fmt: skip
+    decision = decide(
+        at(Step.ANSWER, "members", ASKED_40),
+        draft(),
+        talk.FigureAnswer(REPORT, "members", accepted=False),
+    )
     assert decision.effects == ()
     assert decision.state == at(Step.ANSWER, "members")
     assert decision.say == talk.Ask("members", "answer.retype")

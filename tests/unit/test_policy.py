@@ -7,8 +7,15 @@ import pytest
 from bot.core.policy import POLICY, Action, Refusal, Standing, access
 
 SECRETARIAT, LEADER, STRANGER = Standing.SECRETARIAT, Standing.LEADER, Standing.STRANGER
-SECRETARIAT_ACTIONS = (Action.SUMMARY, Action.CHART, Action.EXPORT, Action.SKIP, Action.ROSTER,
-                       Action.REMOVE, Action.DECIDE_JOIN)  # fmt: skip
+SECRETARIAT_ACTIONS = (
+    Action.SUMMARY,
+    Action.CHART,
+    Action.EXPORT,
+    Action.SKIP,
+    Action.ROSTER,
+    Action.REMOVE,
+    Action.DECIDE_JOIN,
+)
 
 
 def test_every_action_has_a_rule() -> None:

@@ -21,8 +21,7 @@ def local(day: int, hour: int, minute: int = 0) -> datetime:
 
 
 def kinds(schedule: Schedule, now: datetime, **kwargs: object) -> list[tuple[str, str, str]]:
-    return [(d.kind.value, str(d.period), d.slot)
-            for d in due_events(schedule, TZ, now, **kwargs)]  # type: ignore[arg-type]  # fmt: skip
+    return [(d.kind.value, str(d.period), d.slot) for d in due_events(schedule, TZ, now, **kwargs)]  # type: ignore[arg-type]
 
 
 def test_nothing_is_due_on_monday_before_eight() -> None:

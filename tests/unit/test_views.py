@@ -45,9 +45,15 @@ FILE = ExportFile("bao-cao.xlsx", b"x", ExportRequest(ExportFormat.XLSX, WEEK.pr
 
 def _digest() -> outcomes.Summary:
     questions = (COUNT, MONEY, TEXT)
-    answered = ReportFacts(AT, False, {"members": StoredAnswer("12", "12"),
-                                       "fund": StoredAnswer("3 triệu", "3000000"),
-                                       "notes": StoredAnswer("Tốt " * 300, None)})  # fmt: skip
+    answered = ReportFacts(
+        AT,
+        False,
+        {
+            "members": StoredAnswer("12", "12"),
+            "fund": StoredAnswer("3 triệu", "3000000"),
+            "notes": StoredAnswer("Tốt " * 300, None),
+        },
+    )
     organizations = [
         OrganizationFacts("doan", "Đoàn Thanh niên", ((1, "An"),), questions, answered),
         OrganizationFacts("hnd", "Hội Nông dân", ((2, ""),), questions, None),
@@ -190,9 +196,17 @@ def test_answers_are_worded_in_the_readers_language() -> None:
 
     assert "12 người" in review
     assert "Có" in review or "có" in review
-    english = as_plain(render(outcomes.Changed(
-        ReportContext(9, "Farmers", "Commune", WEEK, AT, TZ, "en", WHO), YESNO,
-        Shown("có", "yes"), Shown("không", "no")), private=True))  # fmt: skip
+    english = as_plain(
+        render(
+            outcomes.Changed(
+                ReportContext(9, "Farmers", "Commune", WEEK, AT, TZ, "en", WHO),
+                YESNO,
+                Shown("có", "yes"),
+                Shown("không", "no"),
+            ),
+            private=True,
+        )
+    )
     assert "Yes" in english or "yes" in english
 
 

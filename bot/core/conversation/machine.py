@@ -282,8 +282,9 @@ def _answer(turn: _Turn, text: str, message_id: int) -> Say:
     if isinstance(parsed, AnswerProblem):
         return _reprompt(turn, parsed.code)
     if isinstance(parsed, Unsure):
-        return _to_confirm(turn, question, parsed.text, parsed.value, Doubt(parsed.code),
-                           message_id)  # fmt: skip
+        return _to_confirm(
+            turn, question, parsed.text, parsed.value, Doubt(parsed.code), message_id
+        )
     if parsed.value is not None and question.kind in NUMERIC_KINDS:
         found = doubt(question, Decimal(parsed.value), turn.report.largest)
         if found is not None:
@@ -317,9 +318,15 @@ def _typed_earlier(turn: _Turn, event: Event) -> Say:
     # Another figure for an earlier question: a second thought, or the next answer typed
     # ahead of its question? Asked, never applied on a guess.
     assert parsed.value is not None
-    return _to_confirm(turn, question, parsed.text, parsed.value,
-                       Doubt("answer.confirm_correction"), event.message_id,
-                       replacing=given)  # fmt: skip
+    return _to_confirm(
+        turn,
+        question,
+        parsed.text,
+        parsed.value,
+        Doubt("answer.confirm_correction"),
+        event.message_id,
+        replacing=given,
+    )
 
 
 def _typed_maybe_again(turn: _Turn, event: Event) -> Say:
@@ -331,8 +338,14 @@ def _typed_maybe_again(turn: _Turn, event: Event) -> Say:
         parsed = parse_answer(question.kind, event.text, question.unit)
         if isinstance(parsed, ParsedAnswer) and parsed.value == event.previous:
             assert parsed.value is not None
-            return _to_confirm(turn, question, parsed.text, parsed.value,
-                               Doubt("answer.confirm_copy"), event.message_id)  # fmt: skip
+            return _to_confirm(
+                turn,
+                question,
+                parsed.text,
+                parsed.value,
+                Doubt("answer.confirm_copy"),
+                event.message_id,
+            )
     return _act(turn, Typed(event.text, event.message_id))
 
 
