@@ -20,7 +20,7 @@ async def run(workdir: Path) -> list[Figure]:
     figures = await digest_by_history(workdir, organizations=30, histories=(2, 52, 260), repeat=20)
     figures += await monday_under_limits(workdir, groups=1000)
     figures += await footprint_figures(workdir, many=1000)
-    figures += await answer_figures(workdir, answers=60, leaders=200, rounds=5)
+    figures += await answer_figures(workdir, answers=60, leaders=50, rounds=20)
     figures += await busy_monday_figures(workdir, leaders=200, groups=40, rounds=20)
     figures += await chart_of_group(workdir, organizations=30, weeks=52, repeat=10)
     figures += await digests_for_groups(workdir, groups=1000, organizations=6, weeks=4)
