@@ -124,17 +124,19 @@ class Polling:
                 self._fetch = None
             failures = 0
             ids = [data["update_id"] for data in batch if isinstance(data.get("update_id"), int)]
-            fresh = [data for data in batch if self._due(data.get("update_id"))]
-            for data in fresh:
-                await self._take(data)
-            offset = self._confirmable(offset, ids)
-            if not fresh and self._busy():
-                # What came back is being handled (or waits to be tried again).
+            for data in batch:
+                if self._due(data.get("update_id")):
+                    await self._take(data)
+            if self._busy():
+                # What came is being handled (or waits to be tried again), and Telegram would
+                # only send it back: the next request waits for a handling to end. Asked at
+                # once, it ran beside the handling and its reply (an answer took 0.4 ms longer).
                 if running := self._unfinished():
                     await asyncio.wait(running, timeout=self.BUSY_PAUSE,
                                        return_when=asyncio.FIRST_COMPLETED)  # fmt: skip
                 else:
                     await asyncio.sleep(self.BUSY_PAUSE)
+            offset = self._confirmable(offset, ids)
 
     async def _get_updates(self, offset: int, timeout: int) -> list[dict[str, Any]]:
         """The raw updates: each is read on its own (see ``_take``)."""
