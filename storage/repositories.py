@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import NamedTuple, cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -35,6 +36,32 @@ from storage.models import (
     UnreachableChat,
 )
 
+# The tables under the models, for the statements of the answer path: Core statements return
+# rows and add rows without the ORM's objects, identity map and flush.
+ANSWERS = cast(Table, Answer.__table__)
+PARTS = cast(Table, AnswerPart.__table__)
+PROMPTS = cast(Table, Prompt.__table__)
+
+
+class AnswerRow(NamedTuple):
+    """An answer as a turn of the conversation reads it."""
+
+    id: int
+    question_key: str
+    text: str
+    value: str | None
+    skipped: bool
+
+
+class PromptRow(NamedTuple):
+    """A prompt as the attribution of a message reads it."""
+
+    message_id: int | None
+    question_key: str
+    person_id: int
+    report_id: int
+    asked_after: int | None
+
 
 class _Repository:
     def __init__(self, session: AsyncSession) -> None:
@@ -49,6 +76,11 @@ class _Repository:
         statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=keys)
         result = await self.session.execute(statement)
         return bool(getattr(result, "rowcount", 0))
+
+    async def _add_row(self, table: Table, **values: object) -> int:
+        """INSERT a row without an object: its id."""
+        result = await self.session.execute(insert(table).values(values).returning(table.c.id))
+        return int(result.scalar_one())
 
 
 class GroupRepository(_Repository):
@@ -253,6 +285,47 @@ class ReportRepository(_Repository):
         if answer.report_id in self._answers:
             self._answers[answer.report_id].append(answer)
         return answer
+
+    async def answer_rows(self, report_id: int) -> list[AnswerRow]:
+        """The report's answers as rows, in the order given."""
+        c = ANSWERS.c
+        query = select(c.id, c.question_key, c.text, c.value, c.skipped)
+        query = query.where(c.report_id == report_id).order_by(c.id)
+        return [AnswerRow(*row) for row in await self.session.execute(query)]
+
+    async def insert_answer(
+        self,
+        report_id: int,
+        key: str,
+        given: tuple[str, str | None, bool],
+        answered_by: int,
+        answered_at: datetime,
+    ) -> int:
+        """A new answer (text, value, skipped), as a row; its id."""
+        self._answers.pop(report_id, None)  # read again if asked for
+        text, value, skipped = given
+        return await self._add_row(
+            ANSWERS,
+            report_id=report_id,
+            question_key=key,
+            text=text,
+            value=value,
+            skipped=skipped,
+            answered_by=answered_by,
+            answered_at=answered_at,
+        )
+
+    async def insert_part(
+        self, answer_id: int, chat_id: int, message_id: int, text: str, created_at: datetime
+    ) -> None:
+        await self._add_row(
+            PARTS,
+            answer_id=answer_id,
+            chat_id=chat_id,
+            message_id=message_id,
+            text=text,
+            created_at=created_at,
+        )
 
     async def answer(self, report_id: int, question_key: str) -> Answer | None:
         found = [a for a in await self.answers(report_id) if a.question_key == question_key]
@@ -480,10 +553,17 @@ class ConversationRepository(_Repository):
 class PromptRepository(_Repository):
     """The questions as put to people, to tell which question a message answers."""
 
-    async def add(self, prompt: Prompt) -> Prompt:
-        self.session.add(prompt)
-        await self.session.flush()
-        return prompt
+    async def add(self, prompt: Prompt) -> int:
+        """A prompt put to a person, added as a row; its id."""
+        return await self._add_row(
+            PROMPTS,
+            chat_id=prompt.chat_id,
+            person_id=prompt.person_id,
+            report_id=prompt.report_id,
+            question_key=prompt.question_key,
+            asked_after=prompt.asked_after,
+            created_at=prompt.created_at,
+        )
 
     async def shown(self, prompt_id: int, message_id: int) -> None:
         await self.session.execute(
@@ -494,15 +574,16 @@ class PromptRepository(_Repository):
         query = select(Prompt).where(Prompt.chat_id == chat_id, Prompt.message_id == message_id)
         return (await self.session.scalars(query)).one_or_none()
 
-    async def latest(self, chat_id: int, person_id: int, count: int = 2) -> list[Prompt]:
+    async def latest(self, chat_id: int, person_id: int, count: int = 2) -> list[PromptRow]:
         """The last ``count`` prompts to a person in a chat, newest first."""
+        c = PROMPTS.c
         query = (
-            select(Prompt)
-            .where(Prompt.chat_id == chat_id, Prompt.person_id == person_id)
-            .order_by(Prompt.id.desc())
+            select(c.message_id, c.question_key, c.person_id, c.report_id, c.asked_after)
+            .where(c.chat_id == chat_id, c.person_id == person_id)
+            .order_by(c.id.desc())
             .limit(count)
         )
-        return list(await self.session.scalars(query))
+        return [PromptRow(*row) for row in await self.session.execute(query)]
 
 
 class HandledUpdateRepository(_Repository):

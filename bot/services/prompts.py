@@ -11,6 +11,7 @@ from bot.core.attribution import REVIEW, Attribution, PromptSeen, attribute
 from bot.services.outcomes import Ask, ConfirmFigure, Corrected, MoreText, Outcome, Review
 from bot.services.people import Chat
 from storage.models import Conversation, Person, Prompt
+from storage.repositories import PromptRow
 from storage.uow import UnitOfWork
 
 Prompting = Ask | MoreText | ConfirmFigure | Review
@@ -31,7 +32,7 @@ async def with_prompt(
     if not isinstance(outcome, Prompting):
         return outcome
     key = REVIEW if isinstance(outcome, Review) else outcome.question.key
-    prompt = await uow.prompts.add(
+    prompt_id = await uow.prompts.add(
         Prompt(
             chat_id=chat.id,
             person_id=person.id,
@@ -41,7 +42,7 @@ async def with_prompt(
             created_at=now,
         )
     )
-    return replace(outcome, prompt_id=prompt.id)
+    return replace(outcome, prompt_id=prompt_id)
 
 
 def prompt_of(outcome: Outcome) -> int | None:
@@ -74,7 +75,7 @@ async def attribution(
     return attribute(message_id, replied, latest)
 
 
-def _seen(prompt: Prompt, person: Person | None, report_id: int | None) -> PromptSeen:
+def _seen(prompt: Prompt | PromptRow, person: Person | None, report_id: int | None) -> PromptSeen:
     return PromptSeen(
         prompt.message_id,
         prompt.question_key,

@@ -83,6 +83,7 @@ from storage.models import (
     Person,
     Report,
 )
+from storage.repositories import AnswerRow
 from storage.uow import UnitOfWork
 
 
@@ -419,7 +420,8 @@ class ReportingService:
         setting = await self._load(uow, state.report_id) if state.report_id else None
         draft = await self._draft(uow, setting, state, event) if setting else None
         decision = decide(state, draft, event)
-        await self._apply(uow, chat, conversation, person, setting, decision, now, incoming)
+        stored = set(draft.answers) if draft else set()
+        await self._apply(uow, chat, person, setting, decision, stored, now, incoming)
         if decision.state is None:
             await uow.conversations.remove(conversation)
         elif decision.state != state:
@@ -429,7 +431,7 @@ class ReportingService:
     async def _draft(
         self, uow: UnitOfWork, setting: Setting, state: State, event: talk.Event
     ) -> Draft:
-        rows = await uow.reports.answers(setting.report.id)
+        rows = await uow.reports.answer_rows(setting.report.id)
         answers = {a.question_key: Given(a.text, a.value, a.skipped) for a in rows}
         draft = Draft(setting.report.id, setting.questions, answers, setting.report.state)
         wanted = needs(state, draft, event)
@@ -449,13 +451,14 @@ class ReportingService:
         self,
         uow: UnitOfWork,
         chat: Chat,
-        conversation: Conversation,
         person: Person,
         setting: Setting | None,
         decision: talk.Decision,
+        stored: set[str],
         now: datetime,
         incoming: _Incoming | None,
     ) -> None:
+        """Carry out the decision's effects; ``stored``: the questions with a stored answer."""
         if not decision.effects:
             return
         assert setting is not None
@@ -463,9 +466,8 @@ class ReportingService:
         for effect in decision.effects:
             match effect:
                 case talk.Put(key, text, value, message_id):
-                    await self._put(
-                        uow, chat, report, key, ParsedAnswer(text, value), person, message_id, now
-                    )
+                    new = ParsedAnswer(text, value)
+                    await self._put(uow, chat, report, key, new, person, message_id, stored, now)
                 case talk.Append(key, text, message_id):
                     answer = await uow.reports.answer(report.id, key)
                     assert answer is not None
@@ -480,7 +482,7 @@ class ReportingService:
                         )
                     )
                 case talk.PutSkip(key):
-                    await self._put(uow, chat, report, key, None, person, None, now)
+                    await self._put(uow, chat, report, key, None, person, None, stored, now)
                 case talk.Attach(key):
                     assert incoming is not None
                     assert incoming.file is not None
@@ -514,24 +516,18 @@ class ReportingService:
         new: ParsedAnswer | None,
         person: Person,
         message_id: int | None,
+        stored: set[str],
         now: datetime,
     ) -> None:
         """Set the answer to ``key`` from one message (``None``: skipped); after submission
-        the old answer is kept in the revision history."""
-        answer = await uow.reports.answer(report.id, key)
+        the old answer is kept in the revision history. A first answer is added as a row."""
+        answer = await uow.reports.answer(report.id, key) if key in stored else None
         if answer is None:
-            answer = await uow.reports.add_answer(
-                Answer(
-                    report_id=report.id,
-                    question_key=key,
-                    text=new.text if new else "",
-                    value=new.value if new else None,
-                    skipped=new is None,
-                    answered_by=person.id,
-                    answered_at=now,
-                )
-            )
+            given = (new.text, new.value, False) if new else ("", None, True)
+            answer_id = await uow.reports.insert_answer(report.id, key, given, person.id, now)
+            stored.add(key)
         else:
+            answer_id = answer.id
             await _replace_answer(
                 uow,
                 answer,
@@ -542,15 +538,7 @@ class ReportingService:
             )
             await uow.reports.remove_parts(answer.id)
         if message_id is not None and new is not None:
-            await uow.reports.add_part(
-                AnswerPart(
-                    answer_id=answer.id,
-                    chat_id=chat.id,
-                    message_id=message_id,
-                    text=new.text,
-                    created_at=now,
-                )
-            )
+            await uow.reports.insert_part(answer_id, chat.id, message_id, new.text, now)
 
     async def _say(
         self,
@@ -1008,7 +996,7 @@ async def _replace_answer(
     answer.answered_by, answer.answered_at = person.id, now
 
 
-def _row(rows: list[Answer], key: str) -> Answer | None:
+def _row(rows: list[AnswerRow], key: str) -> AnswerRow | None:
     return next((a for a in rows if a.question_key == key), None)
 
 

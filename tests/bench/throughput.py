@@ -91,7 +91,8 @@ async def report_answer_latency(workdir: Path, *, answers: int) -> Timed:
         config = throughput_config(api, workdir / "latency.db", leaders=1)
         async with LocalBot(api, config, FakeClock(MONDAY_MORNING)) as bot:
             [(chat, user)] = await open_reports(bot, api)
-            samples, cpu = [], time.process_time()
+            samples: list[float] = []
+            cpu = time.process_time()
             for number in range(min(answers, QUESTIONS_PER_REPORT)):
                 await api.wait_polling()  # the bot at rest, as when a person answers
                 started = time.perf_counter()
@@ -123,7 +124,8 @@ async def echo_latency(*, messages: int) -> Timed:
             await application.updater.start_polling(timeout=5)
             user = api.user(900_000_001, "Người thử")
             chat = api.private_chat(user)
-            samples, cpu = [], 0.0
+            samples: list[float] = []
+            cpu = 0.0
             for number in range(messages + 1):
                 await api.wait_polling()
                 if number == 1:  # the first carries PTB's warm-up
