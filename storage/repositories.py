@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple, cast
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Insert, Table, bindparam, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -42,6 +42,50 @@ ANSWERS = cast(Table, Answer.__table__)
 PARTS = cast(Table, AnswerPart.__table__)
 PROMPTS = cast(Table, Prompt.__table__)
 
+# The answer path's statements are built once, their values bound when they run: building a
+# select or an insert costs more than running it (a select by user id: 104 µs built each
+# time, 46 µs built once).
+_PERSON_BY_USER = select(Person).where(Person.user_id == bindparam("user_id"))
+_CONVERSATION = select(Conversation).where(
+    Conversation.chat_id == bindparam("chat_id"), Conversation.person_id == bindparam("person_id")
+)
+_SETTING = (
+    select(Report, Period, Organization, Group)
+    .join(Period, Period.id == Report.period_id)
+    .join(Organization, Organization.id == Report.organization_id)
+    .join(Group, Group.id == Organization.group_id)
+    .where(Report.id == bindparam("report_id"))
+)
+_ANSWER_ROWS = (
+    select(ANSWERS.c.id, ANSWERS.c.question_key, ANSWERS.c.text, ANSWERS.c.value,
+           ANSWERS.c.skipped)
+    .where(ANSWERS.c.report_id == bindparam("report_id"))
+    .order_by(ANSWERS.c.id)
+)  # fmt: skip
+_LARGEST_EARLIER = (
+    select(Answer.value)
+    .join(Report, Report.id == Answer.report_id)
+    .where(Report.organization_id == bindparam("organization_id"),
+           Report.id != bindparam("report_id"),
+           Answer.question_key == bindparam("question_key"), Answer.value.is_not(None),
+           Answer.skipped.is_(False))
+)  # fmt: skip
+_LATEST_PROMPTS = (
+    select(PROMPTS.c.message_id, PROMPTS.c.question_key, PROMPTS.c.person_id,
+           PROMPTS.c.report_id, PROMPTS.c.asked_after)
+    .where(PROMPTS.c.chat_id == bindparam("chat_id"),
+           PROMPTS.c.person_id == bindparam("person_id"))
+    .order_by(PROMPTS.c.id.desc())
+    .limit(bindparam("count"))
+)  # fmt: skip
+_PROMPT_SHOWN = (
+    update(PROMPTS)
+    .where(PROMPTS.c.id == bindparam("prompt_id"))
+    .values(message_id=bindparam("shown_in"))
+)
+_ADD = {table: insert(table).returning(table.c.id) for table in (ANSWERS, PARTS, PROMPTS)}
+_ADD_IF_ABSENT: dict[tuple[object, tuple[str, ...], str], Insert] = {}
+
 
 class AnswerRow(NamedTuple):
     """An answer as a turn of the conversation reads it."""
@@ -72,15 +116,19 @@ class _Repository:
     ) -> bool:
         """INSERT ... ON CONFLICT DO NOTHING: True if this call inserted the row."""
         dialect = self.session.get_bind().dialect.name
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
-        statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=keys)
-        result = await self.session.execute(statement)
+        statement = _ADD_IF_ABSENT.get((model, tuple(keys), dialect))
+        if statement is None:
+            insert = pg_insert if dialect == "postgresql" else sqlite_insert
+            # On the table, not the model: the ORM's bulk INSERT returns no rowcount.
+            table = cast(Table, model.__table__)  # type: ignore[attr-defined]
+            statement = insert(table).on_conflict_do_nothing(index_elements=keys)
+            _ADD_IF_ABSENT[model, tuple(keys), dialect] = statement
+        result = await self.session.execute(statement, values)
         return bool(getattr(result, "rowcount", 0))
 
     async def _add_row(self, table: Table, **values: object) -> int:
         """INSERT a row without an object: its id."""
-        result = await self.session.execute(insert(table).values(values).returning(table.c.id))
-        return int(result.scalar_one())
+        return int((await self.session.execute(_ADD[table], values)).scalar_one())
 
 
 class GroupRepository(_Repository):
@@ -178,7 +226,7 @@ class GroupRepository(_Repository):
 
 class PeopleRepository(_Repository):
     async def by_user_id(self, user_id: int) -> Person | None:
-        result = await self.session.scalars(select(Person).where(Person.user_id == user_id))
+        result = await self.session.scalars(_PERSON_BY_USER, {"user_id": user_id})
         return result.one_or_none()
 
     async def by_ids(self, ids: Sequence[int]) -> list[Person]:
@@ -208,14 +256,8 @@ class ReportRepository(_Repository):
     async def setting(self, report_id: int) -> tuple[Report, Period, Organization, Group] | None:
         """The report with its period, organization and group, in one query."""
         if report_id not in self._settings:
-            query = (
-                select(Report, Period, Organization, Group)
-                .join(Period, Period.id == Report.period_id)
-                .join(Organization, Organization.id == Report.organization_id)
-                .join(Group, Group.id == Organization.group_id)
-                .where(Report.id == report_id)
-            )
-            row = (await self.session.execute(query)).one_or_none()
+            found = await self.session.execute(_SETTING, {"report_id": report_id})
+            row = found.one_or_none()
             if row is None:
                 return None
             report, period, organization, group = row
@@ -288,10 +330,8 @@ class ReportRepository(_Repository):
 
     async def answer_rows(self, report_id: int) -> list[AnswerRow]:
         """The report's answers as rows, in the order given."""
-        c = ANSWERS.c
-        query = select(c.id, c.question_key, c.text, c.value, c.skipped)
-        query = query.where(c.report_id == report_id).order_by(c.id)
-        return [AnswerRow(*row) for row in await self.session.execute(query)]
+        rows = await self.session.execute(_ANSWER_ROWS, {"report_id": report_id})
+        return [AnswerRow(*row) for row in rows]
 
     async def insert_answer(
         self,
@@ -335,14 +375,12 @@ class ReportRepository(_Repository):
         self, organization_id: int, question_key: str, report_id: int
     ) -> Decimal | None:
         """The organization's largest figure for a question in its other reports."""
-        query = (
-            select(Answer.value)
-            .join(Report, Report.id == Answer.report_id)
-            .where(Report.organization_id == organization_id, Report.id != report_id,
-                   Answer.question_key == question_key, Answer.value.is_not(None),
-                   Answer.skipped.is_(False))
+        found = await self.session.scalars(
+            _LARGEST_EARLIER,
+            {"organization_id": organization_id, "report_id": report_id,
+             "question_key": question_key},
         )  # fmt: skip
-        values = [Decimal(v) for v in await self.session.scalars(query)
+        values = [Decimal(v) for v in found
                   if v is not None and v not in ("yes", "no")]  # fmt: skip
         return max(values, default=None)
 
@@ -526,10 +564,10 @@ class ChatRepository(_Repository):
 
 class ConversationRepository(_Repository):
     async def get(self, chat_id: int, person_id: int) -> Conversation | None:
-        query = select(Conversation).where(
-            Conversation.chat_id == chat_id, Conversation.person_id == person_id
+        found = await self.session.scalars(
+            _CONVERSATION, {"chat_id": chat_id, "person_id": person_id}
         )
-        return (await self.session.scalars(query)).one_or_none()
+        return found.one_or_none()
 
     async def add(self, conversation: Conversation) -> Conversation:
         self.session.add(conversation)
@@ -566,9 +604,7 @@ class PromptRepository(_Repository):
         )
 
     async def shown(self, prompt_id: int, message_id: int) -> None:
-        await self.session.execute(
-            update(Prompt).where(Prompt.id == prompt_id).values(message_id=message_id)
-        )
+        await self.session.execute(_PROMPT_SHOWN, {"prompt_id": prompt_id, "shown_in": message_id})
 
     async def by_message(self, chat_id: int, message_id: int) -> Prompt | None:
         query = select(Prompt).where(Prompt.chat_id == chat_id, Prompt.message_id == message_id)
@@ -576,14 +612,8 @@ class PromptRepository(_Repository):
 
     async def latest(self, chat_id: int, person_id: int, count: int = 2) -> list[PromptRow]:
         """The last ``count`` prompts to a person in a chat, newest first."""
-        c = PROMPTS.c
-        query = (
-            select(c.message_id, c.question_key, c.person_id, c.report_id, c.asked_after)
-            .where(c.chat_id == chat_id, c.person_id == person_id)
-            .order_by(c.id.desc())
-            .limit(count)
-        )
-        return [PromptRow(*row) for row in await self.session.execute(query)]
+        values = {"chat_id": chat_id, "person_id": person_id, "count": count}
+        return [PromptRow(*row) for row in await self.session.execute(_LATEST_PROMPTS, values)]
 
 
 class HandledUpdateRepository(_Repository):
