@@ -72,10 +72,16 @@ class TelegramConfig:
         return base[: -len("bot")] + "file/bot" if base.endswith("/bot") else base + "/file/bot"
 
 
+SYNCHRONOUS = ("full", "normal")
+
+
 @dataclass(frozen=True)
 class StorageConfig:
     url: str = DEFAULT_STORAGE_URL
     busy_timeout_ms: int = 5000
+    # SQLite's PRAGMA synchronous: "full" (a commit is on disk before the bot replies) or
+    # "normal" (it survives the bot being killed, not a power cut); docs/decisions/0002.
+    synchronous: str = "full"
 
 
 @dataclass(frozen=True)
@@ -442,8 +448,13 @@ def _read_storage(t: _Table) -> StorageConfig:
     url = t.text("url", DEFAULT_STORAGE_URL)
     if "://" not in url:
         raise t.error("url", "config.bad_db_url")
+    synchronous = t.text("synchronous", "full").lower()
+    if synchronous not in SYNCHRONOUS:
+        raise t.error("synchronous", "config.one_of", choices=", ".join(SYNCHRONOUS))
     config = StorageConfig(
-        url=url, busy_timeout_ms=t.integer("busy_timeout_ms", 5000, low=0, high=600_000)
+        url=url,
+        busy_timeout_ms=t.integer("busy_timeout_ms", 5000, low=0, high=600_000),
+        synchronous=synchronous,
     )
     t.done()
     return config

@@ -69,7 +69,10 @@ def _reason(exc: BaseException) -> str:
 async def open_database(config: AppConfig, clock: Clock, *, token: str | None = None) -> Database:
     """Open, migrate and sync the roster; StartupError if the database is unusable. With the
     token, Telegram is asked about groups the config stopped naming (see ``sync_roster``)."""
-    db = Database(config.storage.url, busy_timeout_ms=config.storage.busy_timeout_ms)
+    storage = config.storage
+    db = Database(
+        storage.url, busy_timeout_ms=storage.busy_timeout_ms, synchronous=storage.synchronous
+    )
     moved_to = _asking_telegram(config, token) if token is not None else None
     try:
         await db.upgrade()

@@ -49,7 +49,8 @@ def head_revision() -> str:
 class Database:
     """One engine per process; one session and one transaction per unit of work."""
 
-    def __init__(self, url: str, *, busy_timeout_ms: int = 5000) -> None:
+    def __init__(self, url: str, *, busy_timeout_ms: int = 5000, synchronous: str = "full") -> None:
+        assert synchronous in ("full", "normal"), synchronous
         self.url = url
         self.path = sqlite_path(url)
         if self.path is not None:
@@ -57,11 +58,11 @@ class Database:
             self.engine: AsyncEngine = create_async_engine(
                 url, async_creator=connector(self.path, busy_timeout_ms)
             )
-            _configure_sqlite(self.engine, busy_timeout_ms=0)
+            _configure_sqlite(self.engine, busy_timeout_ms=0, synchronous=synchronous)
         else:
             self.engine = create_async_engine(url)
             if self.engine.dialect.name == "sqlite":
-                _configure_sqlite(self.engine, busy_timeout_ms)
+                _configure_sqlite(self.engine, busy_timeout_ms, synchronous)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
     def unit_of_work(self) -> UnitOfWork:
@@ -99,8 +100,12 @@ def _upgrade(connection: Connection, url: str) -> None:
     command.upgrade(config, "head")
 
 
-def _configure_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
+def _configure_sqlite(engine: AsyncEngine, busy_timeout_ms: int, synchronous: str) -> None:
     """Pragmas on every connection, and transactions we open ourselves.
+
+    ``synchronous``: "full", SQLite's default, syncs the WAL at every commit, so an answer is
+    on disk before the bot replies; "normal" syncs it at checkpoints only, so a commit
+    survives the bot being killed but not the machine losing power (docs/decisions/0002).
 
     The driver's implicit BEGIN is turned off and every transaction starts with
     BEGIN IMMEDIATE: a unit of work takes the write lock up front, so two writers wait for
@@ -114,6 +119,9 @@ def _configure_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute(
+            "PRAGMA synchronous=NORMAL" if synchronous == "normal" else "PRAGMA synchronous=FULL"
+        )
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")

@@ -48,11 +48,12 @@ async def test_the_answer_benchmarks_time_our_bot_beside_an_echo_bot(tmp_path: P
         "report answer, end to end (median)",
         "bare PTB echo bot, same round trip (median)",
         "report answer / echo bot",
+        "the same, synchronous=normal",
         "CPU per report answer",
         "CPU per echo",
         "answers per second, 3 leaders at once",
     ]
-    assert figures[5].note.startswith("6 answers in ")
+    assert figures[6].note.startswith("6 answers in ")
     assert all(f.value > 0 for f in figures)
 
 

@@ -49,12 +49,14 @@ class Timed:
         return statistics.median(self.samples)
 
 
-def throughput_config(api: LocalBotApi, db_path: Path, leaders: int) -> AppConfig:
+def throughput_config(
+    api: LocalBotApi, db_path: Path, leaders: int, synchronous: str = "full"
+) -> AppConfig:
     ids = itertools.count(800_000_000)
     data: dict[str, Any] = {
         "scheduler": {"tick_seconds": 0},
         "telegram": {"api_base_url": api.base_url, "poll_timeout": 5, "limits": OPEN},
-        "storage": {"url": f"sqlite+aiosqlite:///{db_path}"},
+        "storage": {"url": f"sqlite+aiosqlite:///{db_path}", "synchronous": synchronous},
         "logging": {"level": "WARNING"},
         "groups": [{
             "chat_id": GROUP_ID, "name": "Nhóm đo tốc độ", "secretariat": [next(ids)],
@@ -83,12 +85,13 @@ async def open_reports(
     return leaders
 
 
-async def report_answer_latency(workdir: Path, *, answers: int) -> Timed:
+async def report_answer_latency(workdir: Path, *, answers: int, synchronous: str = "full") -> Timed:
     """Seconds from a leader's answer to the bot's next question, one answer at a time."""
     api = LocalBotApi()
     await api.start()
     try:
-        config = throughput_config(api, workdir / "latency.db", leaders=1)
+        path = workdir / f"latency-{synchronous}.db"
+        config = throughput_config(api, path, leaders=1, synchronous=synchronous)
         async with LocalBot(api, config, FakeClock(MONDAY_MORNING)) as bot:
             [(chat, user)] = await open_reports(bot, api)
             samples: list[float] = []
@@ -169,6 +172,7 @@ async def answers_per_second(
 async def answer_figures(workdir: Path, *, answers: int, leaders: int,
                          rounds: int) -> list[Figure]:  # fmt: skip
     ours = await report_answer_latency(workdir, answers=answers)
+    normal = await report_answer_latency(workdir, answers=answers, synchronous="normal")
     echo = await echo_latency(messages=answers)
     handled, seconds, cpu = await answers_per_second(workdir, leaders=leaders, rounds=rounds)
     return [
@@ -176,6 +180,8 @@ async def answer_figures(workdir: Path, *, answers: int, leaders: int,
                "update in, SQLite write, next question out"),
         Figure("bare PTB echo bot, same round trip (median)", echo.median * 1000, "ms"),
         Figure("report answer / echo bot", ours.median / echo.median, "x", "goal: at most 1.2"),
+        Figure("the same, synchronous=normal", normal.median / echo.median, "x",
+               f"{normal.median * 1000:.2f} ms: no fsync per commit (docs/decisions/0002)"),
         Figure("CPU per report answer", ours.cpu * 1000, "ms",
                "process time (bot and local server) / answers"),
         Figure("CPU per echo", echo.cpu * 1000, "ms", "the same for the echo bot"),

@@ -139,6 +139,7 @@ def test_a_64_bit_chat_id_is_accepted() -> None:
         ("telegram.api_base_url", "api.telegram.org", "telegram.api_base_url: phải là địa chỉ"),
         ("telegram.poll_timeout", 600, "telegram.poll_timeout: phải nằm trong khoảng 0 đến 60"),
         ("storage.url", "giaoban.db", "storage.url: phải là URL SQLAlchemy"),
+        ("storage.synchronous", "off", "storage.synchronous: phải là một trong: full, normal"),
         ("logging.level", "LOUD", "logging.level: phải là một trong: DEBUG"),
         ("database", {}, "database: khóa không được hỗ trợ"),
     ],
