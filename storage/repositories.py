@@ -7,10 +7,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple, cast
 
-from sqlalchemy import Insert, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Insert, Table, and_, bindparam, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from storage.models import (
     Answer,
@@ -41,6 +42,7 @@ from storage.models import (
 ANSWERS = cast(Table, Answer.__table__)
 PARTS = cast(Table, AnswerPart.__table__)
 PROMPTS = cast(Table, Prompt.__table__)
+CONVERSATIONS = cast(Table, Conversation.__table__)
 
 # The answer path's statements are built once, their values bound when they run: building a
 # select or an insert costs more than running it (a select by user id: 104 µs built each
@@ -55,6 +57,19 @@ _SETTING = (
     .join(Organization, Organization.id == Report.organization_id)
     .join(Group, Group.id == Organization.group_id)
     .where(Report.id == bindparam("report_id"))
+)
+# A person's conversation in a chat with the report it is about, in one read.
+_SENDER_CONVERSATION = (
+    select(Person, Conversation, Report, Period, Organization, Group)
+    .outerjoin(
+        Conversation,
+        and_(Conversation.person_id == Person.id, Conversation.chat_id == bindparam("chat_id")),
+    )
+    .outerjoin(Report, Report.id == Conversation.report_id)
+    .outerjoin(Period, Period.id == Report.period_id)
+    .outerjoin(Organization, Organization.id == Report.organization_id)
+    .outerjoin(Group, Group.id == Organization.group_id)
+    .where(Person.user_id == bindparam("user_id"))
 )
 _ANSWER_ROWS = (
     select(ANSWERS.c.id, ANSWERS.c.question_key, ANSWERS.c.text, ANSWERS.c.value,
@@ -82,6 +97,19 @@ _PROMPT_SHOWN = (
     update(PROMPTS)
     .where(PROMPTS.c.id == bindparam("prompt_id"))
     .values(message_id=bindparam("shown_in"))
+)
+# The conversation's state, the columns a turn changes.
+STATE_COLUMNS = ("step", "report_id", "question_key", "pending_key", "pending_text",
+                 "pending_value", "pending_reason", "pending_message_id", "updated_at")  # fmt: skip
+_KEEP_STATE = (
+    update(CONVERSATIONS)
+    .where(CONVERSATIONS.c.id == bindparam("conversation_id"))
+    .values({name: bindparam(f"new_{name}") for name in STATE_COLUMNS})
+)
+_TOUCH_REPORT = (
+    update(cast(Table, Report.__table__))
+    .where(Report.__table__.c.id == bindparam("report_id"))
+    .values(updated_at=bindparam("new_updated_at"))
 )
 _ADD = {table: insert(table).returning(table.c.id) for table in (ANSWERS, PARTS, PROMPTS)}
 _ADD_IF_ABSENT: dict[tuple[object, tuple[str, ...], str], Insert] = {}
@@ -263,6 +291,27 @@ class ReportRepository(_Repository):
             report, period, organization, group = row
             self._settings[report_id] = (report, period, organization, group)
         return self._settings[report_id]
+
+    async def sender_conversation(
+        self, chat_id: int, user_id: int
+    ) -> tuple[Person | None, Conversation | None]:
+        """The person with this user id and their conversation in the chat, if any; the
+        setting of the report it is about is kept for ``setting``. One query for three."""
+        values = {"chat_id": chat_id, "user_id": user_id}
+        row = (await self.session.execute(_SENDER_CONVERSATION, values)).one_or_none()
+        if row is None:
+            return None, None
+        person, conversation, report, period, organization, group = row
+        if report is not None and conversation is not None:
+            self._settings[report.id] = (report, period, organization, group)
+        return person, conversation
+
+    async def touch(self, report: Report, now: datetime) -> None:
+        """The report was changed at ``now``: one UPDATE, no flush of a changed object."""
+        if report.updated_at != now:
+            values = {"report_id": report.id, "new_updated_at": now}
+            await self.session.execute(_TOUCH_REPORT, values)
+            set_committed_value(report, "updated_at", now)
 
     async def period(self, group_id: int, key: str) -> Period | None:
         query = select(Period).where(Period.group_id == group_id, Period.key == key)
@@ -568,6 +617,14 @@ class ConversationRepository(_Repository):
             _CONVERSATION, {"chat_id": chat_id, "person_id": person_id}
         )
         return found.one_or_none()
+
+    async def keep_state(self, conversation: Conversation, **state: object) -> None:
+        """Write the conversation's state (every one of ``STATE_COLUMNS``) with one UPDATE,
+        and show it on the object as stored: no flush of a changed object."""
+        values = {f"new_{name}": state[name] for name in STATE_COLUMNS}
+        await self.session.execute(_KEEP_STATE, {"conversation_id": conversation.id, **values})
+        for name in STATE_COLUMNS:
+            set_committed_value(conversation, name, state[name])
 
     async def add(self, conversation: Conversation) -> Conversation:
         self.session.add(conversation)

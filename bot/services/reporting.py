@@ -254,8 +254,7 @@ class ReportingService:
             if not await uow.handled.mark(message_key(chat, message_id), now):
                 return await self._resume(uow, chat, sender, now, message_key(chat, message_id))
             await self._note_shown(uow)
-            person = await uow.people.by_user_id(sender.user_id)
-            conversation = await uow.conversations.get(chat.id, person.id) if person else None
+            person, conversation = await uow.reports.sender_conversation(chat.id, sender.user_id)
             where = await attribution(uow, chat, message_id, reply_to, person, conversation)
             if where.belongs is Belongs.SOMEONE_ELSES:
                 assert reply_to is not None
@@ -425,7 +424,7 @@ class ReportingService:
         if decision.state is None:
             await uow.conversations.remove(conversation)
         elif decision.state != state:
-            _keep_state(conversation, decision.state, now)
+            await uow.conversations.keep_state(conversation, **_columns(decision.state, now))
         return await self._say(uow, chat, conversation, person, setting, decision, decision.say)
 
     async def _draft(
@@ -505,7 +504,7 @@ class ReportingService:
                 case talk.SubmitReport():
                     report.state = ReportState.SUBMITTED
                     report.submitted_at, report.submitted_by = now, person.id
-            report.updated_at = now
+            await uow.reports.touch(report, now)
 
     async def _put(
         self,
@@ -821,11 +820,8 @@ class ReportingService:
     async def _conversation(
         self, uow: UnitOfWork, chat: Chat, sender: Sender
     ) -> tuple[Conversation, Person] | None:
-        person = await uow.people.by_user_id(sender.user_id)
-        if person is None:
-            return None
-        conversation = await uow.conversations.get(chat.id, person.id)
-        return None if conversation is None else (conversation, person)
+        person, conversation = await uow.reports.sender_conversation(chat.id, sender.user_id)
+        return None if conversation is None or person is None else (conversation, person)
 
     async def _open_periods(
         self, uow: UnitOfWork, organization: Organization, group: Group, now: datetime
@@ -935,16 +931,25 @@ def _state_of(conversation: Conversation) -> State:
     return State(conversation.step, conversation.report_id, conversation.question_key, pending)
 
 
-def _keep_state(conversation: Conversation, state: State, now: datetime) -> None:
-    conversation.step, conversation.report_id = state.step, state.report_id
-    conversation.question_key = state.question_key
+def _columns(state: State, now: datetime) -> dict[str, object]:
+    """The conversation's columns for ``state`` (``STATE_COLUMNS``)."""
     pending = state.pending
-    conversation.pending_key = pending.key if pending else None
-    conversation.pending_text = pending.text if pending else None
-    conversation.pending_value = pending.value if pending else None
-    conversation.pending_reason = pending.reason if pending else None
-    conversation.pending_message_id = pending.message_id if pending else None
-    conversation.updated_at = now
+    return {
+        "step": state.step,
+        "report_id": state.report_id,
+        "question_key": state.question_key,
+        "pending_key": pending.key if pending else None,
+        "pending_text": pending.text if pending else None,
+        "pending_value": pending.value if pending else None,
+        "pending_reason": pending.reason if pending else None,
+        "pending_message_id": pending.message_id if pending else None,
+        "updated_at": now,
+    }
+
+
+def _keep_state(conversation: Conversation, state: State, now: datetime) -> None:
+    for name, value in _columns(state, now).items():
+        setattr(conversation, name, value)
 
 
 async def _set_conversation(
