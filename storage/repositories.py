@@ -7,12 +7,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple, cast
 
-from sqlalchemy import Insert, Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Table, and_, bindparam, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
+from storage.compiled import Compiled, run
 from storage.models import (
     Answer,
     AnswerPart,
@@ -71,48 +72,76 @@ _SENDER_CONVERSATION = (
     .outerjoin(Group, Group.id == Organization.group_id)
     .where(Person.user_id == bindparam("user_id"))
 )
-_ANSWER_ROWS = (
-    select(ANSWERS.c.id, ANSWERS.c.question_key, ANSWERS.c.text, ANSWERS.c.value,
-           ANSWERS.c.skipped)
+_ANSWER_ROWS = Compiled(
+    select(ANSWERS.c.id, ANSWERS.c.question_key, ANSWERS.c.text, ANSWERS.c.value, ANSWERS.c.skipped)
     .where(ANSWERS.c.report_id == bindparam("report_id"))
     .order_by(ANSWERS.c.id)
-)  # fmt: skip
-_LARGEST_EARLIER = (
+)
+_LARGEST_EARLIER = Compiled(
     select(Answer.value)
     .join(Report, Report.id == Answer.report_id)
-    .where(Report.organization_id == bindparam("organization_id"),
-           Report.id != bindparam("report_id"),
-           Answer.question_key == bindparam("question_key"), Answer.value.is_not(None),
-           Answer.skipped.is_(False))
-)  # fmt: skip
-_LATEST_PROMPTS = (
-    select(PROMPTS.c.message_id, PROMPTS.c.question_key, PROMPTS.c.person_id,
-           PROMPTS.c.report_id, PROMPTS.c.asked_after)
-    .where(PROMPTS.c.chat_id == bindparam("chat_id"),
-           PROMPTS.c.person_id == bindparam("person_id"))
+    .where(
+        Report.organization_id == bindparam("organization_id"),
+        Report.id != bindparam("report_id"),
+        Answer.question_key == bindparam("question_key"),
+        Answer.value.is_not(None),
+        Answer.skipped.is_(False),
+    )
+)
+_LATEST_PROMPTS = Compiled(
+    select(
+        PROMPTS.c.message_id,
+        PROMPTS.c.question_key,
+        PROMPTS.c.person_id,
+        PROMPTS.c.report_id,
+        PROMPTS.c.asked_after,
+    )
+    .where(PROMPTS.c.chat_id == bindparam("chat_id"), PROMPTS.c.person_id == bindparam("person_id"))
     .order_by(PROMPTS.c.id.desc())
     .limit(bindparam("count"))
-)  # fmt: skip
-_PROMPT_SHOWN = (
+)
+_PROMPT_SHOWN = Compiled(
     update(PROMPTS)
     .where(PROMPTS.c.id == bindparam("prompt_id"))
     .values(message_id=bindparam("shown_in"))
 )
 # The conversation's state, the columns a turn changes.
-STATE_COLUMNS = ("step", "report_id", "question_key", "pending_key", "pending_text",
-                 "pending_value", "pending_reason", "pending_message_id", "updated_at")  # fmt: skip
-_KEEP_STATE = (
+STATE_COLUMNS = (
+    "step",
+    "report_id",
+    "question_key",
+    "pending_key",
+    "pending_text",
+    "pending_value",
+    "pending_reason",
+    "pending_message_id",
+    "updated_at",
+)
+_KEEP_STATE = Compiled(
     update(CONVERSATIONS)
     .where(CONVERSATIONS.c.id == bindparam("conversation_id"))
     .values({name: bindparam(f"new_{name}") for name in STATE_COLUMNS})
 )
-_TOUCH_REPORT = (
+_TOUCH_REPORT = Compiled(
     update(cast(Table, Report.__table__))
     .where(Report.__table__.c.id == bindparam("report_id"))
     .values(updated_at=bindparam("new_updated_at"))
 )
-_ADD = {table: insert(table).returning(table.c.id) for table in (ANSWERS, PARTS, PROMPTS)}
-_ADD_IF_ABSENT: dict[tuple[object, tuple[str, ...], str], Insert] = {}
+_ADD = {
+    table: Compiled(insert(table).returning(table.c.id), keys)
+    for table, keys in [
+        (
+            ANSWERS,
+            ("report_id", "question_key", "text", "value", "skipped", "answered_by", "answered_at"),
+        ),
+        (PARTS, ("answer_id", "chat_id", "message_id", "text", "created_at")),
+        (
+            PROMPTS,
+            ("chat_id", "person_id", "report_id", "question_key", "asked_after", "created_at"),
+        ),
+    ]
+}
+_ADD_IF_ABSENT: dict[tuple[object, tuple[str, ...], tuple[str, ...], str], Compiled] = {}
 
 
 class AnswerRow(NamedTuple):
@@ -144,19 +173,19 @@ class _Repository:
     ) -> bool:
         """INSERT ... ON CONFLICT DO NOTHING: True if this call inserted the row."""
         dialect = self.session.get_bind().dialect.name
-        statement = _ADD_IF_ABSENT.get((model, tuple(keys), dialect))
-        if statement is None:
+        shape = (model, tuple(keys), tuple(values), dialect)
+        if (statement := _ADD_IF_ABSENT.get(shape)) is None:
             insert = pg_insert if dialect == "postgresql" else sqlite_insert
             # On the table, not the model: the ORM's bulk INSERT returns no rowcount.
             table = cast(Table, model.__table__)  # type: ignore[attr-defined]
-            statement = insert(table).on_conflict_do_nothing(index_elements=keys)
-            _ADD_IF_ABSENT[model, tuple(keys), dialect] = statement
-        result = await self.session.execute(statement, values)
-        return bool(getattr(result, "rowcount", 0))
+            clause = insert(table).on_conflict_do_nothing(index_elements=keys)
+            statement = _ADD_IF_ABSENT[shape] = Compiled(clause, list(values))
+        return (await run(self.session, statement, values)).rowcount > 0
 
     async def _add_row(self, table: Table, **values: object) -> int:
         """INSERT a row without an object: its id."""
-        return int((await self.session.execute(_ADD[table], values)).scalar_one())
+        [(row_id,)] = (await run(self.session, _ADD[table], values)).rows
+        return int(row_id)
 
 
 class GroupRepository(_Repository):
@@ -310,7 +339,7 @@ class ReportRepository(_Repository):
         """The report was changed at ``now``: one UPDATE, no flush of a changed object."""
         if report.updated_at != now:
             values = {"report_id": report.id, "new_updated_at": now}
-            await self.session.execute(_TOUCH_REPORT, values)
+            await run(self.session, _TOUCH_REPORT, values)
             set_committed_value(report, "updated_at", now)
 
     async def period(self, group_id: int, key: str) -> Period | None:
@@ -379,8 +408,11 @@ class ReportRepository(_Repository):
 
     async def answer_rows(self, report_id: int) -> list[AnswerRow]:
         """The report's answers as rows, in the order given."""
-        rows = await self.session.execute(_ANSWER_ROWS, {"report_id": report_id})
-        return [AnswerRow(*row) for row in rows]
+        found = await run(self.session, _ANSWER_ROWS, {"report_id": report_id})
+        return [
+            AnswerRow(i, key, text, value, bool(skipped))
+            for i, key, text, value, skipped in found.rows
+        ]
 
     async def insert_answer(
         self,
@@ -424,12 +456,16 @@ class ReportRepository(_Repository):
         self, organization_id: int, question_key: str, report_id: int
     ) -> Decimal | None:
         """The organization's largest figure for a question in its other reports."""
-        found = await self.session.scalars(
+        found = await run(
+            self.session,
             _LARGEST_EARLIER,
-            {"organization_id": organization_id, "report_id": report_id,
-             "question_key": question_key},
-        )  # fmt: skip
-        values = [Decimal(v) for v in found
+            {
+                "organization_id": organization_id,
+                "report_id": report_id,
+                "question_key": question_key,
+            },
+        )
+        values = [Decimal(v) for (v,) in found.rows
                   if v is not None and v not in ("yes", "no")]  # fmt: skip
         return max(values, default=None)
 
@@ -622,7 +658,7 @@ class ConversationRepository(_Repository):
         """Write the conversation's state (every one of ``STATE_COLUMNS``) with one UPDATE,
         and show it on the object as stored: no flush of a changed object."""
         values = {f"new_{name}": state[name] for name in STATE_COLUMNS}
-        await self.session.execute(_KEEP_STATE, {"conversation_id": conversation.id, **values})
+        await run(self.session, _KEEP_STATE, {"conversation_id": conversation.id, **values})
         for name in STATE_COLUMNS:
             set_committed_value(conversation, name, state[name])
 
@@ -661,7 +697,7 @@ class PromptRepository(_Repository):
         )
 
     async def shown(self, prompt_id: int, message_id: int) -> None:
-        await self.session.execute(_PROMPT_SHOWN, {"prompt_id": prompt_id, "shown_in": message_id})
+        await run(self.session, _PROMPT_SHOWN, {"prompt_id": prompt_id, "shown_in": message_id})
 
     async def by_message(self, chat_id: int, message_id: int) -> Prompt | None:
         query = select(Prompt).where(Prompt.chat_id == chat_id, Prompt.message_id == message_id)
@@ -670,7 +706,7 @@ class PromptRepository(_Repository):
     async def latest(self, chat_id: int, person_id: int, count: int = 2) -> list[PromptRow]:
         """The last ``count`` prompts to a person in a chat, newest first."""
         values = {"chat_id": chat_id, "person_id": person_id, "count": count}
-        return [PromptRow(*row) for row in await self.session.execute(_LATEST_PROMPTS, values)]
+        return [PromptRow(*row) for row in (await run(self.session, _LATEST_PROMPTS, values)).rows]
 
 
 class HandledUpdateRepository(_Repository):
