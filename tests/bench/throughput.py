@@ -13,6 +13,7 @@ here to measure the process, not the limit).
 
 from __future__ import annotations
 
+import gc
 import itertools
 import statistics
 import time
@@ -94,6 +95,7 @@ async def report_answer_latency(workdir: Path, *, answers: int, synchronous: str
         config = throughput_config(api, path, leaders=1, synchronous=synchronous)
         async with LocalBot(api, config, FakeClock(MONDAY_MORNING)) as bot:
             [(chat, user)] = await open_reports(bot, api)
+            gc.collect()  # not the garbage of an earlier run: each is charged its own
             samples: list[float] = []
             cpu = time.process_time()
             for number in range(min(answers, QUESTIONS_PER_REPORT)):
@@ -132,6 +134,7 @@ async def echo_latency(*, messages: int) -> Timed:
             for number in range(messages + 1):
                 await api.wait_polling()
                 if number == 1:  # the first carries PTB's warm-up
+                    gc.collect()
                     samples, cpu = [], time.process_time()
                 started = time.perf_counter()
                 api.send(chat, user, str(100 + number))
@@ -155,6 +158,7 @@ async def answers_per_second(
         config = throughput_config(api, workdir / "throughput.db", leaders=leaders)
         async with LocalBot(api, config, FakeClock(MONDAY_MORNING)) as bot:
             people = await open_reports(bot, api)
+            gc.collect()
             started, cpu = time.perf_counter(), time.process_time()
             for number in range(rounds):
                 for chat, user in people:
