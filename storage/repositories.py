@@ -7,12 +7,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple, cast
 
-from sqlalchemy import Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Table, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
+from storage import statements
 from storage.compiled import Compiled, run
 from storage.models import (
     Answer,
@@ -38,109 +39,6 @@ from storage.models import (
     UnreachableChat,
 )
 
-# The tables under the models, for the statements of the answer path: Core statements return
-# rows and add rows without the ORM's objects, identity map and flush.
-ANSWERS = cast(Table, Answer.__table__)
-PARTS = cast(Table, AnswerPart.__table__)
-PROMPTS = cast(Table, Prompt.__table__)
-CONVERSATIONS = cast(Table, Conversation.__table__)
-
-# The answer path's statements are built once, their values bound when they run: building a
-# select or an insert costs more than running it (a select by user id: 104 µs built each
-# time, 46 µs built once).
-_PERSON_BY_USER = select(Person).where(Person.user_id == bindparam("user_id"))
-_CONVERSATION = select(Conversation).where(
-    Conversation.chat_id == bindparam("chat_id"), Conversation.person_id == bindparam("person_id")
-)
-_SETTING = (
-    select(Report, Period, Organization, Group)
-    .join(Period, Period.id == Report.period_id)
-    .join(Organization, Organization.id == Report.organization_id)
-    .join(Group, Group.id == Organization.group_id)
-    .where(Report.id == bindparam("report_id"))
-)
-# A person's conversation in a chat with the report it is about, in one read.
-_SENDER_CONVERSATION = (
-    select(Person, Conversation, Report, Period, Organization, Group)
-    .outerjoin(
-        Conversation,
-        and_(Conversation.person_id == Person.id, Conversation.chat_id == bindparam("chat_id")),
-    )
-    .outerjoin(Report, Report.id == Conversation.report_id)
-    .outerjoin(Period, Period.id == Report.period_id)
-    .outerjoin(Organization, Organization.id == Report.organization_id)
-    .outerjoin(Group, Group.id == Organization.group_id)
-    .where(Person.user_id == bindparam("user_id"))
-)
-_ANSWER_ROWS = Compiled(
-    select(ANSWERS.c.id, ANSWERS.c.question_key, ANSWERS.c.text, ANSWERS.c.value, ANSWERS.c.skipped)
-    .where(ANSWERS.c.report_id == bindparam("report_id"))
-    .order_by(ANSWERS.c.id)
-)
-_LARGEST_EARLIER = Compiled(
-    select(Answer.value)
-    .join(Report, Report.id == Answer.report_id)
-    .where(
-        Report.organization_id == bindparam("organization_id"),
-        Report.id != bindparam("report_id"),
-        Answer.question_key == bindparam("question_key"),
-        Answer.value.is_not(None),
-        Answer.skipped.is_(False),
-    )
-)
-_LATEST_PROMPTS = Compiled(
-    select(
-        PROMPTS.c.message_id,
-        PROMPTS.c.question_key,
-        PROMPTS.c.person_id,
-        PROMPTS.c.report_id,
-        PROMPTS.c.asked_after,
-    )
-    .where(PROMPTS.c.chat_id == bindparam("chat_id"), PROMPTS.c.person_id == bindparam("person_id"))
-    .order_by(PROMPTS.c.id.desc())
-    .limit(bindparam("count"))
-)
-_PROMPT_SHOWN = Compiled(
-    update(PROMPTS)
-    .where(PROMPTS.c.id == bindparam("prompt_id"))
-    .values(message_id=bindparam("shown_in"))
-)
-# The conversation's state, the columns a turn changes.
-STATE_COLUMNS = (
-    "step",
-    "report_id",
-    "question_key",
-    "pending_key",
-    "pending_text",
-    "pending_value",
-    "pending_reason",
-    "pending_message_id",
-    "updated_at",
-)
-_KEEP_STATE = Compiled(
-    update(CONVERSATIONS)
-    .where(CONVERSATIONS.c.id == bindparam("conversation_id"))
-    .values({name: bindparam(f"new_{name}") for name in STATE_COLUMNS})
-)
-_TOUCH_REPORT = Compiled(
-    update(cast(Table, Report.__table__))
-    .where(Report.__table__.c.id == bindparam("report_id"))
-    .values(updated_at=bindparam("new_updated_at"))
-)
-_ADD = {
-    table: Compiled(insert(table).returning(table.c.id), keys)
-    for table, keys in [
-        (
-            ANSWERS,
-            ("report_id", "question_key", "text", "value", "skipped", "answered_by", "answered_at"),
-        ),
-        (PARTS, ("answer_id", "chat_id", "message_id", "text", "created_at")),
-        (
-            PROMPTS,
-            ("chat_id", "person_id", "report_id", "question_key", "asked_after", "created_at"),
-        ),
-    ]
-}
 _ADD_IF_ABSENT: dict[tuple[object, tuple[str, ...], tuple[str, ...], str], Compiled] = {}
 
 
@@ -184,7 +82,7 @@ class _Repository:
 
     async def _add_row(self, table: Table, **values: object) -> int:
         """INSERT a row without an object: its id."""
-        [(row_id,)] = (await run(self.session, _ADD[table], values)).rows
+        [(row_id,)] = (await run(self.session, statements.ADD[table], values)).rows
         return int(row_id)
 
 
@@ -283,7 +181,7 @@ class GroupRepository(_Repository):
 
 class PeopleRepository(_Repository):
     async def by_user_id(self, user_id: int) -> Person | None:
-        result = await self.session.scalars(_PERSON_BY_USER, {"user_id": user_id})
+        result = await self.session.scalars(statements.PERSON_BY_USER, {"user_id": user_id})
         return result.one_or_none()
 
     async def by_ids(self, ids: Sequence[int]) -> list[Person]:
@@ -313,7 +211,7 @@ class ReportRepository(_Repository):
     async def setting(self, report_id: int) -> tuple[Report, Period, Organization, Group] | None:
         """The report with its period, organization and group, in one query."""
         if report_id not in self._settings:
-            found = await self.session.execute(_SETTING, {"report_id": report_id})
+            found = await self.session.execute(statements.SETTING, {"report_id": report_id})
             row = found.one_or_none()
             if row is None:
                 return None
@@ -327,7 +225,7 @@ class ReportRepository(_Repository):
         """The person with this user id and their conversation in the chat, if any; the
         setting of the report it is about is kept for ``setting``. One query for three."""
         values = {"chat_id": chat_id, "user_id": user_id}
-        row = (await self.session.execute(_SENDER_CONVERSATION, values)).one_or_none()
+        row = (await self.session.execute(statements.SENDER_CONVERSATION, values)).one_or_none()
         if row is None:
             return None, None
         person, conversation, report, period, organization, group = row
@@ -339,7 +237,7 @@ class ReportRepository(_Repository):
         """The report was changed at ``now``: one UPDATE, no flush of a changed object."""
         if report.updated_at != now:
             values = {"report_id": report.id, "new_updated_at": now}
-            await run(self.session, _TOUCH_REPORT, values)
+            await run(self.session, statements.TOUCH_REPORT, values)
             set_committed_value(report, "updated_at", now)
 
     async def period(self, group_id: int, key: str) -> Period | None:
@@ -408,7 +306,7 @@ class ReportRepository(_Repository):
 
     async def answer_rows(self, report_id: int) -> list[AnswerRow]:
         """The report's answers as rows, in the order given."""
-        found = await run(self.session, _ANSWER_ROWS, {"report_id": report_id})
+        found = await run(self.session, statements.ANSWER_ROWS, {"report_id": report_id})
         return [
             AnswerRow(i, key, text, value, bool(skipped))
             for i, key, text, value, skipped in found.rows
@@ -426,7 +324,7 @@ class ReportRepository(_Repository):
         self._answers.pop(report_id, None)  # read again if asked for
         text, value, skipped = given
         return await self._add_row(
-            ANSWERS,
+            statements.ANSWERS,
             report_id=report_id,
             question_key=key,
             text=text,
@@ -440,7 +338,7 @@ class ReportRepository(_Repository):
         self, answer_id: int, chat_id: int, message_id: int, text: str, created_at: datetime
     ) -> None:
         await self._add_row(
-            PARTS,
+            statements.PARTS,
             answer_id=answer_id,
             chat_id=chat_id,
             message_id=message_id,
@@ -458,7 +356,7 @@ class ReportRepository(_Repository):
         """The organization's largest figure for a question in its other reports."""
         found = await run(
             self.session,
-            _LARGEST_EARLIER,
+            statements.LARGEST_EARLIER,
             {
                 "organization_id": organization_id,
                 "report_id": report_id,
@@ -650,16 +548,18 @@ class ChatRepository(_Repository):
 class ConversationRepository(_Repository):
     async def get(self, chat_id: int, person_id: int) -> Conversation | None:
         found = await self.session.scalars(
-            _CONVERSATION, {"chat_id": chat_id, "person_id": person_id}
+            statements.CONVERSATION, {"chat_id": chat_id, "person_id": person_id}
         )
         return found.one_or_none()
 
     async def keep_state(self, conversation: Conversation, **state: object) -> None:
-        """Write the conversation's state (every one of ``STATE_COLUMNS``) with one UPDATE,
-        and show it on the object as stored: no flush of a changed object."""
-        values = {f"new_{name}": state[name] for name in STATE_COLUMNS}
-        await run(self.session, _KEEP_STATE, {"conversation_id": conversation.id, **values})
-        for name in STATE_COLUMNS:
+        """Write the conversation's state (every one of ``STATE_COLUMNS``) with one UPDATE, and
+        show it on the object as stored: no flush of a changed object."""
+        values = {f"new_{name}": state[name] for name in statements.STATE_COLUMNS}
+        await run(
+            self.session, statements.KEEP_STATE, {"conversation_id": conversation.id, **values}
+        )
+        for name in statements.STATE_COLUMNS:
             set_committed_value(conversation, name, state[name])
 
     async def add(self, conversation: Conversation) -> Conversation:
@@ -687,7 +587,7 @@ class PromptRepository(_Repository):
     async def add(self, prompt: Prompt) -> int:
         """A prompt put to a person, added as a row; its id."""
         return await self._add_row(
-            PROMPTS,
+            statements.PROMPTS,
             chat_id=prompt.chat_id,
             person_id=prompt.person_id,
             report_id=prompt.report_id,
@@ -697,7 +597,9 @@ class PromptRepository(_Repository):
         )
 
     async def shown(self, prompt_id: int, message_id: int) -> None:
-        await run(self.session, _PROMPT_SHOWN, {"prompt_id": prompt_id, "shown_in": message_id})
+        await run(
+            self.session, statements.PROMPT_SHOWN, {"prompt_id": prompt_id, "shown_in": message_id}
+        )
 
     async def by_message(self, chat_id: int, message_id: int) -> Prompt | None:
         query = select(Prompt).where(Prompt.chat_id == chat_id, Prompt.message_id == message_id)
@@ -706,7 +608,10 @@ class PromptRepository(_Repository):
     async def latest(self, chat_id: int, person_id: int, count: int = 2) -> list[PromptRow]:
         """The last ``count`` prompts to a person in a chat, newest first."""
         values = {"chat_id": chat_id, "person_id": person_id, "count": count}
-        return [PromptRow(*row) for row in (await run(self.session, _LATEST_PROMPTS, values)).rows]
+        return [
+            PromptRow(*row)
+            for row in (await run(self.session, statements.LATEST_PROMPTS, values)).rows
+        ]
 
 
 class HandledUpdateRepository(_Repository):
