@@ -66,7 +66,8 @@ async def run(session: AsyncSession, statement: Compiled, values: dict[str, Any]
     """Run ``statement`` with ``values`` in the session's transaction."""
     if session.new or session.dirty or session.deleted:
         await session.flush()
-    driver = session.info.get(_DRIVER)
+    # The connection of the transaction under way; a new transaction may hold another one.
+    driver = session.info.get(_DRIVER) if session.in_transaction() else None
     if driver is None:
         connection = await session.connection()
         driver = (await connection.get_raw_connection()).driver_connection
@@ -84,11 +85,6 @@ async def run(session: AsyncSession, statement: Compiled, values: dict[str, Any]
         return Result(rows, cursor.rowcount)
 
     return await driver.run(call)
-
-
-def forget_connection(session: AsyncSession) -> None:
-    """The transaction ended (commit): the session may hold another connection next."""
-    session.info.pop(_DRIVER, None)
 
 
 class Result:

@@ -8,7 +8,6 @@ from typing import Self
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage.compiled import forget_connection
 from storage.repositories import (
     ChatRepository,
     ConversationRepository,
@@ -73,4 +72,3 @@ class UnitOfWork:
 
     async def commit(self) -> None:
         await self.session.commit()
-        forget_connection(self.session)

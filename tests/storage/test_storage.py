@@ -331,6 +331,24 @@ async def test_a_failure_inside_a_unit_of_work_rolls_everything_back(db: Databas
         assert await uow.people.by_user_id(10) is None
 
 
+async def test_statements_run_below_the_session_belong_to_the_unit_of_work(db: Database) -> None:
+    """``storage/compiled.py``: rolled back with the unit of work, committed with it, after
+    what the session had not yet flushed."""
+    async with db.unit_of_work() as uow:
+        assert await uow.handled.mark("m:1:1", NOW)  # below the session, then no commit
+    async with db.unit_of_work() as uow:
+        person = Person(user_id=11, full_name="Giang")
+        uow.session.add(person)
+        assert await uow.handled.mark("m:1:1", NOW)
+        assert person.id is not None  # the pending object was flushed first
+        await uow.commit()
+        assert not await uow.handled.mark("m:1:1", NOW)  # a new transaction, same unit of work
+        await uow.commit()
+    async with db.unit_of_work() as uow:
+        assert not await uow.handled.mark("m:1:1", NOW)
+        assert await uow.people.by_user_id(11) is not None
+
+
 async def test_a_scheduled_message_can_be_claimed_only_once_per_period_kind_and_slot(
     db: Database,
 ) -> None:
