@@ -17,6 +17,7 @@ from bot.clock import Clock, FileClock, SystemClock
 from bot.config import TOKEN_ENV, AppConfig, ConfigError, GroupConfig, load_config
 from bot.core.periods import PeriodKey
 from bot.i18n import plain
+from bot.i18n.weeks import week
 from bot.logs import configure_logging, redact
 from bot.runner import StartupError, open_database, serve
 from bot.services.chats import ChatService
@@ -214,13 +215,13 @@ async def _digest(config: AppConfig, chat_id: int, key: PeriodKey, token: str | 
         if token is None:
             return EXIT_OK
         if not await weekly.claim_digest(chat_id, key, clock.now()):
-            print(plain("cli.digest_already_sent", lang, period=key), file=sys.stderr)
+            print(plain("cli.digest_already_sent", lang, period=week(key, lang)), file=sys.stderr)
             return EXIT_OK
         bot = Bot(token, base_url=config.telegram.api_base_url)
         async with bot:
             outbox = OutboxService(db, config, ChatService(db, config, WeekTexts()))
             await outbox.deliver(clock.now(), TelegramTransport(bot))
-        print(plain("cli.digest_sent", lang, period=key), file=sys.stderr)
+        print(plain("cli.digest_sent", lang, period=week(key, lang)), file=sys.stderr)
         return EXIT_OK
     finally:
         await db.dispose()

@@ -85,6 +85,10 @@ class OrganizationConfig:
     leaders: tuple[int, ...] = ()
 
 
+# As written in the configuration: the character, or "tab" (a TOML "\t" would be trimmed).
+CSV_DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
+
+
 @dataclass(frozen=True)
 class DocumentConfig:
     """The report for the Party committee, laid out as the seed documents are."""
@@ -97,6 +101,11 @@ class DocumentConfig:
     on_behalf: str = "TM. BAN THƯỜNG TRỰC"
     signer_title: str = ""
     signer_name: str = ""
+    # The opening line giving the report's basis: "Thực hiện Kế hoạch số 15/KH-MTTQ-BTT …".
+    basis: str = ""
+    # Between the columns of the CSV file: "," or ";" (Excel with Vietnamese regional
+    # settings, where the comma is the decimal separator, expects ";").
+    csv_delimiter: str = ","
 
 
 # A question of the configured template is the core's Question.
@@ -581,7 +590,12 @@ def _read_document(t: _Table) -> DocumentConfig:
         on_behalf=t.text("on_behalf", default.on_behalf),
         signer_title=t.text("signer_title", default.signer_title),
         signer_name=t.text("signer_name", default.signer_name),
+        basis=t.text("basis", default.basis),
+        csv_delimiter=CSV_DELIMITERS.get(t.text("csv_delimiter", default.csv_delimiter), ""),
     )
+    if not config.csv_delimiter:
+        choices = ", ".join(f'"{d}"' for d in CSV_DELIMITERS)
+        raise t.error("csv_delimiter", "config.one_of", choices=choices)
     t.done()
     return config
 

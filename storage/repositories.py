@@ -12,6 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
+    NOTE_DONE,
     Answer,
     AnswerPart,
     AnswerRevision,
@@ -29,6 +30,7 @@ from storage.models import (
     Person,
     Prompt,
     Report,
+    ReportNote,
     Role,
     SentMessage,
     SetAsideUpdate,
@@ -533,3 +535,20 @@ class JoinRequestRepository(_Repository):
         self.session.add(request)
         await self.session.flush()
         return request
+
+
+class ReportNoteRepository(_Repository):
+    """What the secretariat writes into the Word report (see ``ReportNote``)."""
+
+    async def add(self, note: ReportNote) -> ReportNote:
+        self.session.add(note)
+        await self.session.flush()
+        return note
+
+    async def get(self, note_id: int) -> ReportNote | None:
+        return await self.session.get(ReportNote, note_id)
+
+    async def asking(self) -> list[ReportNote]:
+        """Every note still being asked for, oldest first."""
+        query = select(ReportNote).where(ReportNote.step != NOTE_DONE)
+        return list(await self.session.scalars(query.order_by(ReportNote.id)))

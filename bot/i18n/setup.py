@@ -216,9 +216,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Nhóm {group} không có trong tệp cấu hình.",
         "en": "Group {group} is not in the configuration.",
     },
+    "demo.assessment": {
+        "vi": "Các tổ chức báo cáo đầy đủ, đúng hạn; công tác hỗ trợ hộ khó khăn được "
+        "triển khai kịp thời.",
+        "en": "The organizations reported in full and on time; support to households in "
+        "difficulty went out promptly.",
+    },
     "cli.digest_already_sent": {
-        "vi": "Bản tổng hợp tuần {period} đã được gửi trước đó; không gửi lại.",
-        "en": "The {period} digest was already sent; not sending it again.",
+        "vi": "Bản tổng hợp {period} đã được gửi trước đó; không gửi lại.",
+        "en": "The digest of {period} was already sent; not sending it again.",
     },
     "cli.bad_format": {
         "vi": "Không có định dạng {format}: chọn docx, xlsx hoặc csv.",
@@ -233,8 +239,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Wrote {out} ({size} bytes).",
     },
     "cli.digest_sent": {
-        "vi": "Đã gửi bản tổng hợp tuần {period} vào nhóm.",
-        "en": "The {period} digest was posted to the group.",
+        "vi": "Đã gửi bản tổng hợp {period} vào nhóm.",
+        "en": "The digest of {period} was posted to the group.",
     },
     "cli.backup_failed": {
         "vi": "Không sao lưu được {source}: {reason}",

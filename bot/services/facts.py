@@ -4,7 +4,7 @@ period before, for the change), and a run of periods for spreadsheets, charts an
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.config import GroupConfig
@@ -89,11 +89,19 @@ def _facts(
 
 
 async def period_report(
-    uow: UnitOfWork, group: Group, config: GroupConfig, key: PeriodKey, now: datetime
+    uow: UnitOfWork,
+    group: Group,
+    config: GroupConfig,
+    key: PeriodKey,
+    now: datetime,
+    notes: tuple[str | None, str | None] = (None, None),
 ) -> PeriodReport:
+    """The Word report's contents; ``notes``: what the secretariat wrote for it (the general
+    assessment, the plan for the week ahead), None where left to fill in by hand."""
     period = await ensure_period(uow, group, config, key)
     facts = await read_facts(uow, group, config, period, now)
-    return _period_report(config, key, period, facts)
+    report = _period_report(config, key, period, facts)
+    return replace(report, assessment=notes[0], plan_ahead=notes[1])
 
 
 def _period_report(

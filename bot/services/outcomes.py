@@ -450,7 +450,7 @@ class NoSuchPeriod(Outcome):
     """A week outside the group's life: before the bot looked after it, or still to come."""
 
     language: str
-    given: str
+    given: PeriodKey
     first: PeriodKey
     current: PeriodKey
 

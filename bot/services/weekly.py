@@ -13,7 +13,7 @@ from datetime import datetime
 from bot.buttons import ReportNow
 from bot.config import AppConfig, GroupConfig
 from bot.core.conversation import ReportState
-from bot.core.periods import PeriodKey
+from bot.core.periods import PeriodKey, named_week
 from bot.core.policy import Action
 from bot.core.schedule import Due, EventKind
 from bot.core.status import ReportStatus
@@ -418,16 +418,14 @@ async def draw_chart(
 
 
 def period_argument(argument: str, current: PeriodKey) -> PeriodKey | None:
-    """ "" = the current period; "last" (or "trước") = the one before; or "2026-W47"."""
+    """ "" = the current period; "last" (or "trước") = the one before; "2026-W47", or the
+    week as people say it: "47", "tuần 47"."""
     word = fold_for_matching(argument)
     if not word:
         return current
     if word in {"last", "previous", "truoc", "trước", "tuan truoc", "tuần trước"}:
         return current.previous()
-    try:
-        return PeriodKey.parse(word)
-    except ValueError:
-        return None
+    return named_week(word, current)
 
 
 def _may_skip(group: Group, config: GroupConfig, key: PeriodKey, now: datetime) -> bool:
@@ -445,5 +443,5 @@ def _period_asked(acting: Acting, argument: str) -> PeriodKey:
     if key is None:
         raise Refuse(BadPeriod(config.language, argument))
     if not first_week(group, config) <= key <= current:
-        raise Refuse(NoSuchPeriod(config.language, str(key), first_week(group, config), current))
+        raise Refuse(NoSuchPeriod(config.language, key, first_week(group, config), current))
     return key

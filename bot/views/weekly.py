@@ -18,6 +18,7 @@ from bot.core.periods import PeriodKey
 from bot.core.questionnaire import Question
 from bot.core.status import ReportStatus
 from bot.i18n import Html, plain, t
+from bot.i18n.weeks import first_up, week, week_long
 from bot.services.outcomes import (
     BadPeriod,
     ChartReady,
@@ -57,17 +58,12 @@ def _list(audience: Audience, owing: tuple[Owing, ...]) -> list[Html]:
     return [_who(audience, o) for o in owing]
 
 
-def _dates(period: PeriodKey, lang: str) -> str:
-    first, last = period.first_day(), period.day(7)
-    return plain("weekly.dates", lang, first=f"{first:%d/%m}", last=f"{last:%d/%m/%Y}")
-
-
 def call_text(
     audience: Audience, period: PeriodKey, deadline_at: datetime, owing: tuple[Owing, ...]
 ) -> Html:
     lang = audience.language
     lines = [
-        t("weekly.call.title", lang, period=period, dates=_dates(period, lang)),
+        t("weekly.call.title", lang, period=week(period, lang)),
         t("weekly.deadline", lang, when=when(deadline_at, audience.timezone, lang)),
         Html(""),
         *_list(audience, owing),
@@ -85,7 +81,7 @@ def reminder_text(
         t(
             "weekly.reminder.title",
             lang,
-            period=period,
+            period=week(period, lang),
             when=when(deadline_at, audience.timezone, lang),
         ),
         *_list(audience, owing),
@@ -106,9 +102,9 @@ def deadline_text(
     the bot cannot write to them there; they are mentioned here instead."""
     lang = audience.language
     if not owing:
-        return t("weekly.deadline.all_in", lang, period=period)
+        return t("weekly.deadline.all_in", lang, period=week(period, lang))
     lines = [
-        t("weekly.deadline.title", lang, period=period),
+        t("weekly.deadline.title", lang, period=week(period, lang)),
         t("weekly.deadline.count", lang, submitted=submitted, expected=expected),
         t("weekly.overdue_heading", lang),
         *_list(audience, owing),
@@ -122,7 +118,7 @@ def deadline_text(
 
 def overdue_text(audience: Audience, period: PeriodKey, owing: tuple[Owing, ...]) -> Html:
     lang = audience.language
-    lines = [t("weekly.overdue.title", lang, period=period), *_list(audience, owing)]
+    lines = [t("weekly.overdue.title", lang, period=week(period, lang)), *_list(audience, owing)]
     lines.append(t("weekly.how_to_report", lang))
     return Html("\n".join(lines))
 
@@ -140,7 +136,15 @@ def secretariat_overdue_text(
         )
         for o in owing
     ]
-    lines = [t("weekly.secretariat.title", lang, period=period, group=audience.group), *names]
+    lines = [
+        t(
+            "weekly.secretariat.title",
+            lang,
+            period=first_up(week(period, lang)),
+            group=audience.group,
+        ),
+        *names,
+    ]
     return Html("\n".join(lines))
 
 
@@ -151,7 +155,7 @@ def late_addition_text(audience: Audience, period: PeriodKey, line: Organization
         t(
             "weekly.late.title",
             lang,
-            period=period,
+            period=week(period, lang),
             organization=line.name,
             when=when(line.submitted_at, audience.timezone, lang),
         )
@@ -165,7 +169,7 @@ def late_addition_text(audience: Audience, period: PeriodKey, line: Organization
 
 def chart_caption(group: str, lang: str, weeks: int, period: PeriodKey) -> Html:
     """The caption of the chart of the last ``weeks`` weeks up to ``period``."""
-    return t("chart.caption", lang, name=group, weeks=weeks, period=period)
+    return t("chart.caption", lang, name=group, weeks=weeks, period=week(period, lang))
 
 
 def digest_text(audience: Audience, digest: Digest, leaders_of: dict[str, tuple[Who, ...]]) -> Html:
@@ -176,8 +180,7 @@ def digest_text(audience: Audience, digest: Digest, leaders_of: dict[str, tuple[
         t(
             title,
             lang,
-            period=digest.period,
-            dates=_dates(digest.period, lang),
+            period=week(digest.period, lang),
             when=when(digest.at, tz, lang),
         ),
         t("weekly.digest.group", lang, group=audience.group),
@@ -263,9 +266,14 @@ def _total_line(total: Total, lang: str) -> Html:
     if change is None:
         return text
     if change == 0:
-        return Html(text + t("weekly.digest.unchanged", lang))
-    key = "weekly.digest.up" if change > 0 else "weekly.digest.down"
-    return Html(text + t(key, lang, change=figure(abs(change))))
+        text = Html(text + t("weekly.digest.unchanged", lang))
+    else:
+        key = "weekly.digest.up" if change > 0 else "weekly.digest.down"
+        text = Html(text + t(key, lang, change=figure(abs(change))))
+    if total.compares_all:
+        return text
+    # Not everyone gave the figure both weeks: say what is compared.
+    return Html(text + t("weekly.digest.compared", lang, count=total.compared))
 
 
 # --- answers to the secretariat's commands ---------------------------------------------------
@@ -284,16 +292,16 @@ def render_weekly(outcome: Outcome, private: bool) -> View | None:
                 t(
                     "weekly.no_such_period",
                     lang,
-                    given=short(given, ECHO),
-                    first=first,
-                    current=current,
+                    given=week_long(given, lang),
+                    first=week(first, lang),
+                    current=week(current, lang),
                 )
             )
         case ChooseSkip(who=who, language=lang, period=period, options=options):
             rows = [
                 (
                     Button(
-                        plain("weekly.skip.button_period", lang, period=period),
+                        plain("weekly.skip.button_period", lang, period=week(period, lang)),
                         buttons.Holiday(who.user_id, period),
                     ),
                 )
@@ -307,11 +315,16 @@ def render_weekly(outcome: Outcome, private: bool) -> View | None:
                 )
                 for org_id, name in options
             ]
-            return View(t("weekly.skip.choose", lang, period=period), tuple(rows))
+            return View(
+                t("weekly.skip.choose", lang, period=first_up(week(period, lang))), tuple(rows)
+            )
         case PeriodSkipped(language=lang, period=period, by=by):
-            return View(t("weekly.skip.done", lang, period=period, by=by))
+            return View(t("weekly.skip.done", lang, period=week(period, lang), by=by))
         case Excused(language=lang, period=period, organization=organization, by=by):
-            return View(t("weekly.excused", lang, period=period, organization=organization, by=by))
+            text = t(
+                "weekly.excused", lang, period=week(period, lang), organization=organization, by=by
+            )
+            return View(text)
     return None
 
 

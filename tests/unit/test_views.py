@@ -136,7 +136,10 @@ SAMPLES: dict[type[Outcome], Outcome] = {
     outcomes.ChartReady: outcomes.ChartReady(b"png", "Biểu đồ 8 tuần"),
     outcomes.Summary: _digest(),
     outcomes.BadPeriod: outcomes.BadPeriod("vi", "tuần sau nữa " * 20),
-    outcomes.NoSuchPeriod: outcomes.NoSuchPeriod("vi", "2020-W01", PeriodKey(2026, 1), WEEK),
+    outcomes.NoSuchPeriod: outcomes.NoSuchPeriod(
+        "vi", PeriodKey(2020, 1), PeriodKey(2026, 1), WEEK
+    ),
+    exports.AskNote: exports.AskNote("vi", WHO, 4, WEEK, exports.NoteStep.ASSESSMENT),
     outcomes.ChooseSkip: outcomes.ChooseSkip(WHO, "vi", WEEK, ((1, "Đoàn"), (2, LONG))),
     outcomes.PeriodSkipped: outcomes.PeriodSkipped("vi", WEEK, "Trần Văn Nam"),
     outcomes.Excused: outcomes.Excused("vi", WEEK, "Đoàn", "Trần Văn Nam"),
