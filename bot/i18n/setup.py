@@ -48,6 +48,24 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "khóa không được hỗ trợ (có gõ nhầm tên không?)",
         "en": "unknown key (a typo?)",
     },
+    "config.unknown_template": {
+        "vi": "không có mẫu câu hỏi “{value}” (các mẫu: {names})",
+        "en": "no question template “{value}” (templates: {names})",
+    },
+    "config.unknown_parent": {
+        "vi": "không có nhóm cấp trên chat_id {value} trong tệp cấu hình",
+        "en": "no parent group with chat_id {value} in the configuration",
+    },
+    "config.parent_cycle": {
+        "vi": "các nhóm cấp trên vòng lại chính nhóm này",
+        "en": "the chain of parent groups comes back to this group",
+    },
+    "config.rollup_mismatch": {
+        "vi": "số liệu “{key}” khác loại hoặc đơn vị với nhóm “{other}” cùng cấp trên, nên "
+        "không cộng dồn được",
+        "en": "figure “{key}” differs in kind or unit from group “{other}” under the same "
+        "parent, so it cannot be added up",
+    },
     "config.one_of": {"vi": "phải là một trong: {choices}", "en": "must be one of: {choices}"},
     "config.bad_url": {
         "vi": "phải là địa chỉ bắt đầu bằng http:// hoặc https://",
