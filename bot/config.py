@@ -218,6 +218,10 @@ class AppConfig:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", _GroupIndex(self.groups, self.moves))
 
+    def children_of(self, chat_id: int) -> tuple[GroupConfig, ...]:
+        """The groups that name ``chat_id`` as their parent, in the file's order."""
+        return tuple(g for g in self.groups if g.parent == chat_id)
+
     def group(self, chat_id: int) -> GroupConfig | None:
         """The group a chat is, by the id it has now or any it had."""
         return self._index.get(chat_id)

@@ -172,6 +172,37 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": " — giảm {change} so với tuần trước",
         "en": " — down {change} on the week before",
     },
+    "rollup.title": {
+        "vi": "🏘 <b>Các xã ({children}), {period}</b>",
+        "en": "🏘 <b>The communes ({children}), {period}</b>",
+    },
+    "rollup.counts": {
+        "vi": "Đủ báo cáo: {all_in} xã · chưa đủ: {some} xã · chưa có báo cáo: {none} xã",
+        "en": "All reported: {all_in} · some: {some} · none yet: {none}",
+    },
+    "rollup.more": {"vi": " và {count} xã khác", "en": " and {count} more"},
+    "rollup.none": {"vi": "Chưa có báo cáo: {names}", "en": "No report yet: {names}"},
+    "rollup.overdue": {
+        "vi": "Có tổ chức quá hạn: {names}",
+        "en": "With organizations overdue: {names}",
+    },
+    "rollup.figures": {"vi": "<b>Số liệu cộng các xã</b>", "en": "<b>Figures added up</b>"},
+    "rollup.figure": {
+        "vi": "• {question}: <b>{total}</b> ({children} xã)",
+        "en": "• {question}: <b>{total}</b> ({children} communes)",
+    },
+    "rollup.proposals": {
+        "vi": "<b>Kiến nghị của các xã</b>",
+        "en": "<b>The communes' proposals</b>",
+    },
+    "rollup.proposal": {
+        "vi": "• {child} — {organization}: {text}",
+        "en": "• {child} — {organization}: {text}",
+    },
+    "rollup.no_children": {
+        "vi": "Chưa có nhóm cấp dưới nào nhận nhóm này là cấp trên (khóa parent trong cấu hình).",
+        "en": "No group names this one as its parent (the parent key in the configuration).",
+    },
     "weekly.digest.compared": {
         "vi": " (tính trên {count} tổ chức có số liệu cả hai tuần)",
         "en": " (over the {count} organizations with figures both weeks)",

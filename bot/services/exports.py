@@ -184,9 +184,14 @@ class ExportService:
             return await self._noted(acting, note_id, None)
 
         outcome = await self._acting.run(
-            chat, sender, now, work, handled=button_key(query_id), action=Action.EXPORT,
+            chat,
+            sender,
+            now,
+            work,
+            handled=button_key(query_id),
+            action=Action.EXPORT,
             button=True,
-        )  # fmt: skip
+        )
         await self._note_asking(chat, sender, outcome)
         return outcome
 
@@ -195,10 +200,14 @@ class ExportService:
         period = await ensure_period(acting.uow, group, config, key)
         note = await acting.uow.notes.add(
             ReportNote(
-                period_id=period.id, person_id=acting.person.id, chat_id=acting.chat.id,
-                step=NoteStep.ASSESSMENT, created_at=acting.now, updated_at=acting.now,
+                period_id=period.id,
+                person_id=acting.person.id,
+                chat_id=acting.chat.id,
+                step=NoteStep.ASSESSMENT,
+                created_at=acting.now,
+                updated_at=acting.now,
             )
-        )  # fmt: skip
+        )
         return AskNote(config.language, _who(acting), note.id, key, NoteStep.ASSESSMENT)
 
     async def _noted(self, acting: Acting, note_id: int, text: str | None) -> Outcome:
@@ -223,15 +232,21 @@ class ExportService:
         notes = (note.assessment, note.plan_ahead)
         file = await self._file(uow, group, config, request, acting.now, notes)
         sender = acting.sender
-        return ExportReady(config.language, sender.user_id, sender.full_name, file,
-                           asked_in_group=not acting.chat.private)  # fmt: skip
+        return ExportReady(
+            config.language,
+            sender.user_id,
+            sender.full_name,
+            file,
+            asked_in_group=not acting.chat.private,
+        )
 
     async def _asking_now(self) -> dict[tuple[int, int], int]:
         if self._asking is None:
             async with self._db.unit_of_work() as uow:
                 notes = await uow.notes.asking()
-                people = {p.id: p.user_id for p in await uow.people.by_ids(
-                    [n.person_id for n in notes])}  # fmt: skip
+                people = {
+                    p.id: p.user_id for p in await uow.people.by_ids([n.person_id for n in notes])
+                }
             # The latest ask of a person in a chat is the one they answer.
             self._asking = {(n.chat_id, people[n.person_id]): n.id for n in notes}
         return self._asking

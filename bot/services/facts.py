@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.config import GroupConfig
+from bot.config import AppConfig, GroupConfig
 from bot.core.conversation import ReportState
 from bot.core.digest import Digest, OrganizationFacts, ReportFacts, StoredAnswer, build_digest
 from bot.core.periods import PeriodKey
+from bot.core.rollup import Child, RollUp, roll_up
 from bot.core.status import ReportStatus
 from bot.exports.data import History, PeriodReport
 from bot.services.outcomes import Who
@@ -180,3 +181,19 @@ def _report_facts(found: tuple[Report, list[Answer]] | None) -> ReportFacts | No
         excused=report.state is ReportState.EXCUSED,
         answers={a.question_key: StoredAnswer(a.text, a.value, a.skipped) for a in answers},
     )
+
+
+async def read_rollup(
+    uow: UnitOfWork, config: AppConfig, parent: GroupConfig, key: PeriodKey, now: datetime
+) -> RollUp | None:
+    """The children of ``parent`` (groups that name it) for the same week; None if it has
+    none. Each child's digest is read as its own /summary would read it."""
+    children = []
+    for child_config in config.children_of(parent.chat_id):
+        group = await uow.groups.by_chat_id(config.chat_of(child_config))
+        if group is None:
+            continue
+        period = await ensure_period(uow, group, child_config, key)
+        facts = await read_facts(uow, group, child_config, period, now)
+        children.append(Child(child_config.name, facts.digest))
+    return roll_up(key, children) if children else None

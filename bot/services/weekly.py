@@ -26,6 +26,7 @@ from bot.services.facts import (
     PeriodFacts,
     read_facts,
     read_history,
+    read_rollup,
     recent_weeks,
 )
 from bot.services.outcomes import (
@@ -33,9 +34,11 @@ from bot.services.outcomes import (
     ChartReady,
     ChooseSkip,
     Excused,
+    NoChildren,
     NoSuchPeriod,
     Outcome,
     PeriodSkipped,
+    RollUpSummary,
     StaleButton,
     Summary,
     Who,
@@ -63,6 +66,9 @@ from storage.models import DeliveryState, Group, Period, Report, SentMessage
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
+
+# "/tonghop xa": the communes' picture, in a group that other groups name as their parent.
+CHILDREN_WORDS = frozenset({"xa", "xã", "communes", "children"})
 
 
 class WeeklyService:
@@ -191,7 +197,8 @@ class WeeklyService:
                     entry(self._words.overdue(facts.audience(), key, overdue) if overdue else None)
                 ]
             case EventKind.DIGEST:
-                text = self._words.digest(facts.audience(), digest, facts.leaders_of)
+                rollup = await read_rollup(uow, self._config, config, key, now)
+                text = self._words.digest(facts.audience(), digest, facts.leaders_of, rollup)
                 chart = self._chart_entry(facts, now)
                 return [entry(text, thread_id=config.digest_topic), *filter(None, [chart])]
         raise AssertionError(due.kind)
@@ -234,15 +241,24 @@ class WeeklyService:
     async def summary(
         self, chat: Chat, message_id: int, sender: Sender, argument: str, now: datetime
     ) -> Outcome:
-        """/summary [last | 2026-W47]: the digest of a period as it stands at ``now``."""
+        """/summary [last | 2026-W47]: the digest of a period as it stands at ``now``;
+        /summary communes [week]: a parent group's picture of its children."""
+        first, _, rest = argument.strip().partition(" ")
+        communes = fold_for_matching(first) in CHILDREN_WORDS
 
         async def work(acting: Acting) -> Outcome:
             group, config = acting.place.group, acting.place.config
-            key = _period_asked(acting, argument)
+            key = _period_asked(acting, rest if communes else argument)
             period = await ensure_period(acting.uow, group, config, key)
             facts = await read_facts(acting.uow, group, config, period, now)
+            rollup = await read_rollup(acting.uow, self._config, config, key, now)
             # A summary asked for is read, not a call to act: nobody is pinged.
-            return Summary(facts.audience(mentions=False), facts.digest, facts.leaders_of)
+            audience = facts.audience(mentions=False)
+            if communes:
+                if rollup is None:
+                    return NoChildren(config.language)
+                return RollUpSummary(audience, rollup)
+            return Summary(audience, facts.digest, facts.leaders_of, rollup)
 
         return await self._acting.run(
             chat, sender, now, work, handled=message_key(chat, message_id), action=Action.SUMMARY
@@ -349,8 +365,9 @@ class WeeklyService:
                 return None
             period = await ensure_period(uow, group, config, key)
             facts = await read_facts(uow, group, config, period, now)
+            rollup = await read_rollup(uow, self._config, config, key, now)
             await uow.commit()
-        return self._words.digest(facts.audience(), facts.digest, facts.leaders_of)
+        return self._words.digest(facts.audience(), facts.digest, facts.leaders_of, rollup)
 
     async def claim_digest(self, chat_id: int, key: PeriodKey, now: datetime) -> bool:
         """Claim the digest of ``key`` for sending now (the operator's ``--send``); False if
@@ -362,7 +379,8 @@ class WeeklyService:
                 return False
             period = await ensure_period(uow, group, config, key)
             facts = await read_facts(uow, group, config, period, now)
-            text = self._words.digest(facts.audience(), facts.digest, facts.leaders_of)
+            rollup = await read_rollup(uow, self._config, config, key, now)
+            text = self._words.digest(facts.audience(), facts.digest, facts.leaders_of, rollup)
             claimed = await uow.ledger.claim(
                 SentMessage(
                     period_id=period.id,

@@ -16,6 +16,7 @@ from bot.core.digest import Digest, OrganizationLine, StoredAnswer, Total
 from bot.core.formatting import format_value
 from bot.core.periods import PeriodKey
 from bot.core.questionnaire import Question
+from bot.core.rollup import RollUp
 from bot.core.status import ReportStatus
 from bot.i18n import Html, plain, t
 from bot.i18n.weeks import first_up, week, week_long
@@ -24,9 +25,11 @@ from bot.services.outcomes import (
     ChartReady,
     ChooseSkip,
     Excused,
+    NoChildren,
     NoSuchPeriod,
     Outcome,
     PeriodSkipped,
+    RollUpSummary,
     Summary,
     Who,
 )
@@ -172,8 +175,14 @@ def chart_caption(group: str, lang: str, weeks: int, period: PeriodKey) -> Html:
     return t("chart.caption", lang, name=group, weeks=weeks, period=week(period, lang))
 
 
-def digest_text(audience: Audience, digest: Digest, leaders_of: dict[str, tuple[Who, ...]]) -> Html:
-    """The digest of a closed period (Monday), or the state so far (/summary)."""
+def digest_text(
+    audience: Audience,
+    digest: Digest,
+    leaders_of: dict[str, tuple[Who, ...]],
+    rollup: RollUp | None = None,
+) -> Html:
+    """The digest of a closed period (Monday), or the state so far (/summary); a parent
+    group's also has its children's picture (``rollup``)."""
     lang, tz = audience.language, audience.timezone
     title = "weekly.digest.title" if digest.closed else "weekly.digest.title_so_far"
     lines = [
@@ -193,6 +202,8 @@ def digest_text(audience: Audience, digest: Digest, leaders_of: dict[str, tuple[
     if digest.totals:
         lines += [Html(""), t("weekly.digest.totals", lang)]
         lines += [_total_line(total, lang) for total in digest.totals]
+    if rollup is not None:
+        lines += [Html(""), *rollup_lines(rollup, lang)]
     if digest.proposals:
         lines += [Html(""), t("weekly.digest.proposals", lang)]
         lines += [
@@ -205,6 +216,57 @@ def digest_text(audience: Audience, digest: Digest, leaders_of: dict[str, tuple[
             audience, tuple(Owing(o.name, leaders_of.get(o.code, ())) for o in digest.overdue)
         )
     return Html("\n".join(lines))
+
+
+def rollup_lines(rollup: RollUp, lang: str) -> list[Html]:
+    """The children of a parent group for one week: who reported, the figures added up."""
+    lines = [
+        t("rollup.title", lang, children=rollup.children, period=week(rollup.period, lang)),
+        t(
+            "rollup.counts",
+            lang,
+            all_in=len(rollup.all_in),
+            some=len(rollup.some),
+            none=len(rollup.none),
+        ),
+    ]
+    if rollup.none:
+        lines.append(t("rollup.none", lang, names=_first_few(list(rollup.none), lang)))
+    if rollup.overdue:
+        named = [f"{child} ({', '.join(orgs)})" for child, orgs in rollup.overdue]
+        lines.append(t("rollup.overdue", lang, names=_first_few(named, lang, "; ")))
+    if rollup.figures:
+        lines.append(t("rollup.figures", lang))
+        for figure in rollup.figures:
+            shown = format_value(
+                figure.question.kind, "", str(figure.total), figure.question.unit, lang, ("", "")
+            )
+            lines.append(
+                t(
+                    "rollup.figure",
+                    lang,
+                    question=figure.question.text,
+                    total=shown,
+                    children=figure.children,
+                )
+            )
+    if rollup.proposals:
+        lines.append(t("rollup.proposals", lang))
+        lines += [
+            t("rollup.proposal", lang, child=p.child, organization=p.organization, text=p.text)
+            for p in rollup.proposals
+        ]
+    return lines
+
+
+NAMED = 10  # communes named in a line; 96 would not be read (the files have them all)
+
+
+def _first_few(names: list[str], lang: str, between: str = ", ") -> str:
+    if len(names) <= NAMED:
+        return between.join(names)
+    more = plain("rollup.more", lang, count=len(names) - NAMED)
+    return between.join(names[:NAMED]) + more
 
 
 def _rate(digest: Digest, lang: str) -> Html:
@@ -283,8 +345,13 @@ def render_weekly(outcome: Outcome, private: bool) -> View | None:
     match outcome:
         case ChartReady(caption=caption):  # the picture goes as a photo; the words are these
             return View(Html(caption))
-        case Summary(audience=audience, digest=digest, leaders_of=leaders_of):
-            return View(digest_text(audience, digest, leaders_of))
+        case Summary(audience=audience, digest=digest, leaders_of=leaders_of, rollup=rollup):
+            return View(digest_text(audience, digest, leaders_of, rollup))
+        case RollUpSummary(audience=audience, rollup=rollup):
+            lines = [t("weekly.digest.group", audience.language, group=audience.group)]
+            return View(Html("\n".join([*rollup_lines(rollup, audience.language), *lines])))
+        case NoChildren(language=lang):
+            return View(t("rollup.no_children", lang))
         case BadPeriod(language=lang, given=given):
             return View(t("weekly.bad_period", lang, given=short(given, ECHO)))
         case NoSuchPeriod(language=lang, given=given, first=first, current=current):
