@@ -146,13 +146,17 @@ async def _send_files(
     """Outcomes that carry a file: the file goes out; what is left to say, if anything."""
     if isinstance(outcome, ChartReady):
         replying = (
-            None if reply_to is None
+            None
+            if reply_to is None
             else ReplyParameters(reply_to, allow_sending_without_reply=True)
-        )  # fmt: skip
+        )
         await context.bot.send_photo(
-            chat_id, outcome.png, caption=outcome.caption, parse_mode=ParseMode.HTML,
+            chat_id,
+            outcome.png,
+            caption=outcome.caption,
+            parse_mode=ParseMode.HTML,
             reply_parameters=replying,
-        )  # fmt: skip
+        )
         return None
     if isinstance(outcome, ExportReady):
         file = outcome.file
