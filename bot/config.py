@@ -143,6 +143,8 @@ class GroupConfig:
     # Periods with no reporting (holidays): no call, no reminders, nobody overdue.
     holidays: frozenset[PeriodKey] = frozenset()
     document: DocumentConfig = DocumentConfig()
+    # Lũy kế: figures are added up from this day's week (None: from the year's first week).
+    cumulative_from: date | None = None
     template: str | None = None  # the template its questions start from
     parent: int | None = None  # the chat id of the group above (a commune's province)
 
@@ -638,6 +640,13 @@ def _read_group(t: _Table, templates: Mapping[str, Template]) -> GroupConfig:
     questions = inherited + own
     _no_repeated_keys(t, questions, first=len(inherited))
     parent = t.optional_integer("parent", low=INT64_MIN, high=INT64_MAX)
+    cumulative_text = t.optional_text("cumulative_from")
+    try:
+        cumulative_from = (
+            date.fromisoformat(cumulative_text) if cumulative_text is not None else None
+        )
+    except ValueError:
+        raise t.error("cumulative_from", "config.bad_date", value=cumulative_text) from None
     for index, organization in enumerate(organizations):
         if not any(q.applies_to(organization.code) for q in questions):
             raise ConfigError(
@@ -661,6 +670,7 @@ def _read_group(t: _Table, templates: Mapping[str, Template]) -> GroupConfig:
         document=document,
         template=template_name,
         parent=parent,
+        cumulative_from=cumulative_from,
     )
 
 

@@ -7,10 +7,10 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.conversation import ReportState
 from storage.models import (
     NOTE_DONE,
     Answer,
@@ -47,9 +47,14 @@ class _Repository:
     ) -> bool:
         """INSERT ... ON CONFLICT DO NOTHING: True if this call inserted the row."""
         dialect = self.session.get_bind().dialect.name
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
-        statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=keys)
-        result = await self.session.execute(statement)
+        if dialect == "postgresql":  # that dialect is loaded only there (1.3 MiB)
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            new = pg_insert(model).values(**values)
+            result = await self.session.execute(new.on_conflict_do_nothing(index_elements=keys))
+        else:
+            insert = sqlite_insert(model).values(**values)
+            result = await self.session.execute(insert.on_conflict_do_nothing(index_elements=keys))
         return bool(getattr(result, "rowcount", 0))
 
 
@@ -212,6 +217,29 @@ class ReportRepository(_Repository):
         )
         rows = await self.session.execute(query)
         return [(p, o, at) for p, o, at in rows.all() if at is not None]
+
+    async def figures_between(
+        self, group_id: int, first: str, before: str, keys: Sequence[str]
+    ) -> list[tuple[str, str]]:
+        """(question key, value) of every submitted figure under ``keys`` in the group's
+        periods from ``first`` up to, not including, ``before`` (keys as "2026-W48", which
+        sort as the weeks do)."""
+        query = (
+            select(Answer.question_key, Answer.value)
+            .join(Report, Report.id == Answer.report_id)
+            .join(Period, Period.id == Report.period_id)
+            .where(
+                Period.group_id == group_id,
+                Period.key >= first,
+                Period.key < before,
+                Report.state == ReportState.SUBMITTED,
+                Answer.question_key.in_(keys),
+                Answer.skipped.is_(False),
+                Answer.value.is_not(None),
+            )
+        )
+        rows = await self.session.execute(query)
+        return [(key, value) for key, value in rows.all() if value is not None]
 
     async def add_period(self, period: Period) -> Period:
         self.session.add(period)

@@ -8,7 +8,7 @@ period, the current one "so far").
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -68,6 +68,8 @@ class Total:
     compared_now: Decimal = Decimal(0)  # their figures this period
     compared_before: Decimal = Decimal(0)  # and the period before
     reporting_before: int = 0  # organizations whose figure is in ``previous``
+    # Lũy kế: the submitted figures since the digest's ``since`` week, this one included.
+    cumulative: Decimal | None = None
 
     @property
     def change(self) -> Decimal | None:
@@ -95,6 +97,7 @@ class Digest:
     lines: tuple[OrganizationLine, ...]
     totals: tuple[Total, ...]
     proposals: tuple[Proposal, ...]
+    since: PeriodKey | None = None  # the first week of the cumulative figures, if counted
 
     @property
     def expected(self) -> int:
@@ -112,6 +115,16 @@ class Digest:
     @property
     def closed(self) -> bool:
         return self.at > self.deadline_at
+
+
+def accumulate(digest: Digest, since: PeriodKey, earlier: Mapping[str, Decimal]) -> Digest:
+    """``digest`` with each total's cumulative figure: ``earlier`` holds the submitted
+    figures of the weeks from ``since`` up to the digest's, by question key."""
+    totals = tuple(
+        replace(total, cumulative=earlier.get(total.question.key, Decimal(0)) + total.total)
+        for total in digest.totals
+    )
+    return replace(digest, totals=totals, since=since)
 
 
 def build_digest(

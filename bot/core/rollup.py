@@ -25,6 +25,7 @@ class RolledFigure:
     question: Question  # as the first child that gave it asks it
     total: Decimal
     children: int  # children whose organizations gave the figure
+    cumulative: Decimal | None = None  # lũy kế, where the children's digests count it
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,15 @@ def roll_up(period: PeriodKey, children: Sequence[Child]) -> RollUp:
                 continue
             key = total.question.key
             before = figures.get(key)
+            cumulative = None
+            if total.cumulative is not None:
+                earlier = before.cumulative if before and before.cumulative else Decimal(0)
+                cumulative = earlier + total.cumulative
             figures[key] = RolledFigure(
                 before.question if before else total.question,
                 (before.total if before else Decimal(0)) + total.total,
                 (before.children if before else 0) + 1,
+                cumulative,
             )
     proposals = tuple(
         RolledProposal(child.name, p.organization, p.text)

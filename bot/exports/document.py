@@ -155,6 +155,9 @@ def _figures(document: DocumentObject, report: PeriodReport, number: str) -> Non
         return
     columns = ("figure", "unit", "reporting", "now", "before", "change")
     headers = [plain(f"doc.figures.{column}", lang) for column in columns]
+    since = report.digest.since
+    if since is not None:  # lũy kế: the figures since the start of counting
+        headers.append(plain("doc.figures.cumulative", lang, week=since.week, year=since.year))
     rows = [
         [
             total.question.text,
@@ -163,6 +166,7 @@ def _figures(document: DocumentObject, report: PeriodReport, number: str) -> Non
             format_number(total.total, lang),
             "" if total.previous is None else format_number(total.previous, lang),
             "" if total.change is None else _signed(total.change, lang),
+            *([] if since is None else [format_number(total.cumulative or Decimal(0), lang)]),
         ]
         for total in report.digest.totals
     ]
@@ -211,8 +215,9 @@ def figure_widths(headers: list[str], rows: list[list[str]]) -> list[int]:
         return max(header(headers[index]), *values) + CELL_PADDING + 60
 
     unit, reporting = column(1), column(2)
-    figure = max(column(index) for index in (3, 4, 5))
-    narrow = [unit, reporting, figure, figure, figure]
+    figures = range(3, len(headers))  # this week, last week, the change (and lũy kế)
+    figure = max(column(index) for index in figures)
+    narrow = [unit, reporting, *(figure for _ in figures)]
     room = TEXT_WIDTH - TEXT_WIDTH // 4
     if sum(narrow) > room:
         narrow = [width * room // sum(narrow) for width in narrow]

@@ -148,6 +148,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "doc.figures.now": {"vi": "Tuần này", "en": "This week"},
     "doc.figures.before": {"vi": "Tuần trước", "en": "Last week"},
     "doc.figures.change": {"vi": "Tăng (+), giảm (-)", "en": "Change"},
+    "doc.figures.cumulative": {
+        "vi": "Lũy kế từ tuần {week}/{year}",
+        "en": "To date, from week {week}/{year}",
+    },
     "doc.dong": {"vi": "đồng", "en": "VND"},
     "doc.recipients": {"vi": "Nơi nhận:", "en": "Recipients:"},
     "table.sheet": {"vi": "Báo cáo", "en": "Reports"},

@@ -48,6 +48,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "khóa không được hỗ trợ (có gõ nhầm tên không?)",
         "en": "unknown key (a typo?)",
     },
+    "config.bad_date": {
+        "vi": "“{value}” không phải một ngày (ghi như 2026-01-01)",
+        "en": "“{value}” is not a date (write e.g. 2026-01-01)",
+    },
     "config.unknown_template": {
         "vi": "không có mẫu câu hỏi “{value}” (các mẫu: {names})",
         "en": "no question template “{value}” (templates: {names})",

@@ -203,6 +203,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Chưa có nhóm cấp dưới nào nhận nhóm này là cấp trên (khóa parent trong cấu hình).",
         "en": "No group names this one as its parent (the parent key in the configuration).",
     },
+    "weekly.digest.since": {
+        "vi": " (lũy kế tính từ tuần {week}/{year})",
+        "en": " (cumulative from week {week}/{year})",
+    },
+    "weekly.digest.cumulative": {
+        "vi": " · lũy kế: <b>{total}</b>",
+        "en": " · to date: <b>{total}</b>",
+    },
     "weekly.digest.compared": {
         "vi": " (tính trên {count} tổ chức có số liệu cả hai tuần)",
         "en": " (over the {count} organizations with figures both weeks)",

@@ -113,7 +113,8 @@ class WeeklyService:
         claimed = 0
         for due in work.events:
             period = await ensure_period(uow, group, config, due.period)
-            facts = await read_facts(uow, group, config, period, now)
+            sums = due.kind is EventKind.DIGEST  # the digest gives the cumulative figures
+            facts = await read_facts(uow, group, config, period, now, cumulative=sums)
             for entry in await self._compose(uow, facts, due, now):
                 claimed += await uow.ledger.claim(entry)
         if work.late:
@@ -250,7 +251,7 @@ class WeeklyService:
             group, config = acting.place.group, acting.place.config
             key = _period_asked(acting, rest if communes else argument)
             period = await ensure_period(acting.uow, group, config, key)
-            facts = await read_facts(acting.uow, group, config, period, now)
+            facts = await read_facts(acting.uow, group, config, period, now, cumulative=True)
             rollup = await read_rollup(acting.uow, self._config, config, key, now)
             # A summary asked for is read, not a call to act: nobody is pinged.
             audience = facts.audience(mentions=False)
@@ -364,7 +365,7 @@ class WeeklyService:
             if config is None or group is None:
                 return None
             period = await ensure_period(uow, group, config, key)
-            facts = await read_facts(uow, group, config, period, now)
+            facts = await read_facts(uow, group, config, period, now, cumulative=True)
             rollup = await read_rollup(uow, self._config, config, key, now)
             await uow.commit()
         return self._words.digest(facts.audience(), facts.digest, facts.leaders_of, rollup)
@@ -378,7 +379,7 @@ class WeeklyService:
             if config is None or group is None:
                 return False
             period = await ensure_period(uow, group, config, key)
-            facts = await read_facts(uow, group, config, period, now)
+            facts = await read_facts(uow, group, config, period, now, cumulative=True)
             rollup = await read_rollup(uow, self._config, config, key, now)
             text = self._words.digest(facts.audience(), facts.digest, facts.leaders_of, rollup)
             claimed = await uow.ledger.claim(

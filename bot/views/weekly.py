@@ -200,7 +200,13 @@ def digest_text(
         lines.append(_status_line(number, line, tz, lang))
         lines += [_answer_line(q_a, lang) for q_a in line.answers]
     if digest.totals:
-        lines += [Html(""), t("weekly.digest.totals", lang)]
+        heading = t("weekly.digest.totals", lang)
+        if digest.since is not None:
+            since = digest.since
+            heading = Html(
+                heading + t("weekly.digest.since", lang, week=since.week, year=since.year)
+            )
+        lines += [Html(""), heading]
         lines += [_total_line(total, lang) for total in digest.totals]
     if rollup is not None:
         lines += [Html(""), *rollup_lines(rollup, lang)]
@@ -241,15 +247,24 @@ def rollup_lines(rollup: RollUp, lang: str) -> list[Html]:
             shown = format_value(
                 figure.question.kind, "", str(figure.total), figure.question.unit, lang, ("", "")
             )
-            lines.append(
-                t(
-                    "rollup.figure",
-                    lang,
-                    question=figure.question.text,
-                    total=shown,
-                    children=figure.children,
-                )
+            text = t(
+                "rollup.figure",
+                lang,
+                question=figure.question.text,
+                total=shown,
+                children=figure.children,
             )
+            if figure.cumulative is not None:
+                so_far = format_value(
+                    figure.question.kind,
+                    "",
+                    str(figure.cumulative),
+                    figure.question.unit,
+                    lang,
+                    ("", ""),
+                )
+                text = Html(text + t("weekly.digest.cumulative", lang, total=so_far))
+            lines.append(text)
     if rollup.proposals:
         lines.append(t("rollup.proposals", lang))
         lines += [
@@ -325,17 +340,18 @@ def _total_line(total: Total, lang: str) -> Html:
         count=total.reporting,
     )
     change = total.change
-    if change is None:
-        return text
-    if change == 0:
-        text = Html(text + t("weekly.digest.unchanged", lang))
-    else:
-        key = "weekly.digest.up" if change > 0 else "weekly.digest.down"
-        text = Html(text + t(key, lang, change=figure(abs(change))))
-    if total.compares_all:
-        return text
-    # Not everyone gave the figure both weeks: say what is compared.
-    return Html(text + t("weekly.digest.compared", lang, count=total.compared))
+    if change is not None:
+        if change == 0:
+            text = Html(text + t("weekly.digest.unchanged", lang))
+        else:
+            key = "weekly.digest.up" if change > 0 else "weekly.digest.down"
+            text = Html(text + t(key, lang, change=figure(abs(change))))
+        if not total.compares_all:
+            # Not everyone gave the figure both weeks: say what is compared.
+            text = Html(text + t("weekly.digest.compared", lang, count=total.compared))
+    if total.cumulative is not None:
+        text = Html(text + t("weekly.digest.cumulative", lang, total=figure(total.cumulative)))
+    return text
 
 
 # --- answers to the secretariat's commands ---------------------------------------------------

@@ -131,9 +131,10 @@ async def test_the_word_report_is_laid_out_as_an_administrative_report(
             "Tuần này",
             "Tuần trước",
             "Tăng (+), giảm (-)",
+            "Lũy kế từ tuần 1/2026",  # the weeks before and this one
         ],
-        ["Hộ được hỗ trợ", "hộ", "4", "209", "140", "+50"],
-        ["Kinh phí", "đồng", "4", "1.502.500.000", "3.000.000", "+1.499.000.000"],
+        ["Hộ được hỗ trợ", "hộ", "4", "209", "140", "+50", "349"],
+        ["Kinh phí", "đồng", "4", "1.502.500.000", "3.000.000", "+1.499.000.000", "1.505.500.000"],
     ]
     assert (  # the change is like with like, and says so
         "Mức tăng (+), giảm (-) chỉ so sánh các tổ chức có số liệu cả hai tuần "

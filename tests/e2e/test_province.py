@@ -75,7 +75,7 @@ async def test_the_province_sees_its_communes_reports_added_up(
 
     assert picture.startswith("🏘 Các xã (2), tuần 48 (23/11 – 29/11)")
     assert "Đủ báo cáo: 1 xã · chưa đủ: 1 xã · chưa có báo cáo: 0 xã" in picture
-    assert "• Hộ được hỗ trợ: 75 hộ (2 xã)" in picture
+    assert "• Hộ được hỗ trợ: 75 hộ (2 xã) · lũy kế: 75 hộ" in picture  # the first week
 
 
 async def test_the_provinces_monday_digest_carries_the_communes(

@@ -251,6 +251,11 @@ async def test_a_whole_week_of_six_organizations(week: BotHarness, api: LocalBot
         "• Kinh phí: 7.000.000 đ (4 tổ chức) — tăng 500.000 đ so với tuần trước"
         " (tính trên 2 tổ chức có số liệu cả hai tuần)"
     ) in digest
+    # Lũy kế: since the year's first week, the weeks before (140 households) and this one.
+    assert "Số liệu tổng hợp (lũy kế tính từ tuần 1/2026)" in digest
+    assert "so với tuần trước (tính trên 2 tổ chức có số liệu cả hai tuần) · lũy kế: 335 hộ" in (
+        digest
+    )
     assert "Khó khăn, kiến nghị\n• Tỉnh đoàn: Thiếu kinh phí <in> & vật tư\n• Hội LHPN: Xin" in (
         digest
     )

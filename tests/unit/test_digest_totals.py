@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+from bot.config import parse_config
 from bot.core.answers import AnswerKind
-from bot.core.digest import OrganizationFacts, ReportFacts, StoredAnswer, Total, build_digest
+from bot.core.digest import (
+    OrganizationFacts,
+    ReportFacts,
+    StoredAnswer,
+    Total,
+    accumulate,
+    build_digest,
+)
 from bot.core.periods import PeriodKey
 from bot.core.questionnaire import Question
+from bot.services.facts import cumulative_since
+from tests.unit.test_config import MINIMAL
 
 HOUSEHOLDS = Question("ho", "Hộ được hỗ trợ", AnswerKind.COUNT, unit="hộ")
 DEADLINE = datetime(2026, 11, 27, 10, tzinfo=UTC)
@@ -64,3 +75,23 @@ def test_nobody_to_compare_means_no_change_is_claimed() -> None:
     households = total(organization("a", 70, None), organization("b", None, 40))
 
     assert households.change is None
+
+
+def test_the_cumulative_figure_adds_this_week_to_the_weeks_counted_before() -> None:
+    digest = build_digest(PeriodKey(2026, 48), DEADLINE, [organization("a", 70, 60)], NOW)
+
+    counted = accumulate(digest, PeriodKey(2026, 1), {"ho": Decimal(1000)})
+
+    assert counted.since == PeriodKey(2026, 1)
+    assert counted.totals[0].cumulative == Decimal(1070)
+
+
+def test_counting_starts_at_the_configured_day_or_the_years_first_week() -> None:
+    plain = parse_config(copy.deepcopy(MINIMAL)).groups[0]
+    data = copy.deepcopy(MINIMAL)
+    data["groups"][0]["cumulative_from"] = "2026-10-01"
+    campaign = parse_config(data).groups[0]
+
+    assert cumulative_since(plain, PeriodKey(2026, 48)) == PeriodKey(2026, 1)
+    assert cumulative_since(campaign, PeriodKey(2026, 48)) == PeriodKey(2026, 40)
+    assert cumulative_since(campaign, PeriodKey(2026, 30)) == PeriodKey(2026, 30)  # not after
