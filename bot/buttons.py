@@ -196,6 +196,17 @@ class Remove(Press, prefix="x"):
     membership: int
 
 
+# --- documents ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SkipNote(Press, prefix="t"):
+    """Leave a heading of the Word report empty, to be filled in by hand."""
+
+    owner: int
+    note: int
+
+
 # --- the week -----------------------------------------------------------------------------
 
 

@@ -4,30 +4,28 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import os
 import signal
 import sqlite3
 import sys
 from pathlib import Path
-
-from telegram import Bot
+from typing import TYPE_CHECKING
 
 from bot.clock import Clock, FileClock, SystemClock
 from bot.config import TOKEN_ENV, AppConfig, ConfigError, GroupConfig, load_config
 from bot.core.periods import PeriodKey
 from bot.i18n import plain
+from bot.i18n.weeks import week
 from bot.logs import configure_logging, redact
-from bot.runner import StartupError, open_database, serve
-from bot.services.chats import ChatService
-from bot.services.exports import ExportFormat, ExportRequest, ExportService
-from bot.services.outbox import OutboxService
-from bot.services.weekly import WeeklyService
-from bot.views.plain import text_of
-from bot.views.weekly import WeekTexts
-from handlers.weekly import TelegramTransport
-from storage.backup import backup_sqlite
-from storage.database import sqlite_path
+from bot.startup import StartupError
+
+if TYPE_CHECKING:
+    from bot.services.exports import ExportRequest
+
+# The bot, its services and libraries are imported by the commands that use them, after main()
+# has paused the cyclic garbage collector (see there).
 
 EXIT_OK, EXIT_USAGE = 0, 2
 CLOCK_ENV = "GIAOBAN_CLOCK_FILE"  # drills and the crash test: the time comes from this file
@@ -51,6 +49,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     token = config.resolve_token()
     if token is None and args.demo_without_token:
         print(plain("cli.demo_instead", _lang()), file=sys.stderr)
+        gc.enable()
         return cmd_demo(argparse.Namespace(out=None))
     if token is None:
         raise StartupError(plain("cli.no_token", _lang()))
@@ -68,7 +67,19 @@ async def _serve_until_signalled(config: AppConfig, token: str) -> None:
     if clock_file := os.environ.get(CLOCK_ENV):
         log.warning(plain("cli.file_clock", _lang(), path=clock_file))
         clock = FileClock(Path(clock_file))
-    await serve(config, token=token, clock=clock, stop=stop)
+    from bot.runner import serve
+
+    def collect_from_now_on() -> None:
+        # Once the first poll is on its way: what start-up left behind is collected, and what
+        # it made to keep is set aside from later collections (they no longer walk it).
+        def settle() -> None:
+            gc.collect()
+            gc.freeze()
+            gc.enable()
+
+        loop.call_later(1, settle)
+
+    await serve(config, token=token, clock=clock, stop=stop, polling_since=collect_from_now_on)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -145,6 +156,8 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     config = _load(args.config)
 
     async def upgrade() -> tuple[str, str]:
+        from bot.runner import open_database
+
         db = await open_database(config, SystemClock())
         try:
             return db.describe(), await db.current_revision()
@@ -157,6 +170,9 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from storage.backup import backup_sqlite
+    from storage.database import sqlite_path
+
     config = _load(args.config)
     source = sqlite_path(config.storage.url)
     if source is None:
@@ -204,6 +220,16 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
 
 async def _digest(config: AppConfig, chat_id: int, key: PeriodKey, token: str | None) -> int:
+    from telegram import Bot
+
+    from bot.runner import open_database
+    from bot.services.chats import ChatService
+    from bot.services.outbox import OutboxService
+    from bot.services.weekly import WeeklyService
+    from bot.views.plain import text_of
+    from bot.views.weekly import WeekTexts
+    from handlers.weekly import TelegramTransport
+
     lang, clock = _lang(), SystemClock()
     db = await open_database(config, clock)
     try:
@@ -214,19 +240,21 @@ async def _digest(config: AppConfig, chat_id: int, key: PeriodKey, token: str | 
         if token is None:
             return EXIT_OK
         if not await weekly.claim_digest(chat_id, key, clock.now()):
-            print(plain("cli.digest_already_sent", lang, period=key), file=sys.stderr)
+            print(plain("cli.digest_already_sent", lang, period=week(key, lang)), file=sys.stderr)
             return EXIT_OK
         bot = Bot(token, base_url=config.telegram.api_base_url)
         async with bot:
             outbox = OutboxService(db, config, ChatService(db, config, WeekTexts()))
             await outbox.deliver(clock.now(), TelegramTransport(bot))
-        print(plain("cli.digest_sent", lang, period=key), file=sys.stderr)
+        print(plain("cli.digest_sent", lang, period=week(key, lang)), file=sys.stderr)
         return EXIT_OK
     finally:
         await db.dispose()
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from bot.services.exports import ExportFormat, ExportRequest
+
     config = _load(args.config)
     lang = _lang()
     if len(args.period) > 2:
@@ -257,6 +285,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 async def _export(config: AppConfig, chat_id: int, request: ExportRequest) -> bytes:
+    from bot.runner import open_database
+    from bot.services.exports import ExportService
+
     clock = SystemClock()
     db = await open_database(config, clock)
     try:
@@ -268,6 +299,8 @@ async def _export(config: AppConfig, chat_id: int, request: ExportRequest) -> by
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from bot.services.exports import ExportFormat
+
     parser = argparse.ArgumentParser(
         prog="giaoban", description="Giao Ban: bot báo cáo tuần (weekly-report bot)"
     )
@@ -318,8 +351,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    # Start-up makes objects that live as long as the bot: modules, the configuration, the
+    # roster. The cyclic garbage collector would walk them again and again while they are made
+    # (a tenth of start-up): it is paused until the bot polls, and what start-up made is then
+    # left out of later collections (see _serve_until_signalled). Other commands collect as
+    # usual once their arguments are read.
+    gc.disable()
     try:
+        args = build_parser().parse_args(argv)
+        if args.func is not cmd_run:
+            gc.enable()
         result: int = args.func(args)
         return result
     except StartupError as exc:
@@ -328,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    finally:
+        gc.enable()
 
 
 if __name__ == "__main__":

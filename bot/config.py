@@ -91,6 +91,10 @@ class OrganizationConfig:
     leaders: tuple[int, ...] = ()
 
 
+# As written in the configuration: the character, or "tab" (a TOML "\t" would be trimmed).
+CSV_DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
+
+
 @dataclass(frozen=True)
 class DocumentConfig:
     """The report for the Party committee, laid out as the seed documents are."""
@@ -103,10 +107,25 @@ class DocumentConfig:
     on_behalf: str = "TM. BAN THƯỜNG TRỰC"
     signer_title: str = ""
     signer_name: str = ""
+    # The opening line giving the report's basis: "Thực hiện Kế hoạch số 15/KH-MTTQ-BTT …".
+    basis: str = ""
+    # Between the columns of the CSV file: "," or ";" (Excel with Vietnamese regional
+    # settings, where the comma is the decimal separator, expects ";").
+    csv_delimiter: str = ","
 
 
 # A question of the configured template is the core's Question.
 QuestionConfig = Question
+
+
+@dataclass(frozen=True)
+class Template:
+    """Questions defined once (``[[templates]]``) for the groups that name it: 96 commune
+    groups ask the same questions without repeating them, and the keys of its figures are
+    what a parent group adds up."""
+
+    name: str
+    questions: tuple[QuestionConfig, ...]
 
 
 @dataclass(frozen=True)
@@ -130,6 +149,10 @@ class GroupConfig:
     # Periods with no reporting (holidays): no call, no reminders, nobody overdue.
     holidays: frozenset[PeriodKey] = frozenset()
     document: DocumentConfig = DocumentConfig()
+    # Lũy kế: figures are added up from this day's week (None: from the year's first week).
+    cumulative_from: date | None = None
+    template: str | None = None  # the template its questions start from
+    parent: int | None = None  # the chat id of the group above (a commune's province)
 
     @property
     def timezone(self) -> ZoneInfo:
@@ -202,6 +225,10 @@ class AppConfig:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", _GroupIndex(self.groups, self.moves))
+
+    def children_of(self, chat_id: int) -> tuple[GroupConfig, ...]:
+        """The groups that name ``chat_id`` as their parent, in the file's order."""
+        return tuple(g for g in self.groups if g.parent == chat_id)
 
     def group(self, chat_id: int) -> GroupConfig | None:
         """The group a chat is, by the id it has now or any it had."""
@@ -398,12 +425,14 @@ def parse_config(data: Mapping[str, Any], *, lang: str = "vi") -> AppConfig:
     scheduler = root.table("scheduler")
     tick_seconds = scheduler.number("tick_seconds", 60, low=0, high=3600)
     scheduler.done()
-    groups = tuple(_read_group(t) for t in root.tables("groups", required=True))
+    templates = _read_templates(root.tables("templates"))
+    groups = tuple(_read_group(t, templates) for t in root.tables("groups", required=True))
     seen: set[int] = set()
     for index, group in enumerate(groups):
         if group.chat_id in seen:
             raise ConfigError(f"groups[{index}].chat_id", plain("config.duplicate_value", lang))
         seen.add(group.chat_id)
+    _check_tree(groups, lang)
     root.done()
     return AppConfig(
         groups=groups,
@@ -521,7 +550,62 @@ def _read_holidays(t: _Table, name: str) -> frozenset[PeriodKey]:
     return frozenset(periods)
 
 
-def _read_group(t: _Table) -> GroupConfig:
+def _read_templates(tables: list[_Table]) -> dict[str, Template]:
+    templates: dict[str, Template] = {}
+    for t in tables:
+        name = t.text("name", required=True)
+        if name in templates:
+            raise t.error("name", "config.duplicate_value")
+        questions = tuple(_read_question(q, None) for q in t.tables("questions", required=True))
+        _no_repeated_keys(t, questions)
+        templates[name] = Template(name, questions)
+        t.done()
+    return templates
+
+
+def _no_repeated_keys(t: _Table, questions: tuple[QuestionConfig, ...], first: int = 0) -> None:
+    keys = [q.key for q in questions]
+    for index, key in enumerate(keys):
+        if key in keys[:index]:
+            raise ConfigError(
+                f"{t.key('questions')}[{index - first}].key",
+                plain("config.duplicate_value", t.lang),
+            )
+
+
+def _check_tree(groups: tuple[GroupConfig, ...], lang: str) -> None:
+    """A parent named is a group of the file; following parents never comes back to where it
+    started; the figures a parent adds up mean the same in each child (same kind and unit)."""
+    by_chat = {g.chat_id: g for g in groups}
+    for index, group in enumerate(groups):
+        if group.parent is None:
+            continue
+        if group.parent not in by_chat or group.parent == group.chat_id:
+            raise ConfigError(
+                f"groups[{index}].parent", plain("config.unknown_parent", lang, value=group.parent)
+            )
+        seen, above = {group.chat_id}, by_chat[group.parent]
+        while above.parent is not None:
+            if above.chat_id in seen:
+                raise ConfigError(f"groups[{index}].parent", plain("config.parent_cycle", lang))
+            seen.add(above.chat_id)
+            above = by_chat[above.parent]
+    for parent in groups:
+        figures: dict[str, tuple[tuple[AnswerKind, str | None], str]] = {}
+        for index, child in enumerate(groups):
+            if child.parent != parent.chat_id:
+                continue
+            for question in child.questions:
+                if question.kind not in NUMERIC_KINDS:
+                    continue
+                shape = (question.kind, question.unit)
+                known, other = figures.setdefault(question.key, (shape, child.name))
+                if known != shape:
+                    problem = plain("config.rollup_mismatch", lang, key=question.key, other=other)
+                    raise ConfigError(f"groups[{index}].questions", problem)
+
+
+def _read_group(t: _Table, templates: Mapping[str, Template]) -> GroupConfig:
     chat_id = t.integer("chat_id", low=INT64_MIN, high=INT64_MAX)
     if chat_id == 0:
         raise t.error("chat_id", "config.out_of_range", low=INT64_MIN, high=INT64_MAX)
@@ -551,13 +635,29 @@ def _read_group(t: _Table) -> GroupConfig:
                 f"{t.key('organizations')}[{index}].code", plain("config.duplicate_value", t.lang)
             )
 
-    questions = tuple(_read_question(q, set(codes)) for q in t.tables("questions", required=True))
-    keys = [q.key for q in questions]
-    for index, key in enumerate(keys):
-        if key in keys[:index]:
-            raise ConfigError(
-                f"{t.key('questions')}[{index}].key", plain("config.duplicate_value", t.lang)
-            )
+    template_name = t.optional_text("template")
+    template = templates.get(template_name) if template_name is not None else None
+    if template_name is not None and template is None:
+        names = ", ".join(templates) or "—"
+        raise t.error("template", "config.unknown_template", value=template_name, names=names)
+    inherited = template.questions if template is not None else ()
+    for question in inherited:
+        for code in question.organizations:
+            if code not in codes:
+                raise t.error("template", "config.unknown_organization", value=code)
+    own = tuple(
+        _read_question(q, set(codes)) for q in t.tables("questions", required=template is None)
+    )
+    questions = inherited + own
+    _no_repeated_keys(t, questions, first=len(inherited))
+    parent = t.optional_integer("parent", low=INT64_MIN, high=INT64_MAX)
+    cumulative_text = t.optional_text("cumulative_from")
+    try:
+        cumulative_from = (
+            date.fromisoformat(cumulative_text) if cumulative_text is not None else None
+        )
+    except ValueError:
+        raise t.error("cumulative_from", "config.bad_date", value=cumulative_text) from None
     for index, organization in enumerate(organizations):
         if not any(q.applies_to(organization.code) for q in questions):
             raise ConfigError(
@@ -579,6 +679,9 @@ def _read_group(t: _Table) -> GroupConfig:
         digest_chart=digest_chart,
         holidays=holidays,
         document=document,
+        template=template_name,
+        parent=parent,
+        cumulative_from=cumulative_from,
     )
 
 
@@ -592,7 +695,12 @@ def _read_document(t: _Table) -> DocumentConfig:
         on_behalf=t.text("on_behalf", default.on_behalf),
         signer_title=t.text("signer_title", default.signer_title),
         signer_name=t.text("signer_name", default.signer_name),
+        basis=t.text("basis", default.basis),
+        csv_delimiter=CSV_DELIMITERS.get(t.text("csv_delimiter", default.csv_delimiter), ""),
     )
+    if not config.csv_delimiter:
+        choices = ", ".join(f'"{d}"' for d in CSV_DELIMITERS)
+        raise t.error("csv_delimiter", "config.one_of", choices=choices)
     t.done()
     return config
 
@@ -608,7 +716,9 @@ def _read_organization(t: _Table) -> OrganizationConfig:
     return config
 
 
-def _read_question(t: _Table, organization_codes: set[str]) -> QuestionConfig:
+def _read_question(t: _Table, organization_codes: set[str] | None) -> QuestionConfig:
+    """``organization_codes``: those a question may be limited to (None, in a template: they
+    are checked in each group that uses it)."""
     key = t.text("key", required=True)
     if not _CODE_RE.match(key):
         raise t.error("key", "config.bad_code", value=key)
@@ -620,7 +730,7 @@ def _read_question(t: _Table, organization_codes: set[str]) -> QuestionConfig:
         raise t.error("kind", "config.one_of", choices=choices) from None
     limited_to = t.codes("organizations")
     for code in limited_to:
-        if code not in organization_codes:
+        if organization_codes is not None and code not in organization_codes:
             raise t.error("organizations", "config.unknown_organization", value=code)
     proposals = t.flag("proposals", False)
     if proposals and kind is not AnswerKind.TEXT:

@@ -154,12 +154,15 @@ class _Play:
     def private(self, code: str) -> Chat:
         return self.api.private_chat(self.people[code])
 
-    async def type(self, code: str, text: str, *, in_group: bool = False) -> BotMessage | None:
-        """``code`` types ``text``; returns the bot's last answer in that chat."""
+    async def type(
+        self, code: str, text: str, *, in_group: bool = False, reply_to: BotMessage | None = None
+    ) -> BotMessage | None:
+        """``code`` types ``text`` (replying to ``reply_to``); returns the bot's last answer in
+        that chat."""
         chat = self.group if in_group else self.private(code)
         person = self.people[code]
         self.say(f"{self._time()} {self._where(chat)} 👤 {_name(person)}: {text}")
-        self.api.send(chat, person, text)
+        self.api.send(chat, person, text, reply_to=reply_to)
         return await self._answer(chat)
 
     async def press(self, code: str, message: BotMessage, label: str) -> BotMessage | None:
@@ -360,7 +363,13 @@ async def _week(play: _Play) -> None:
     play.narrate("demo.narrate.summary")
     await play.type("secretary", "/tonghop truoc", in_group=True)
     play.at(30, 9, 10)
-    await play.type("secretary", "/xuatbaocao truoc", in_group=True)
+    # The Word report asks what to write under "Đánh giá chung", then the plan ahead.
+    asked = await play.type("secretary", "/xuatbaocao truoc", in_group=True)
+    asked = await play.type(
+        "secretary", plain("demo.assessment", "vi"), in_group=True, reply_to=asked
+    )
+    if asked is not None:
+        await play.press("secretary", asked, "Bỏ qua")
     await play.type("secretary", "/xuatbaocao xlsx truoc")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -24,15 +24,12 @@ from bot.config import AppConfig
 from bot.i18n import plain
 from bot.polling import FAILED, Polling, SetAside
 from bot.services.roster import MovedTo, sync_roster
+from bot.startup import StartupError
 from bot.telegram_types import TelegramApp
 from handlers.errors import ErrorHandler
 from storage.database import Database
 
 log = logging.getLogger(__name__)
-
-
-class StartupError(Exception):
-    """Start-up cannot go on; the message is one line for the operator (exit status 2)."""
 
 
 def _asking_telegram(config: AppConfig, token: str) -> MovedTo:
@@ -125,14 +122,23 @@ async def polling(application: TelegramApp, *, poll_timeout: float) -> AsyncIter
             await application.post_shutdown(application)
 
 
-async def serve(config: AppConfig, *, token: str, clock: Clock, stop: asyncio.Event) -> None:
-    """Run the bot until ``stop`` is set."""
+async def serve(
+    config: AppConfig,
+    *,
+    token: str,
+    clock: Clock,
+    stop: asyncio.Event,
+    polling_since: Callable[[], None] | None = None,
+) -> None:
+    """Run the bot until ``stop`` is set; ``polling_since()`` is called once it polls."""
     db = await open_database(config, clock, token=token)
     try:
         application = build_application(config, token=token, clock=clock, database=db)
         async with polling(application, poll_timeout=config.telegram.poll_timeout):
             username = application.bot.username
             log.info(plain("cli.started", username=username, groups=len(config.groups)))
+            if polling_since is not None:
+                polling_since()
             await stop.wait()
     finally:
         await db.dispose()

@@ -128,7 +128,7 @@ def edited(services: Services, use_case: UseCase) -> Callback:
 
 async def reply(services: Services, context: Context, asked: Asked, outcome: Outcome) -> None:
     """Put ``outcome`` on Telegram as the answer to ``asked``."""
-    left = await _send_files(services, context, asked, outcome)
+    left = await _send_files(services, context, asked.chat.id, asked.message_id, outcome)
     if left is None:
         return
     view = render(left, private=asked.chat.private)
@@ -141,16 +141,21 @@ async def reply(services: Services, context: Context, asked: Asked, outcome: Out
 
 
 async def _send_files(
-    services: Services, context: Context, asked: Asked, outcome: Outcome
+    services: Services, context: Context, chat_id: int, reply_to: int | None, outcome: Outcome
 ) -> Outcome | None:
     """Outcomes that carry a file: the file goes out; what is left to say, if anything."""
     if isinstance(outcome, ChartReady):
+        replying = (
+            None
+            if reply_to is None
+            else ReplyParameters(reply_to, allow_sending_without_reply=True)
+        )
         await context.bot.send_photo(
-            asked.chat.id,
+            chat_id,
             outcome.png,
             caption=outcome.caption,
             parse_mode=ParseMode.HTML,
-            reply_parameters=ReplyParameters(asked.message_id, allow_sending_without_reply=True),
+            reply_parameters=replying,
         )
         return None
     if isinstance(outcome, ExportReady):
@@ -198,6 +203,8 @@ def press(services: Services, dispatch: Dispatch) -> Callback:
         sender = Sender(presser.id, presser.full_name, presser.username)
         pressed = Pressed(chat, query.id, sender, services.clock.now())
         outcome = await dispatch(pressed, data)
+        # A press may finish what makes a file (the Word report's last heading skipped).
+        outcome = await _send_files(services, context, chat.id, None, outcome) or outcome
         await _show_press(services, context, query, chat, data, outcome)
         await deliver(context.bot, _deliveries(outcome), _render, _refused(services))
 

@@ -43,6 +43,9 @@ async def dispatch(services: Services, p: Pressed, press: Press) -> Outcome:
             return await membership.decide(*at, request, False, p.now)
         case buttons.Remove(membership=member):
             return await membership.remove(*at, member, p.now)
+        # documents
+        case buttons.SkipNote(note=note):
+            return await services.exports.skip_note(*at, note, p.now)
         # the week
         case buttons.Holiday(period=period):
             return await weekly.skip_period(*at, period, p.now)

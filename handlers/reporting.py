@@ -19,6 +19,13 @@ def text(services: Services) -> UseCase:
     async def use(asked: Asked) -> Outcome | None:
         if asked.message.text is None:
             return None
+        # The Word report waiting on what the secretariat writes into it takes its answer
+        # first (a look-up in memory; nobody asked, nothing is read).
+        note = await services.exports.take_note(
+            asked.chat, asked.message_id, asked.sender, asked.message.text, asked.now
+        )
+        if note is not None:
+            return note
         return await services.reporting.receive_text(
             asked.chat,
             asked.message_id,

@@ -425,3 +425,26 @@ class JoinRequest(Base):
     requested_at: Mapped[datetime]
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     decided_at: Mapped[datetime | None]
+
+
+NOTE_DONE = "done"
+
+
+class ReportNote(Base):
+    """What the secretariat writes into the Word report of a period when it asks for it: the
+    bot asks "Đánh giá chung", then "Phương hướng, nhiệm vụ tuần tới"; either may be skipped
+    (left to fill in under its heading). ``step`` is what is asked now; "done" once the file
+    is made."""
+
+    __tablename__ = "report_notes"
+    __table_args__ = (Index("ix_report_notes_chat_id_person_id", "chat_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("periods.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)  # where it was asked, and is answered
+    step: Mapped[str] = mapped_column(String(16))
+    assessment: Mapped[str | None] = mapped_column(Text)
+    plan_ahead: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]

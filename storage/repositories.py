@@ -7,15 +7,16 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple, cast
 
-from sqlalchemy import Table, delete, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import Executable, Table, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
+from bot.core.conversation import ReportState
 from storage import statements
 from storage.compiled import Compiled, run
 from storage.models import (
+    NOTE_DONE,
     Answer,
     AnswerPart,
     AnswerRevision,
@@ -33,6 +34,7 @@ from storage.models import (
     Person,
     Prompt,
     Report,
+    ReportNote,
     Role,
     SentMessage,
     SetAsideUpdate,
@@ -73,10 +75,14 @@ class _Repository:
         dialect = self.session.get_bind().dialect.name
         shape = (model, tuple(keys), tuple(values), dialect)
         if (statement := _ADD_IF_ABSENT.get(shape)) is None:
-            insert = pg_insert if dialect == "postgresql" else sqlite_insert
             # On the table, not the model: the ORM's bulk INSERT returns no rowcount.
             table = cast(Table, model.__table__)  # type: ignore[attr-defined]
-            clause = insert(table).on_conflict_do_nothing(index_elements=keys)
+            if dialect == "postgresql":  # that dialect is loaded only there (1.3 MiB)
+                from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+                clause: Executable = pg_insert(table).on_conflict_do_nothing(index_elements=keys)
+            else:
+                clause = sqlite_insert(table).on_conflict_do_nothing(index_elements=keys)
             statement = _ADD_IF_ABSENT[shape] = Compiled(clause, list(values))
         return (await run(self.session, statement, values)).rowcount > 0
 
@@ -260,6 +266,29 @@ class ReportRepository(_Repository):
         )
         rows = await self.session.execute(query)
         return [(p, o, at) for p, o, at in rows.all() if at is not None]
+
+    async def figures_between(
+        self, group_id: int, first: str, before: str, keys: Sequence[str]
+    ) -> list[tuple[str, str]]:
+        """(question key, value) of every submitted figure under ``keys`` in the group's
+        periods from ``first`` up to, not including, ``before`` (keys as "2026-W48", which
+        sort as the weeks do)."""
+        query = (
+            select(Answer.question_key, Answer.value)
+            .join(Report, Report.id == Answer.report_id)
+            .join(Period, Period.id == Report.period_id)
+            .where(
+                Period.group_id == group_id,
+                Period.key >= first,
+                Period.key < before,
+                Report.state == ReportState.SUBMITTED,
+                Answer.question_key.in_(keys),
+                Answer.skipped.is_(False),
+                Answer.value.is_not(None),
+            )
+        )
+        rows = await self.session.execute(query)
+        return [(key, value) for key, value in rows.all() if value is not None]
 
     async def add_period(self, period: Period) -> Period:
         self.session.add(period)
@@ -642,3 +671,20 @@ class JoinRequestRepository(_Repository):
         self.session.add(request)
         await self.session.flush()
         return request
+
+
+class ReportNoteRepository(_Repository):
+    """What the secretariat writes into the Word report (see ``ReportNote``)."""
+
+    async def add(self, note: ReportNote) -> ReportNote:
+        self.session.add(note)
+        await self.session.flush()
+        return note
+
+    async def get(self, note_id: int) -> ReportNote | None:
+        return await self.session.get(ReportNote, note_id)
+
+    async def asking(self) -> list[ReportNote]:
+        """Every note still being asked for, oldest first."""
+        query = select(ReportNote).where(ReportNote.step != NOTE_DONE)
+        return list(await self.session.scalars(query.order_by(ReportNote.id)))

@@ -17,6 +17,7 @@ from storage.repositories import (
     LedgerRepository,
     PeopleRepository,
     PromptRepository,
+    ReportNoteRepository,
     ReportRepository,
 )
 
@@ -37,6 +38,7 @@ class UnitOfWork:
     joins: JoinRequestRepository
     chats: ChatRepository
     prompts: PromptRepository
+    notes: ReportNoteRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -58,6 +60,7 @@ class UnitOfWork:
         self.joins = JoinRequestRepository(self.session)
         self.chats = ChatRepository(self.session)
         self.prompts = PromptRepository(self.session)
+        self.notes = ReportNoteRepository(self.session)
         return self
 
     async def __aexit__(

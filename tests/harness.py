@@ -19,6 +19,9 @@ FARMERS_LEADER_ID = 500021
 # Monday 23 November 2026, 09:00 in Hồ Chí Minh City: week 2026-W48.
 MONDAY_MORNING = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
+# The schedule these tests were written against (the default has Thursday's).
+FRIDAY_DEADLINE = {"reminder": "thursday 17:00", "deadline": "friday 17:00"}
+
 BASE_CONFIG: dict[str, Any] = {
     "scheduler": {"tick_seconds": 0},  # tests run the week's tick themselves
     "telegram": {"poll_timeout": 5, "limits": {"messages_per_second": 1000,
@@ -28,6 +31,7 @@ BASE_CONFIG: dict[str, Any] = {
         {
             "chat_id": GROUP_ID,
             "name": "MTT-CTXH thử nghiệm",
+            "schedule": FRIDAY_DEADLINE,
             "secretariat": [SECRETARY_ID],
             "organizations": [
                 {"code": "tinh_doan", "name": "Tỉnh đoàn", "leaders": [YOUTH_LEADER_ID]},

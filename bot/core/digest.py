@@ -8,7 +8,7 @@ period, the current one "so far").
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -61,11 +61,25 @@ class Total:
     question: Question
     total: Decimal
     reporting: int  # organizations whose figure is in the total
-    previous: Decimal | None  # None: no figure for the period before
+    previous: Decimal | None  # the period before, all its figures; None: there were none
+    # Like with like: the change is over the organizations that gave the figure both
+    # periods, so that one organization reporting late does not read as a rise or a fall.
+    compared: int = 0  # how many gave it both periods
+    compared_now: Decimal = Decimal(0)  # their figures this period
+    compared_before: Decimal = Decimal(0)  # and the period before
+    reporting_before: int = 0  # organizations whose figure is in ``previous``
+    # Lũy kế: the submitted figures since the digest's ``since`` week, this one included.
+    cumulative: Decimal | None = None
 
     @property
     def change(self) -> Decimal | None:
-        return None if self.previous is None else self.total - self.previous
+        """The change over the organizations that reported both periods; None if none did."""
+        return self.compared_now - self.compared_before if self.compared else None
+
+    @property
+    def compares_all(self) -> bool:
+        """Every organization counted either period is in the comparison."""
+        return self.compared == self.reporting == self.reporting_before
 
 
 @dataclass(frozen=True)
@@ -83,6 +97,7 @@ class Digest:
     lines: tuple[OrganizationLine, ...]
     totals: tuple[Total, ...]
     proposals: tuple[Proposal, ...]
+    since: PeriodKey | None = None  # the first week of the cumulative figures, if counted
 
     @property
     def expected(self) -> int:
@@ -100,6 +115,16 @@ class Digest:
     @property
     def closed(self) -> bool:
         return self.at > self.deadline_at
+
+
+def accumulate(digest: Digest, since: PeriodKey, earlier: Mapping[str, Decimal]) -> Digest:
+    """``digest`` with each total's cumulative figure: ``earlier`` holds the submitted
+    figures of the weeks from ``since`` up to the digest's, by question key."""
+    totals = tuple(
+        replace(total, cumulative=earlier.get(total.question.key, Decimal(0)) + total.total)
+        for total in digest.totals
+    )
+    return replace(digest, totals=totals, since=since)
 
 
 def build_digest(
@@ -162,16 +187,22 @@ def _totals(organizations: Sequence[OrganizationFacts]) -> tuple[Total, ...]:
                 questions.setdefault(question.key, question)
     totals = []
     for key, question in questions.items():
-        now_figures = [f for o in organizations if (f := _figure(o.report, key)) is not None]
-        before = [f for o in organizations if (f := _figure(o.previous, key)) is not None]
+        pairs = [(_figure(o.report, key), _figure(o.previous, key)) for o in organizations]
+        now_figures = [now for now, _ in pairs if now is not None]
+        before = [then for _, then in pairs if then is not None]
         if not now_figures and not before:
             continue
+        both = [(now, then) for now, then in pairs if now is not None and then is not None]
         totals.append(
             Total(
                 question,
                 sum(now_figures, Decimal(0)),
                 len(now_figures),
                 sum(before, Decimal(0)) if before else None,
+                compared=len(both),
+                compared_now=sum((now for now, _ in both), Decimal(0)),
+                compared_before=sum((then for _, then in both), Decimal(0)),
+                reporting_before=len(before),
             )
         )
     return tuple(totals)

@@ -124,3 +124,28 @@ class PeriodWindow:
 
     def contains(self, instant: datetime) -> bool:
         return self.starts_at <= require_aware(instant) < self.ends_at
+
+
+_SHORT_WEEK_RE = re.compile(r"^(?:tuần|tuan|week|w)?\s*(\d{1,2})$")
+
+
+def named_week(text: str, current: PeriodKey) -> PeriodKey | None:
+    """The week a command names: "2026-W47", or as people say it — "47", "w47", "tuần 47"
+    (``text`` in lower case): the latest week 47 that is not after
+    ``current``. None if it names no week."""
+    word = text.strip().lower()
+    match = _SHORT_WEEK_RE.match(word)
+    if match is None:
+        try:
+            return PeriodKey.parse(word)
+        except ValueError:
+            return None
+    number = int(match.group(1))
+    for year in (current.year, current.year - 1):
+        try:
+            key = PeriodKey(year, number)
+        except ValueError:
+            continue  # week 53 in a year that has none
+        if key <= current:
+            return key
+    return None

@@ -24,8 +24,10 @@ class Schedule:
     """When things happen in a group's week; weekday + local time in the group's zone."""
 
     call: WeeklyTime = WeeklyTime(1, time(8, 0))  # Monday 08:00
-    reminder: WeeklyTime = WeeklyTime(4, time(17, 0))  # Thursday 17:00
-    deadline: WeeklyTime = WeeklyTime(5, time(17, 0))  # Friday 17:00
+    reminder: WeeklyTime = WeeklyTime(3, time(17, 0))  # Wednesday 17:00
+    # Thursday 17:00: Friday is left for the overdue reminder, which is sent on working days
+    # after the deadline within the week (a Friday deadline would leave it none).
+    deadline: WeeklyTime = WeeklyTime(4, time(17, 0))
     digest: WeeklyTime = WeeklyTime(1, time(8, 0))  # Monday 08:00, about the week before
     overdue_at: time = time(8, 0)  # overdue reminders, each working day after the deadline
     working_days: frozenset[int] = field(default=WORKING_DAYS)  # ISO weekdays

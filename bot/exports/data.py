@@ -21,6 +21,10 @@ class PeriodReport:
     first_day: date
     last_day: date
     holiday: bool = False  # a period the secretariat or the config declared without reporting
+    # What the secretariat wrote for the report when it asked for it; None: left to fill in
+    # under the headings.
+    assessment: str | None = None  # "Đánh giá chung"
+    plan_ahead: str | None = None  # "Phương hướng, nhiệm vụ tuần tới"
 
     @property
     def at(self) -> datetime:

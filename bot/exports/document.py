@@ -1,8 +1,13 @@
-"""The weekly report as a Word document, laid out as a Vietnamese administrative report.
+"""The weekly report for the Party committee as a Word document, laid out as Decree
+30/2020/NĐ-CP (Appendix I) lays out an administrative report.
 
-As the seed documents and Decree 30/2020/NĐ-CP have it: A4, Times New Roman, the issuing body
-top left and the national motto top right, the place and date line in italics, the title,
-the body in numbered sections, then "Nơi nhận" bottom left and the signature bottom right.
+A4 with the decree's margins, Times New Roman; the heading (issuing body, national title and
+motto, number, place and date, with the short lines under them), "BÁO CÁO" with its summary,
+the body (its basis, the organizations' results, the totals, who did not report, the general
+assessment, the tasks for next week, the difficulties raised), then "Nơi nhận" and the
+signature. Page numbers from the second page, centred at the top. Weeks and submissions are
+said as people say them ("tuần 48, từ ngày 23/11 đến ngày 29/11/2026", "nộp ngày 25/11").
+The layout is in document_layout, the heading and the signature in document_frame.
 """
 
 from __future__ import annotations
@@ -13,35 +18,61 @@ from decimal import Decimal
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from bot.core.digest import OrganizationLine
 from bot.core.formatting import document_day_month, format_number, format_value
 from bot.core.status import ReportStatus
 from bot.exports.data import PeriodReport, unit_label
+from bot.exports.document_frame import closing, heading, title
+from bot.exports.document_layout import (
+    TEXT_WIDTH,
+    compact,
+    dotted_lines,
+    fixed_table,
+    keep_rows_whole,
+    number_pages,
+    set_properties,
+    set_up_page,
+    write,
+)
+from bot.exports.document_metrics import text_width
 from bot.i18n import plain
+from bot.i18n.weeks import week_long
 
-FONT = "Times New Roman"
-BODY = Pt(13)
+TABLE_SIZE = 12  # the totals table
+CELL_PADDING = 216  # the left and right margins of a cell of the totals table, together
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+FILL_IN_LINES = 3  # dotted lines under a heading the secretariat fills in by hand
 
 
 def report_docx(report: PeriodReport) -> bytes:
-    lang = report.group.language
+    lang, settings = report.group.language, report.group.document
     document = Document()
-    _page_and_font(document)
-    _heading(document, report)
-    _title(document, report)
-    _organizations(document, report)
-    _figures(document, report)
-    _proposals(document, report)
-    _not_reported(document, report)
-    _closing(document, report)
-    document.core_properties.title = plain("doc.title_line", lang, period=report.digest.period)
-    document.core_properties.language = lang
+    set_up_page(document, lang)
+    number_pages(document.sections[0])
+    heading(document, settings, lang, date_line(report))
+    week = week_long(report.digest.period, lang)
+    title(document, lang, [plain("doc.subject", lang), week])
+    sections = (f"{numeral}. " for numeral in ROMAN)
+    _opening(document, report)
+    _organizations(document, report, next(sections))
+    _figures(document, report, next(sections))
+    _not_reported(document, report, next(sections))
+    _written(document, report.assessment, plain("doc.section.assessment", lang), next(sections))
+    _written(document, report.plan_ahead, plain("doc.section.plan", lang), next(sections))
+    _proposals(document, report, next(sections))
+    closing(document, settings, lang)
+    set_properties(
+        document,
+        title=plain("doc.title_line", lang, week=week),
+        author=" ".join(reversed(settings.issuer)),  # "Ban Thường trực Ủy ban MTTQ …"
+        at=report.at,
+        lang=lang,
+    )
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -57,190 +88,180 @@ def date_line(report: PeriodReport) -> str:
     return f"{place}, {text}" if place else text[:1].upper() + text[1:]
 
 
-# --- layout ---------------------------------------------------------------------------------
+# --- the body -------------------------------------------------------------------------------
 
 
-def _page_and_font(document: DocumentObject) -> None:
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = BODY
-    # Word takes the font for Vietnamese letters from the East Asian and complex slots too.
-    fonts = normal.element.rPr.rFonts
-    for slot in ("w:eastAsia", "w:cs", "w:hAnsi"):
-        fonts.set(qn(slot), FONT)
-    paragraph = normal.paragraph_format
-    paragraph.space_after = Pt(3)
-    paragraph.line_spacing = 1.15
-
-
-def _line(
-    container: DocumentObject | _Cell,
-    text: str = "",
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    size: Pt | None = None,
-    align: WD_ALIGN_PARAGRAPH | None = None,
-    indent: bool = False,
+def _paragraph(
+    document: DocumentObject, text: str = "", *, bold: bool = False, italic: bool = False
 ) -> Paragraph:
-    paragraph = container.add_paragraph()
-    if text:
-        run = paragraph.add_run(text)
-        run.bold, run.italic = bold, italic
-        if size is not None:
-            run.font.size = size
-    if align is not None:
-        paragraph.alignment = align
-    if indent:
-        paragraph.paragraph_format.first_line_indent = Mm(10)
-    return paragraph
+    """A paragraph of the body, in the Normal style: justified, first-line indent, 6 pt after."""
+    return write(document.add_paragraph(), text, bold=bold, italic=italic)
 
 
-def _heading(document: DocumentObject, report: PeriodReport) -> None:
-    lang, settings = report.group.language, report.group.document
-    table = document.add_table(rows=1, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    left, right = table.rows[0].cells
-    left.width, right.width = Mm(70), Mm(95)
-    left.paragraphs[0].text = ""
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    for index, line in enumerate(settings.issuer):
-        last = index == len(settings.issuer) - 1
-        paragraph = left.paragraphs[0] if index == 0 else left.add_paragraph()
-        run = paragraph.add_run(line.upper())
-        run.bold, run.font.size = last, Pt(12)
-        paragraph.alignment = center
-    _line(left, settings.number, size=Pt(13), align=center)
-    motto = right.paragraphs[0]
-    run = motto.add_run(plain("doc.nation", lang))
-    run.bold, run.font.size = True, Pt(12)
-    motto.alignment = center
-    _line(right, plain("doc.motto", lang), bold=True, size=Pt(13), align=center)
-    _line(right, date_line(report), italic=True, size=Pt(13), align=center)
+def _section(document: DocumentObject, number: str, heading: str) -> None:
+    _paragraph(document, number + heading, bold=True).paragraph_format.keep_with_next = True
 
 
-def _title(document: DocumentObject, report: PeriodReport) -> None:
-    lang, center = report.group.language, WD_ALIGN_PARAGRAPH.CENTER
-    _line(document)
-    _line(document, plain("doc.title", lang), bold=True, size=Pt(14), align=center)
-    _line(document, plain("doc.subject", lang), bold=True, align=center)
-    dates = plain("doc.period", lang, period=report.digest.period,
-                  first=report.first_day.strftime("%d/%m/%Y"),
-                  last=report.last_day.strftime("%d/%m/%Y"))  # fmt: skip
-    _line(document, dates, bold=True, align=center)
-    digest = report.digest
+def _opening(document: DocumentObject, report: PeriodReport) -> None:
+    """The basis of the report ("Thực hiện Kế hoạch …"), when configured, and what follows."""
+    lang, basis = report.group.language, report.group.document.basis.strip()
+    if basis.endswith(":"):  # a whole opening sentence
+        _paragraph(document, basis)
+    elif basis:
+        _paragraph(document, plain("doc.opening", lang, basis=basis.rstrip(" .,;")))
+    else:
+        _paragraph(document, plain("doc.opening_plain", lang))
+
+
+def _organizations(document: DocumentObject, report: PeriodReport, number: str) -> None:
+    lang, digest = report.group.language, report.digest
+    _section(document, number, plain("doc.section.results", lang))
     percent = round(100 * digest.submitted / digest.expected) if digest.expected else 100
-    _line(document, plain("doc.rate", lang, submitted=digest.submitted,
-                          expected=digest.expected, percent=percent), indent=True)  # fmt: skip
-
-
-def _organizations(document: DocumentObject, report: PeriodReport) -> None:
-    lang, tz = report.group.language, report.group.timezone
-    _line(document, plain("doc.section.results", lang), bold=True)
+    rate = plain(
+        "doc.rate", lang, submitted=digest.submitted, expected=digest.expected, percent=percent
+    )
+    _paragraph(document, rate)
     yes_no = (plain("answer.yes", lang), plain("answer.no", lang))
-    for number, line in enumerate(report.digest.lines, 1):
-        status = plain(f"status.{line.status.value}", lang)
-        if line.submitted_at is not None:
-            local = line.submitted_at.astimezone(tz)
-            status += " " + plain("doc.submitted_at", lang, when=local.strftime("%H:%M %d/%m/%Y"))
-        heading = _line(document, f"{number}. {line.name}", bold=True)
-        heading.add_run(f" ({status})").italic = True
+    for index, line in enumerate(digest.lines, 1):
+        paragraph = _paragraph(document, f"{index}. {line.name}", bold=True)
+        write(paragraph, f" ({_submission(report, line)})", italic=True)
+        paragraph.paragraph_format.keep_with_next = True
         if not line.answers:
-            _line(document, plain("doc.no_answers", lang), italic=True, indent=True)
+            _paragraph(document, "- " + plain("doc.no_answers", lang), italic=True)
         for question, answer in line.answers:
-            shown = format_value(question.kind, answer.text, answer.value, question.unit, lang,
-                                 yes_no)  # fmt: skip
-            paragraph = _line(document, indent=True)
-            paragraph.add_run(f"- {question.text}: ").italic = True
-            paragraph.add_run(shown)
+            shown = format_value(
+                question.kind, answer.text, answer.value, question.unit, lang, yes_no
+            )
+            paragraph = _paragraph(document, f"- {question.text}: ", italic=True)
+            write(paragraph, shown)
 
 
-def _figures(document: DocumentObject, report: PeriodReport) -> None:
+def _submission(report: PeriodReport, line: OrganizationLine) -> str:
+    """ "nộp ngày 24/11, đúng hạn"; "quá hạn, chưa nộp": the day, never the time."""
     lang = report.group.language
-    _line(document, plain("doc.section.figures", lang), bold=True)
+    if line.submitted_at is None:
+        return plain(f"status.{line.status.value}", lang)
+    day = line.submitted_at.astimezone(report.group.timezone).date()
+    shown = f"{day:%d/%m}" if day.year == report.last_day.year else f"{day:%d/%m/%Y}"
+    timing = line.status.value if line.status in (ReportStatus.ON_TIME, ReportStatus.LATE) else ""
+    return plain(f"doc.submitted{'.' + timing if timing else ''}", lang, day=shown)
+
+
+def _figures(document: DocumentObject, report: PeriodReport, number: str) -> None:
+    lang = report.group.language
+    _section(document, number, plain("doc.section.figures", lang))
     if not report.digest.totals:
-        _line(document, plain("doc.none", lang), indent=True)
+        _paragraph(document, plain("doc.none", lang))
         return
-    headers = [plain(f"doc.figures.{c}", lang)
-               for c in ("figure", "unit", "reporting", "now", "before", "change")]  # fmt: skip
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, header in zip(table.rows[0].cells, headers, strict=True):
-        _cell(cell, header, bold=True)
-    for total in report.digest.totals:
-        unit = unit_label(total.question, lang)
-        values = [
+    columns = ("figure", "unit", "reporting", "now", "before", "change")
+    headers = [plain(f"doc.figures.{column}", lang) for column in columns]
+    since = report.digest.since
+    if since is not None:  # lũy kế: the figures since the start of counting
+        headers.append(plain("doc.figures.cumulative", lang, week=since.week, year=since.year))
+    rows = [
+        [
             total.question.text,
-            unit,
+            unit_label(total.question, lang),
             str(total.reporting),
             format_number(total.total, lang),
             "" if total.previous is None else format_number(total.previous, lang),
             "" if total.change is None else _signed(total.change, lang),
+            *([] if since is None else [format_number(total.cumulative or Decimal(0), lang)]),
         ]
-        cells = table.add_row().cells
-        for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
-            _cell(cell, value, right=index >= 2)
+        for total in report.digest.totals
+    ]
+    table = fixed_table(
+        document, figure_widths(headers, rows), rows=1 + len(rows), style="Table Grid"
+    )
+    keep_rows_whole(table, header=True)
+    for cell, header in zip(table.rows[0].cells, headers, strict=True):
+        _cell(cell, header, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for row, values in zip(table.rows[1:], rows, strict=True):
+        for index, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+            right = WD_ALIGN_PARAGRAPH.RIGHT if index >= 2 else WD_ALIGN_PARAGRAPH.LEFT
+            _cell(cell, value, align=right)
+    # Like with like: a change over fewer organizations than the totals says so.
+    partial = [
+        plain("doc.compared_item", lang, figure=total.question.text, count=total.compared)
+        for total in report.digest.totals
+        if total.change is not None and not total.compares_all
+    ]
+    note = _paragraph(document)
+    if partial:
+        note.paragraph_format.space_before = Pt(6)
+        write(note, plain("doc.compared_note", lang, details="; ".join(partial)), italic=True)
+    else:
+        note.paragraph_format.space_after = Pt(0)  # the table's space after
 
 
-def _cell(cell: _Cell, text: str, *, bold: bool = False, right: bool = False) -> None:
-    paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(text)
-    run.bold, run.font.size = bold, Pt(12)
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else None
-    if bold:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+def figure_widths(headers: list[str], rows: list[list[str]]) -> list[int]:
+    """The totals table's columns in twips, adding up to the text width: the unit and the
+    count as wide as their values and their header on at most two lines; the three figures
+    (this week, last week, the change) alike, as wide as the widest of them; the figure's text
+    the rest, at least a quarter of the width."""
+
+    def header(text: str) -> int:
+        words = text.split()
+        return min(
+            max(
+                text_width(" ".join(words[:cut]), TABLE_SIZE, bold=True),
+                text_width(" ".join(words[cut:]), TABLE_SIZE, bold=True),
+            )
+            for cut in range(len(words) + 1)
+        )
+
+    def column(index: int) -> int:
+        values = (text_width(row[index], TABLE_SIZE) for row in rows)
+        return max(header(headers[index]), *values) + CELL_PADDING + 60
+
+    unit, reporting = column(1), column(2)
+    figures = range(3, len(headers))  # this week, last week, the change (and lũy kế)
+    figure = max(column(index) for index in figures)
+    narrow = [unit, reporting, *(figure for _ in figures)]
+    room = TEXT_WIDTH - TEXT_WIDTH // 4
+    if sum(narrow) > room:
+        narrow = [width * room // sum(narrow) for width in narrow]
+    return [TEXT_WIDTH - sum(narrow), *narrow]
+
+
+def _cell(cell: _Cell, text: str, *, align: WD_ALIGN_PARAGRAPH, bold: bool = False) -> None:
+    paragraph = compact(cell.paragraphs[0], align)
+    paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(2)
+    write(paragraph, text, size=TABLE_SIZE, bold=bold)
 
 
 def _signed(value: Decimal, lang: str) -> str:
     return ("+" if value > 0 else "") + format_number(value, lang)
 
 
-def _proposals(document: DocumentObject, report: PeriodReport) -> None:
+def _not_reported(document: DocumentObject, report: PeriodReport, number: str) -> None:
     lang = report.group.language
-    _line(document, plain("doc.section.proposals", lang), bold=True)
-    _bullets(document, (f"{p.organization}: {p.text}" for p in report.digest.proposals), lang)
-
-
-def _not_reported(document: DocumentObject, report: PeriodReport) -> None:
-    lang = report.group.language
-    _line(document, plain("doc.section.missing", lang), bold=True)
-    missing = (line.name for line in report.digest.lines
-               if line.status in (ReportStatus.MISSING, ReportStatus.PENDING))  # fmt: skip
+    _section(document, number, plain("doc.section.missing", lang))
+    owing = (ReportStatus.MISSING, ReportStatus.PENDING)
+    missing = (line.name for line in report.digest.lines if line.status in owing)
     _bullets(document, missing, lang)
 
 
+def _written(document: DocumentObject, text: str | None, heading: str, number: str) -> None:
+    """What the secretariat wrote, a paragraph a line; nothing: dotted lines to write on."""
+    _section(document, number, heading)
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    for line in lines:
+        _paragraph(document, line)
+    if not lines:
+        dotted_lines(document, FILL_IN_LINES)
+
+
+def _proposals(document: DocumentObject, report: PeriodReport, number: str) -> None:
+    lang = report.group.language
+    _section(document, number, plain("doc.section.proposals", lang))
+    _bullets(document, (f"{p.organization}: {p.text}" for p in report.digest.proposals), lang)
+
+
 def _bullets(document: DocumentObject, items: Iterable[str], lang: str) -> None:
-    written = 0
+    written = False
     for item in items:
-        _line(document, f"- {item}", indent=True)
-        written += 1
+        _paragraph(document, f"- {item}")
+        written = True
     if not written:
-        _line(document, plain("doc.none", lang), indent=True)
-
-
-def _closing(document: DocumentObject, report: PeriodReport) -> None:
-    lang, settings = report.group.language, report.group.document
-    _line(document)
-    table = document.add_table(rows=1, cols=2)
-    left, right = table.rows[0].cells
-    left.width, right.width = Mm(80), Mm(85)
-    heading = left.paragraphs[0].add_run(plain("doc.recipients", lang))
-    heading.bold, heading.italic, heading.font.size = True, True, Pt(12)
-    for recipient in settings.recipients:
-        _line(left, f"- {recipient}", size=Pt(11))
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    on_behalf = right.paragraphs[0]
-    run = on_behalf.add_run(settings.on_behalf)
-    run.bold, run.font.size = True, Pt(13)
-    on_behalf.alignment = center
-    if settings.signer_title:
-        _line(right, settings.signer_title, bold=True, align=center)
-    for _ in range(3):  # room for the signature and the seal
-        _line(right)
-    if settings.signer_name:
-        _line(right, settings.signer_name, bold=True, align=center)
+        _paragraph(document, plain("doc.none", lang))

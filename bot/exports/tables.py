@@ -1,49 +1,74 @@
 """One row per organization per period, every answer in its own column: XLSX and CSV.
 
-Figures are written as numbers (not as "1.500.000 đ") so that Excel can add them up; the CSV
-starts with a UTF-8 byte order mark, without which Excel shows Vietnamese letters garbled.
+Figures are written as numbers (not as "1.500.000 đ") so that Excel can add them up, the days
+of a week and the time a report came in as dates, and the week as people say it ("tuần 48
+(23/11 – 29/11)") beside its first and last day. The CSV starts with a UTF-8 byte order mark,
+without which Excel shows Vietnamese letters garbled, and its columns are separated as the group
+configured (``csv_delimiter``: ";" for Excel with Vietnamese regional settings).
 
 What people typed is never a formula: in the XLSX every text cell is typed as text (openpyxl
-would store "=HYPERLINK(...)" as a live formula), and in the CSV a text that Excel would
-evaluate (it begins with = + - @, a tab or a carriage return) gets a leading apostrophe, the
-usual defence against CSV injection.
+would store "=HYPERLINK(...)" as a live formula); in the CSV, where a spreadsheet decides what a
+cell is, a text it could read as a formula gets a leading apostrophe (see ``csv_text``).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
+import re
+import textwrap
+from collections.abc import Sequence
+from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from bot.core.answers import AnswerKind
 from bot.core.questionnaire import Question
 from bot.exports.data import History, unit_label
 from bot.i18n import plain
+from bot.i18n.weeks import week
 
-Cell = str | int | Decimal | datetime | None
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+Cell = str | int | Decimal | date | datetime | None
 NUMERIC = (AnswerKind.COUNT, AnswerKind.NUMBER, AnswerKind.MONEY)
+COLUMNS = ("period", "first_day", "last_day", "code", "organization", "status", "submitted")
+
+# How the spreadsheet shows dates and times: day first, as Vietnam writes them.
+DATE_FORMAT, TIME_FORMAT = "dd/mm/yyyy", "dd/mm/yyyy hh:mm"
+INTEGER_FORMAT, DECIMAL_FORMAT = "#,##0", "#,##0.###"
+
+# Column widths, in Excel's unit: the width of a digit of the default font (Calibri 11).
+MIN_WIDTH = 8
+MAX_WIDTH = 50  # a longer text wraps onto more lines within the column
+HEADER_WIDTH = 22  # a longer heading wraps rather than widening a column of short values
+PADDING = 2  # the cell's margins, and a little room for bold or wide letters
+LINE_HEIGHT = 15.0  # points: one line of Calibri 11, Excel's default row height
+LETTERS_PER_DIGIT = 1.15  # text per column width unit, on the safe side (see _lines)
+HEADER_FILL = "DDE4EE"  # light blue-grey, which also prints as a light grey
 
 
 def header(history: History) -> list[str]:
     lang = history.group.language
-    columns = ("period", "first_day", "last_day", "code", "organization", "status", "submitted")
-    fixed = [plain(f"table.{c}", lang) for c in columns]
+    fixed = [plain(f"table.{c}", lang) for c in COLUMNS]
     return fixed + [_question_header(q, lang) for q in history.group.questions]
 
 
 def rows(history: History) -> list[list[Cell]]:
-    """The values, typed: figures as numbers, times as local datetimes without a zone."""
+    """The values, typed: figures as numbers, days as dates, times as datetimes in the group's
+    time zone without the zone (spreadsheets have none: a cell holds the time as the group's
+    people read it, 09:00 in Tây Ninh, not the UTC 02:00 it is stored as)."""
     lang, tz = history.group.language, history.group.timezone
     found: list[list[Cell]] = []
     for report in history.reports:
+        said = week(report.digest.period, lang)
         for line in report.digest.lines:
             answers = {q.key: a for q, a in line.answers}
             submitted = (line.submitted_at.astimezone(tz).replace(tzinfo=None)
                          if line.submitted_at is not None else None)  # fmt: skip
             row: list[Cell] = [
-                str(report.digest.period), report.first_day.isoformat(),
-                report.last_day.isoformat(), line.code, line.name,
+                said, report.first_day, report.last_day, line.code, line.name,
                 plain(f"status.{line.status.value}", lang), submitted,
             ]  # fmt: skip
             for question in history.group.questions:
@@ -54,58 +79,203 @@ def rows(history: History) -> list[list[Cell]]:
     return found
 
 
+# --- XLSX ------------------------------------------------------------------------------------
+
+
 def history_xlsx(history: History) -> bytes:
     # openpyxl costs about 20 MiB to import, for a file now and then: loaded when needed.
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
+    lang = history.group.language
+    titles, values = header(history), rows(history)
     workbook = Workbook()
+    workbook.properties.creator = history.group.name
+    workbook.properties.title = plain("table.sheet", lang)
+    workbook.properties.language = "vi-VN" if lang == "vi" else "en-GB"
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = plain("table.sheet", history.group.language)
-    sheet.append(header(history))
-    for row in rows(history):
-        sheet.append(row)
+    sheet.title = plain("table.sheet", lang)
+    sheet.append(titles)
+    for found in values:
+        sheet.append(found)
+
+    widths = column_widths(titles, values)
+    for index, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+    heading = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
+    underline = Border(bottom=Side(style="thin", color="808080"))
+    # The default font, bold (a Font without a name falls back to whatever the reader has).
+    bold = Font(name="Calibri", size=11, bold=True)
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    for index, title in enumerate(header(history), 1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(len(title), 10), 40)
-    for column in sheet.iter_cols():
-        for cell in column:
-            if isinstance(cell.value, str):
+        cell.font = bold
+        cell.alignment = heading
+        cell.fill = fill
+        cell.border = underline
+    sheet.row_dimensions[1].height = LINE_HEIGHT * _lines(titles, widths, header=True) + 4
+
+    text = Alignment(vertical="top", wrap_text=True)
+    when = Alignment(horizontal="center", vertical="top")  # clear of the columns beside
+    other = Alignment(vertical="top")
+    for number, cells in enumerate(sheet.iter_rows(min_row=2), 2):
+        for cell in cells:
+            value = cell.value
+            if isinstance(value, str):
                 cell.data_type = "s"  # text, even when it starts with "="
-            elif isinstance(cell.value, datetime):
-                cell.number_format = "dd/mm/yyyy hh:mm"
-            elif isinstance(cell.value, int | Decimal):
-                cell.number_format = "#,##0.###" if isinstance(cell.value, Decimal) else "#,##0"
+                cell.alignment = text
+                continue
+            cell.alignment = when if isinstance(value, date) else other
+            if isinstance(value, datetime):  # before date: a datetime is a date too
+                cell.number_format = TIME_FORMAT
+            elif isinstance(value, date):
+                cell.number_format = DATE_FORMAT
+            elif isinstance(value, Decimal):
+                cell.number_format = DECIMAL_FORMAT
+            elif isinstance(value, int):
+                cell.number_format = INTEGER_FORMAT
+        lines = _lines(values[number - 2], widths)
+        if lines > 1:  # one line keeps the default height
+            sheet.row_dimensions[number].height = LINE_HEIGHT * lines
+
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    _print_setup(sheet, lang)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
 
 
-def history_csv(history: History) -> bytes:
+def column_widths(titles: Sequence[str], values: Sequence[Sequence[Cell]]) -> list[float]:
+    """Each column as wide as its longest cell as shown (its longest line, for a text of
+    several), and its heading's longest word; at most ``MAX_WIDTH``, beyond which text wraps."""
+    widths: list[float] = []
+    for index, title in enumerate(titles):
+        longest_word = max((len(word) for word in title.split()), default=0)
+        need = max(min(len(title), HEADER_WIDTH), longest_word)
+        for row in values:
+            need = max(need, _shown_length(row[index]))
+        widths.append(float(min(max(need, MIN_WIDTH), MAX_WIDTH) + PADDING))
+    return widths
+
+
+def _shown_length(value: Cell) -> int:
+    """How many characters the cell shows on its longest line, in the formats above."""
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return len(TIME_FORMAT)
+    if isinstance(value, date):
+        return len(DATE_FORMAT)
+    if isinstance(value, int | Decimal):
+        return len(f"{value:,}")  # "1,500,000,000": the grouping the formats add
+    return max(len(line) for line in value.splitlines() or [""])
+
+
+def _lines(row: Sequence[Cell], widths: Sequence[float], *, header: bool = False) -> int:
+    """How many lines the tallest cell of ``row`` wraps onto at these widths, word by word as a
+    spreadsheet wraps. A column's width counts digits; a line of Vietnamese text in Calibri
+    holds about 1.3 times as many letters and spaces (1.25 measured in LibreOffice with its
+    Calibri twin, Carlito), counted here as 1.15, leaving a little room rather than cutting a
+    line off; bold headings as 1."""
+    most = 1
+    for value, width in zip(row, widths, strict=True):
+        if not isinstance(value, str):
+            continue
+        room = max(int((width - PADDING) * (1.0 if header else LETTERS_PER_DIGIT)), 1)
+        count = sum(max(len(textwrap.wrap(line, room)), 1) for line in value.splitlines())
+        most = max(most, count)
+    return most
+
+
+def _print_setup(sheet: Worksheet, lang: str) -> None:
+    """A4 landscape, every column on one page's width (as many pages down as it takes), the
+    heading repeated at the top of each page, numbered pages."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # 0: as many pages down as the rows need
+    assert sheet.sheet_properties.pageSetUpPr is not None
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4  # inches
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    footer = sheet.oddFooter
+    assert footer is not None
+    footer.center.text = plain("table.page", lang)
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def history_csv(history: History, delimiter: str | None = None) -> bytes:
+    """The same rows as text. ``delimiter``: the group's ``document.csv_delimiter`` unless
+    given. With ";" (Excel with Vietnamese regional settings, where the comma is the decimal
+    separator) decimals are written with a comma too, "2,5", which such an Excel reads as a
+    number; with "," or a tab, "2.5". Days are written 2026-11-23 and times 2026-11-24 09:00,
+    which every spreadsheet reads as dates whatever its regional settings."""
+    separator = delimiter or history.group.document.csv_delimiter
+    comma_decimals = separator == ";"
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header(history))
+    writer = csv.writer(out, delimiter=separator)
+    writer.writerow([csv_text(title) for title in header(history)])
     for row in rows(history):
-        writer.writerow([_csv_cell(v) for v in row])
+        writer.writerow([_csv_cell(value, comma_decimals) for value in row])
     return out.getvalue().encode("utf-8-sig")
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet opening a CSV reads each field as if it were typed into a cell. What it reads as
+# a formula (LibreOffice Calc 7.4 checked here, converting a CSV headless; Excel as OWASP's "CSV
+# Injection" page and reports of its behaviour describe it):
+# - "=" starts a formula in Excel, and in LibreOffice when "Evaluate formulas" is ticked in its
+#   text import dialog (unticked, nothing is a formula to it);
+# - "+", "-" and "@" start one in Excel; LibreOffice keeps them as text, "-1+2" included.
+#   Excel takes a leading "-" for a formula whatever follows, a space included: typing
+#   "- 5 euro" into a cell is refused as a malformed formula, and a CSV field that begins with
+#   a dash shows "#NAME?" (JasperReports issue 329). Its formulas allow spaces after an
+#   operator, so "- 1+2" reads as =-1+2, and "-2+3+cmd|' /C calc'!A0" is the classic command
+#   payload. An answer written as a dash list item, "- Xin thêm tài liệu", would be #NAME? in
+#   Excel, or worse: its list dash is written as an en dash instead ("– Xin thêm tài liệu"),
+#   which no spreadsheet takes for an operator and a reader takes for the same dash (the
+#   database and the XLSX keep the answer exactly as typed);
+# - OWASP lists a leading tab and carriage return too; the full-width forms of = + - @ are
+#   guarded as well, at no cost to Vietnamese text.
+# The guard is a leading apostrophe, which both show as typed when they open a CSV ("'- Xin
+# thêm tài liệu": visible, the price of never running a formula). A field that is a plain
+# number, "-5" or "-1,5", is a number to them, not a formula, and is left as it is.
+ALWAYS_FORMULA = ("=", "+", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff20")
+MINUS = ("-", "\uff0d")
+LIST_DASH = re.compile(r"[-\uff0d]\s")  # "- " opening a list item
+PLAIN_NUMBER = re.compile(r"[-\uff0d]\d+(?:[.,\s]\d+)*%?")
 
 
-def _csv_cell(value: Cell) -> str:
+def csv_text(text: str) -> str:
+    """``text`` as a CSV field that no spreadsheet reads as a formula (see above)."""
+    if text.startswith(ALWAYS_FORMULA):
+        return "'" + text
+    if LIST_DASH.match(text):
+        return "\u2013" + text[1:]
+    if text.startswith(MINUS) and PLAIN_NUMBER.fullmatch(text) is None:
+        return "'" + text
+    return text
+
+
+def _csv_cell(value: Cell, comma_decimals: bool) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value  # shown as text by Excel, not evaluated
-    return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        written = format(value, "f")  # "2.5", never "2.5E+3"
+        return written.replace(".", ",") if comma_decimals else written
+    if isinstance(value, int):
+        return str(value)
+    return csv_text(value)
 
 
 def _question_header(question: Question, lang: str) -> str:

@@ -4,12 +4,12 @@ captions).
 
 ENTRIES: dict[str, dict[str, str]] = {
     "export.caption.docx": {
-        "vi": "Báo cáo tuần {period} (Word).",
-        "en": "Report for week {period} (Word).",
+        "vi": "Báo cáo {period} (Word).",
+        "en": "Report for {period} (Word).",
     },
     "export.caption.table": {
-        "vi": "Số liệu báo cáo từ tuần {first} đến tuần {last}.",
-        "en": "Report figures from week {first} to week {last}.",
+        "vi": "Số liệu báo cáo từ {first} đến {last}.",
+        "en": "Report figures from {first} to {last}.",
     },
     "export.sent_private": {
         "vi": "📎 Đã gửi tệp báo cáo vào tin nhắn riêng cho {name}.",
@@ -25,9 +25,25 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Mỗi lần xuất tối đa {limit} tuần. Vui lòng chọn khoảng ngắn hơn.",
         "en": "At most {limit} weeks per export. Please choose a shorter range.",
     },
+    "export.note.assessment": {
+        "vi": "📝 <b>Báo cáo {period}</b> gửi cấp ủy.\n<b>Đánh giá chung</b>: anh/chị gõ vào đây "
+        "(một tin, có thể nhiều dòng), hoặc bấm «Bỏ qua» để để trống và ghi sau trong văn bản.",
+        "en": "📝 <b>Report for {period}</b> to the Party committee.\n<b>General assessment</b>: "
+        "type it here (one message, several lines if you like), or press «Skip» to leave it "
+        "empty and write it into the document later.",
+    },
+    "export.note.plan_ahead": {
+        "vi": "<b>Phương hướng, nhiệm vụ tuần tới</b>: anh/chị gõ vào đây, hoặc bấm «Bỏ qua».",
+        "en": "<b>Plans and tasks for the week ahead</b>: type them here, or press «Skip».",
+    },
+    "export.note.skip": {"vi": "Bỏ qua", "en": "Skip"},
+    "history.overview_one": {
+        "vi": "📅 <b>Tình hình báo cáo {period}</b>",
+        "en": "📅 <b>Reports for {period}</b>",
+    },
     "history.overview": {
-        "vi": "📅 <b>Tình hình báo cáo các tuần {first} – {last}</b> (cũ → mới)",
-        "en": "📅 <b>Reports, weeks {first} – {last}</b> (oldest → newest)",
+        "vi": "📅 <b>Tình hình báo cáo từ {first} đến {last}</b> (cũ → mới)",
+        "en": "📅 <b>Reports from {first} to {last}</b> (oldest → newest)",
     },
     "history.overview_row": {"vi": "{marks} {name} ({code})", "en": "{marks} {name} ({code})"},
     "history.legend": {
@@ -54,17 +70,13 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Anh/chị chỉ xem được lịch sử báo cáo của tổ chức mình.",
         "en": "You can only see your own organization's history.",
     },
-    "chart.title": {
-        "vi": "{name}: kết quả báo cáo các tuần gần đây",
-        "en": "{name}: reporting in recent weeks",
-    },
-    "chart.rate": {"vi": "Tỉ lệ tổ chức đã báo cáo", "en": "Organizations that reported"},
-    "chart.on_time": {"vi": "Đúng hạn", "en": "On time"},
-    "chart.late": {"vi": "Trễ hạn", "en": "Late"},
+    # The chart's words are the digest's: "Đã nộp 5/6 tổ chức", "đúng hạn", "nộp muộn" (the
+    # statuses' own entries), the weeks as people say them.
+    "chart.subtitle": {"vi": "từ {first} đến {last}", "en": "from {first} to {last}"},
+    "chart.rate": {"vi": "Tỉ lệ tổ chức đã nộp", "en": "Share of organizations that submitted"},
     "chart.holiday": {"vi": "nghỉ", "en": "holiday"},
-    "chart.week": {"vi": "Tuần {week}\n{day}", "en": "Week {week}\n{day}"},
     "chart.caption": {
-        "vi": "📊 {name}: biểu đồ báo cáo {weeks} tuần gần đây, đến tuần {period}.",
+        "vi": "📊 {name}: biểu đồ báo cáo {weeks} tuần gần đây, đến {period}.",
         "en": "📊 {name}: chart of reporting over the last {weeks} weeks, up to {period}.",
     },
     "doc.nation": {
@@ -77,38 +89,57 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{day}/{month}/{year}",
     },
     "doc.title": {"vi": "BÁO CÁO", "en": "REPORT"},
-    "doc.title_line": {"vi": "Báo cáo tuần {period}", "en": "Weekly report {period}"},
+    "doc.title_line": {"vi": "Báo cáo {week}", "en": "Report, {week}"},
     "doc.subject": {
         "vi": "Kết quả thực hiện công tác phối hợp của các tổ chức chính trị - xã hội",
         "en": "Results of the coordinated work of the member organizations",
     },
-    "doc.period": {
-        "vi": "Tuần {period} (từ ngày {first} đến ngày {last})",
-        "en": "Week {period} ({first} to {last})",
+    "doc.opening": {
+        "vi": "{basis}, Ban Thường trực báo cáo kết quả thực hiện công tác phối hợp trong tuần "
+        "như sau:",
+        "en": "{basis}, the Standing Committee reports the results of the week as follows:",
+    },
+    "doc.opening_plain": {
+        "vi": "Ban Thường trực báo cáo kết quả thực hiện công tác phối hợp trong tuần như sau:",
+        "en": "The Standing Committee reports the results of the week as follows:",
     },
     "doc.rate": {
-        "vi": "Trong tuần, {submitted}/{expected} tổ chức đã gửi báo cáo ({percent}%). "
-        "Ban Thường trực tổng hợp kết quả như sau:",
-        "en": "This week {submitted} of {expected} organizations reported ({percent}%). "
-        "The results are as follows:",
+        "vi": "Trong tuần, {submitted}/{expected} tổ chức đã gửi báo cáo ({percent}%).",
+        "en": "This week {submitted} of {expected} organizations reported ({percent}%).",
     },
     "doc.section.results": {
-        "vi": "I. KẾT QUẢ THỰC HIỆN CỦA CÁC TỔ CHỨC",
-        "en": "I. RESULTS OF THE ORGANIZATIONS",
+        "vi": "KẾT QUẢ THỰC HIỆN CỦA CÁC TỔ CHỨC",
+        "en": "RESULTS OF THE ORGANIZATIONS",
     },
-    "doc.section.figures": {
-        "vi": "II. SỐ LIỆU TỔNG HỢP",
-        "en": "II. TOTALS",
+    "doc.section.figures": {"vi": "SỐ LIỆU TỔNG HỢP", "en": "TOTALS"},
+    "doc.section.missing": {
+        "vi": "CÁC TỔ CHỨC CHƯA BÁO CÁO",
+        "en": "ORGANIZATIONS THAT DID NOT REPORT",
+    },
+    "doc.section.assessment": {"vi": "ĐÁNH GIÁ CHUNG", "en": "GENERAL ASSESSMENT"},
+    "doc.section.plan": {
+        "vi": "PHƯƠNG HƯỚNG, NHIỆM VỤ TUẦN TỚI",
+        "en": "DIRECTIONS AND TASKS FOR NEXT WEEK",
     },
     "doc.section.proposals": {
-        "vi": "III. KHÓ KHĂN, KIẾN NGHỊ, ĐỀ XUẤT",
-        "en": "III. DIFFICULTIES AND PROPOSALS",
+        "vi": "KHÓ KHĂN, KIẾN NGHỊ, ĐỀ XUẤT",
+        "en": "DIFFICULTIES AND PROPOSALS",
     },
-    "doc.section.missing": {
-        "vi": "IV. CÁC TỔ CHỨC CHƯA BÁO CÁO",
-        "en": "IV. ORGANIZATIONS THAT DID NOT REPORT",
+    "doc.compared_note": {
+        "vi": "Mức tăng (+), giảm (-) chỉ so sánh các tổ chức có số liệu cả hai tuần ({details}).",
+        "en": "The change (+/-) compares only the organizations with a figure in both weeks "
+        "({details}).",
     },
-    "doc.submitted_at": {"vi": "lúc {when}", "en": "at {when}"},
+    "doc.compared_item": {
+        "vi": "{figure}: {count} tổ chức",
+        "en": "{figure}: {count} organizations",
+    },
+    "doc.submitted": {"vi": "nộp ngày {day}", "en": "submitted on {day}"},
+    "doc.submitted.on_time": {
+        "vi": "nộp ngày {day}, đúng hạn",
+        "en": "submitted on {day}, on time",
+    },
+    "doc.submitted.late": {"vi": "nộp muộn ngày {day}", "en": "submitted late, on {day}"},
     "doc.no_answers": {"vi": "Không có báo cáo.", "en": "No report."},
     "doc.none": {"vi": "Không có.", "en": "None."},
     "doc.figures.figure": {"vi": "Nội dung", "en": "Figure"},
@@ -117,6 +148,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "doc.figures.now": {"vi": "Tuần này", "en": "This week"},
     "doc.figures.before": {"vi": "Tuần trước", "en": "Last week"},
     "doc.figures.change": {"vi": "Tăng (+), giảm (-)", "en": "Change"},
+    "doc.figures.cumulative": {
+        "vi": "Lũy kế từ tuần {week}/{year}",
+        "en": "To date, from week {week}/{year}",
+    },
     "doc.dong": {"vi": "đồng", "en": "VND"},
     "doc.recipients": {"vi": "Nơi nhận:", "en": "Recipients:"},
     "table.sheet": {"vi": "Báo cáo", "en": "Reports"},
@@ -127,4 +162,6 @@ ENTRIES: dict[str, dict[str, str]] = {
     "table.organization": {"vi": "Tổ chức", "en": "Organization"},
     "table.status": {"vi": "Tình trạng", "en": "Status"},
     "table.submitted": {"vi": "Thời điểm nộp", "en": "Submitted at"},
+    # The printed pages' footer: &P is the page's number, &N how many there are.
+    "table.page": {"vi": "Trang &P/&N", "en": "Page &P of &N"},
 }

@@ -36,15 +36,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "You lead several organizations. Which one are you reporting for?",
     },
     "report.choose_period": {
-        "vi": "<b>{organization}</b> chưa nộp báo cáo tuần {period} (đã quá hạn). "
+        "vi": "<b>{organization}</b> chưa nộp báo cáo {period} (đã quá hạn). "
         "Anh/chị báo cáo cho tuần nào?",
         "en": "<b>{organization}</b> has not submitted its report for {period} (overdue). "
         "Which week are you reporting for?",
     },
-    "report.period_overdue": {"vi": "Tuần {period} (quá hạn)", "en": "{period} (overdue)"},
-    "report.period_current": {"vi": "Tuần {period} (tuần này)", "en": "{period} (this week)"},
+    "report.period_overdue": {"vi": "{period} — quá hạn", "en": "{period} — overdue"},
+    "report.period_current": {"vi": "{period} — tuần này", "en": "{period} — this week"},
     "report.header": {
-        "vi": "<b>{organization}</b> · báo cáo tuần {period}",
+        "vi": "<b>{organization}</b> · báo cáo {period}",
         "en": "<b>{organization}</b> · report for {period}",
     },
     "report.problem": {
@@ -107,15 +107,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "kept in the history.",
     },
     "report.receipt.on_time": {
-        "vi": "✅ Đã nhận báo cáo tuần {period} của <b>{organization}</b> lúc {when} — "
-        "<b>đúng hạn</b>.",
-        "en": "✅ Received the {period} report of <b>{organization}</b> at {when} — "
+        "vi": "✅ Đã nhận báo cáo {period} của <b>{organization}</b> lúc {when} — <b>đúng hạn</b>.",
+        "en": "✅ Received the report for {period} of <b>{organization}</b> at {when} — "
         "<b>on time</b>.",
     },
     "report.receipt.late": {
-        "vi": "✅ Đã nhận báo cáo tuần {period} của <b>{organization}</b> lúc {when} — "
-        "<b>nộp muộn</b>.",
-        "en": "✅ Received the {period} report of <b>{organization}</b> at {when} — <b>late</b>.",
+        "vi": "✅ Đã nhận báo cáo {period} của <b>{organization}</b> lúc {when} — <b>nộp muộn</b>.",
+        "en": "✅ Received the report for {period} of <b>{organization}</b> at {when} — "
+        "<b>late</b>.",
     },
     "report.receipt.figures": {"vi": "Số liệu đã ghi:", "en": "Figures recorded:"},
     "report.receipt.figure": {"vi": "• {question}: {answer}", "en": "• {question}: {answer}"},

@@ -48,6 +48,28 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "khóa không được hỗ trợ (có gõ nhầm tên không?)",
         "en": "unknown key (a typo?)",
     },
+    "config.bad_date": {
+        "vi": "“{value}” không phải một ngày (ghi như 2026-01-01)",
+        "en": "“{value}” is not a date (write e.g. 2026-01-01)",
+    },
+    "config.unknown_template": {
+        "vi": "không có mẫu câu hỏi “{value}” (các mẫu: {names})",
+        "en": "no question template “{value}” (templates: {names})",
+    },
+    "config.unknown_parent": {
+        "vi": "không có nhóm cấp trên chat_id {value} trong tệp cấu hình",
+        "en": "no parent group with chat_id {value} in the configuration",
+    },
+    "config.parent_cycle": {
+        "vi": "các nhóm cấp trên vòng lại chính nhóm này",
+        "en": "the chain of parent groups comes back to this group",
+    },
+    "config.rollup_mismatch": {
+        "vi": "số liệu “{key}” khác loại hoặc đơn vị với nhóm “{other}” cùng cấp trên, nên "
+        "không cộng dồn được",
+        "en": "figure “{key}” differs in kind or unit from group “{other}” under the same "
+        "parent, so it cannot be added up",
+    },
     "config.one_of": {"vi": "phải là một trong: {choices}", "en": "must be one of: {choices}"},
     "config.bad_url": {
         "vi": "phải là địa chỉ bắt đầu bằng http:// hoặc https://",
@@ -216,9 +238,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Nhóm {group} không có trong tệp cấu hình.",
         "en": "Group {group} is not in the configuration.",
     },
+    "demo.assessment": {
+        "vi": "Các tổ chức báo cáo đầy đủ, đúng hạn; công tác hỗ trợ hộ khó khăn được "
+        "triển khai kịp thời.",
+        "en": "The organizations reported in full and on time; support to households in "
+        "difficulty went out promptly.",
+    },
     "cli.digest_already_sent": {
-        "vi": "Bản tổng hợp tuần {period} đã được gửi trước đó; không gửi lại.",
-        "en": "The {period} digest was already sent; not sending it again.",
+        "vi": "Bản tổng hợp {period} đã được gửi trước đó; không gửi lại.",
+        "en": "The digest of {period} was already sent; not sending it again.",
     },
     "cli.bad_format": {
         "vi": "Không có định dạng {format}: chọn docx, xlsx hoặc csv.",
@@ -233,8 +261,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Wrote {out} ({size} bytes).",
     },
     "cli.digest_sent": {
-        "vi": "Đã gửi bản tổng hợp tuần {period} vào nhóm.",
-        "en": "The {period} digest was posted to the group.",
+        "vi": "Đã gửi bản tổng hợp {period} vào nhóm.",
+        "en": "The digest of {period} was posted to the group.",
     },
     "cli.backup_failed": {
         "vi": "Không sao lưu được {source}: {reason}",

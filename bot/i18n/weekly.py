@@ -5,7 +5,7 @@ the calendar (Telegram HTML).
 ENTRIES: dict[str, dict[str, str]] = {
     "time.when": {"vi": "{time} {weekday}, {date}", "en": "{weekday} {date}, {time}"},
     "status.line": {
-        "vi": "<b>{organization}</b> · tuần {period}: {state}",
+        "vi": "<b>{organization}</b> · {period}: {state}",
         "en": "<b>{organization}</b> · {period}: {state}",
     },
     "status.line.submitted": {
@@ -31,9 +31,9 @@ ENTRIES: dict[str, dict[str, str]] = {
     "status.hint": {"vi": "Gõ /baocao để báo cáo.", "en": "Type /report to report."},
     "weekly.bad_period": {
         "vi": "Không hiểu kỳ “{given}”. Ghi: /tonghop (tuần này), /tonghop truoc (tuần "
-        "trước) hoặc /tonghop 2026-W47.",
+        "trước) hoặc /tonghop 47 (tuần 47).",
         "en": "Cannot read the period “{given}”. Write /summary (this week), /summary last "
-        "or /summary 2026-W47.",
+        "or /summary 47 (week 47).",
     },
     "weekly.deadline.secretariat_here": {
         "vi": "{people}: bot chưa nhắn riêng được cho anh/chị (chưa bấm Start hoặc đã chặn "
@@ -42,32 +42,41 @@ ENTRIES: dict[str, dict[str, str]] = {
         "bot blocked), so the overdue list is here.",
     },
     "weekly.no_such_period": {
-        "vi": "Nhóm không có tuần {given}: nhóm theo dõi báo cáo từ tuần {first} đến nay "
+        "vi": "Nhóm không có {given}: nhóm theo dõi báo cáo từ {first} đến nay "
         "(tuần này là {current}).",
-        "en": "The group has no week {given}: it has tracked reports from {first} until "
+        "en": "The group has no {given}: it has tracked reports from {first} until "
         "now (this week is {current}).",
     },
     "weekly.skip.choose": {
-        "vi": "Tuần {period}: cho cả nhóm nghỉ (không nhắc, không ai bị tính quá hạn), hay "
+        "vi": "{period}: cho cả nhóm nghỉ (không nhắc, không ai bị tính quá hạn), hay "
         "miễn báo cáo cho một tổ chức?",
         "en": "{period}: a holiday for the whole group (no reminders, nobody overdue), or "
         "excuse one organization?",
     },
     "weekly.skip.button_period": {
-        "vi": "🏖 Cả nhóm nghỉ tuần {period}",
+        "vi": "🏖 Cả nhóm nghỉ {period}",
         "en": "🏖 Holiday for everyone in {period}",
     },
     "weekly.skip.button_excuse": {"vi": "Miễn: {organization}", "en": "Excuse: {organization}"},
     "weekly.skip.done": {
-        "vi": "🏖 {by} đã cho nghỉ tuần {period}: không nhắc báo cáo, không ai bị tính quá hạn.",
+        "vi": "🏖 {by} đã cho nghỉ {period}: không nhắc báo cáo, không ai bị tính quá hạn.",
         "en": "🏖 {by} made {period} a holiday: no reminders, nobody overdue.",
     },
     "weekly.excused": {
-        "vi": "⚪ {by} đã miễn báo cáo tuần {period} cho {organization}.",
+        "vi": "⚪ {by} đã miễn báo cáo {period} cho {organization}.",
         "en": "⚪ {by} excused {organization} from reporting for {period}.",
     },
     "weekly.leader": {"vi": "lãnh đạo", "en": "leader"},
-    "weekly.dates": {"vi": "{first} – {last}", "en": "{first} – {last}"},
+    # A week as people say it (plain text: buttons, files and charts use it too).
+    "week.short": {
+        "vi": "tuần {number} ({first} – {last})",
+        "en": "week {number} ({first} – {last})",
+    },
+    "week.long": {
+        "vi": "tuần {number}, từ ngày {first} đến ngày {last}",
+        "en": "week {number}, from {first} to {last}",
+    },
+    "week.number": {"vi": "tuần {number}", "en": "week {number}"},
     "weekly.org": {"vi": "• <b>{organization}</b>", "en": "• <b>{organization}</b>"},
     "weekly.org_with_leaders": {
         "vi": "• <b>{organization}</b> — {people}",
@@ -75,8 +84,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "weekly.deadline": {"vi": "Hạn nộp: {when}", "en": "Deadline: {when}"},
     "weekly.call.title": {
-        "vi": "📣 <b>Giao ban tuần {period}</b> ({dates})",
-        "en": "📣 <b>Weekly report {period}</b> ({dates})",
+        "vi": "📣 <b>Giao ban {period}</b>",
+        "en": "📣 <b>Weekly report, {period}</b>",
     },
     "weekly.call.how": {
         "vi": "Mời lãnh đạo các tổ chức báo cáo kết quả tuần: gõ /baocao hoặc bấm nút dưới đây.",
@@ -86,15 +95,15 @@ ENTRIES: dict[str, dict[str, str]] = {
     "weekly.call.button": {"vi": "📝 Báo cáo ngay", "en": "📝 Report now"},
     "weekly.how_to_report": {"vi": "Gõ /baocao để báo cáo.", "en": "Type /report to report."},
     "weekly.reminder.title": {
-        "vi": "⏰ <b>Nhắc báo cáo tuần {period}</b> — hạn {when}. Chưa nộp:",
+        "vi": "⏰ <b>Nhắc báo cáo {period}</b> — hạn {when}. Chưa nộp:",
         "en": "⏰ <b>Reminder: report {period}</b> — due {when}. Not yet submitted:",
     },
     "weekly.deadline.all_in": {
-        "vi": "✅ Hết hạn báo cáo tuần {period}: tất cả tổ chức đã nộp. Cảm ơn các đồng chí!",
+        "vi": "✅ Hết hạn báo cáo {period}: tất cả tổ chức đã nộp. Cảm ơn các đồng chí!",
         "en": "✅ The {period} deadline has passed and every organization has reported. Thank you!",
     },
     "weekly.deadline.title": {
-        "vi": "⌛ <b>Hết hạn báo cáo tuần {period}</b>",
+        "vi": "⌛ <b>Hết hạn báo cáo {period}</b>",
         "en": "⌛ <b>The {period} deadline has passed</b>",
     },
     "weekly.deadline.count": {
@@ -107,11 +116,11 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Late reports are still accepted (marked late): type /report.",
     },
     "weekly.overdue.title": {
-        "vi": "🔔 <b>Quá hạn báo cáo tuần {period}</b> — xin gửi sớm:",
+        "vi": "🔔 <b>Quá hạn báo cáo {period}</b> — xin gửi sớm:",
         "en": "🔔 <b>Report {period} overdue</b> — please send it soon:",
     },
     "weekly.secretariat.title": {
-        "vi": "📋 Tuần {period}, nhóm {group}: các tổ chức quá hạn báo cáo",
+        "vi": "📋 {period}, nhóm {group}: các tổ chức quá hạn báo cáo",
         "en": "📋 {period}, group {group}: organizations overdue",
     },
     "weekly.secretariat.line": {
@@ -119,16 +128,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "• {organization} (leaders: {people})",
     },
     "weekly.late.title": {
-        "vi": "📥 <b>Bổ sung tuần {period}</b>: {organization} nộp muộn lúc {when}.",
+        "vi": "📥 <b>Bổ sung {period}</b>: {organization} nộp muộn lúc {when}.",
         "en": "📥 <b>Late addition to {period}</b>: {organization} reported {when}.",
     },
     "weekly.digest.title": {
-        "vi": "📊 <b>Tổng hợp giao ban tuần {period}</b> ({dates})",
-        "en": "📊 <b>Weekly digest {period}</b> ({dates})",
+        "vi": "📊 <b>Tổng hợp giao ban {period}</b>",
+        "en": "📊 <b>Weekly digest, {period}</b>",
     },
     "weekly.digest.title_so_far": {
-        "vi": "📊 <b>Tình hình báo cáo tuần {period}</b> ({dates}), đến {when}",
-        "en": "📊 <b>Reports for {period}</b> ({dates}), as of {when}",
+        "vi": "📊 <b>Tình hình báo cáo {period}</b>, đến {when}",
+        "en": "📊 <b>Reports for {period}</b>, as of {when}",
     },
     "weekly.digest.group": {"vi": "Nhóm: {group}", "en": "Group: {group}"},
     "weekly.digest.rate": {
@@ -162,6 +171,49 @@ ENTRIES: dict[str, dict[str, str]] = {
     "weekly.digest.down": {
         "vi": " — giảm {change} so với tuần trước",
         "en": " — down {change} on the week before",
+    },
+    "rollup.title": {
+        "vi": "🏘 <b>Các xã ({children}), {period}</b>",
+        "en": "🏘 <b>The communes ({children}), {period}</b>",
+    },
+    "rollup.counts": {
+        "vi": "Đủ báo cáo: {all_in} xã · chưa đủ: {some} xã · chưa có báo cáo: {none} xã",
+        "en": "All reported: {all_in} · some: {some} · none yet: {none}",
+    },
+    "rollup.more": {"vi": " và {count} xã khác", "en": " and {count} more"},
+    "rollup.none": {"vi": "Chưa có báo cáo: {names}", "en": "No report yet: {names}"},
+    "rollup.overdue": {
+        "vi": "Có tổ chức quá hạn: {names}",
+        "en": "With organizations overdue: {names}",
+    },
+    "rollup.figures": {"vi": "<b>Số liệu cộng các xã</b>", "en": "<b>Figures added up</b>"},
+    "rollup.figure": {
+        "vi": "• {question}: <b>{total}</b> ({children} xã)",
+        "en": "• {question}: <b>{total}</b> ({children} communes)",
+    },
+    "rollup.proposals": {
+        "vi": "<b>Kiến nghị của các xã</b>",
+        "en": "<b>The communes' proposals</b>",
+    },
+    "rollup.proposal": {
+        "vi": "• {child} — {organization}: {text}",
+        "en": "• {child} — {organization}: {text}",
+    },
+    "rollup.no_children": {
+        "vi": "Chưa có nhóm cấp dưới nào nhận nhóm này là cấp trên (khóa parent trong cấu hình).",
+        "en": "No group names this one as its parent (the parent key in the configuration).",
+    },
+    "weekly.digest.since": {
+        "vi": " (lũy kế tính từ tuần {week}/{year})",
+        "en": " (cumulative from week {week}/{year})",
+    },
+    "weekly.digest.cumulative": {
+        "vi": " · lũy kế: <b>{total}</b>",
+        "en": " · to date: <b>{total}</b>",
+    },
+    "weekly.digest.compared": {
+        "vi": " (tính trên {count} tổ chức có số liệu cả hai tuần)",
+        "en": " (over the {count} organizations with figures both weeks)",
     },
     "weekly.digest.unchanged": {
         "vi": " — không đổi so với tuần trước",

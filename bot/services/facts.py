@@ -4,13 +4,23 @@ period before, for the change), and a run of periods for spreadsheets, charts an
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 
-from bot.config import GroupConfig
+from bot.config import AppConfig, GroupConfig
+from bot.core.answers import NUMERIC_KINDS
 from bot.core.conversation import ReportState
-from bot.core.digest import Digest, OrganizationFacts, ReportFacts, StoredAnswer, build_digest
+from bot.core.digest import (
+    Digest,
+    OrganizationFacts,
+    ReportFacts,
+    StoredAnswer,
+    accumulate,
+    build_digest,
+)
 from bot.core.periods import PeriodKey
+from bot.core.rollup import Child, RollUp, roll_up
 from bot.core.status import ReportStatus
 from bot.exports.data import History, PeriodReport
 from bot.services.outcomes import Who
@@ -47,16 +57,44 @@ class PeriodFacts:
 
 
 async def read_facts(
-    uow: UnitOfWork, group: Group, config: GroupConfig, period: Period, now: datetime
+    uow: UnitOfWork,
+    group: Group,
+    config: GroupConfig,
+    period: Period,
+    now: datetime,
+    *,
+    cumulative: bool = False,
 ) -> PeriodFacts:
-    """The digest of ``period`` at ``now``: reads this period and the one before only."""
+    """The digest of ``period`` at ``now``: reads this period and the one before only; with
+    ``cumulative``, also the figures submitted since the group's start of counting."""
     key = PeriodKey.parse(period.key)
     organizations = await uow.groups.organizations(group.id)
     reports = await uow.reports.with_answers(period.id)
     before = await uow.reports.period(group.id, str(key.previous()))
     previous = await uow.reports.with_answers(before.id) if before is not None else {}
     leaders_of = await _leaders(uow, group)
-    return _facts(group, config, period, organizations, leaders_of, reports, previous, now)
+    facts = _facts(group, config, period, organizations, leaders_of, reports, previous, now)
+    if not cumulative:
+        return facts
+    since = cumulative_since(config, key)
+    numeric = [q.key for q in config.questions if q.kind in NUMERIC_KINDS]
+    earlier: dict[str, Decimal] = {}
+    for question_key, value in await uow.reports.figures_between(
+        group.id, str(since), str(key), numeric
+    ):
+        earlier[question_key] = earlier.get(question_key, Decimal(0)) + Decimal(value)
+    return replace(facts, digest=accumulate(facts.digest, since, earlier))
+
+
+def cumulative_since(config: GroupConfig, key: PeriodKey) -> PeriodKey:
+    """The first week of the cumulative figures (lũy kế): the week of the group's
+    ``cumulative_from`` date, or the first week of the year; never after ``key``."""
+    since = (
+        PeriodKey.containing(config.cumulative_from)
+        if config.cumulative_from is not None
+        else PeriodKey(key.year, 1)
+    )
+    return min(since, key)
 
 
 def _facts(
@@ -89,11 +127,19 @@ def _facts(
 
 
 async def period_report(
-    uow: UnitOfWork, group: Group, config: GroupConfig, key: PeriodKey, now: datetime
+    uow: UnitOfWork,
+    group: Group,
+    config: GroupConfig,
+    key: PeriodKey,
+    now: datetime,
+    notes: tuple[str | None, str | None] = (None, None),
 ) -> PeriodReport:
+    """The Word report's contents; ``notes``: what the secretariat wrote for it (the general
+    assessment, the plan for the week ahead), None where left to fill in by hand."""
     period = await ensure_period(uow, group, config, key)
-    facts = await read_facts(uow, group, config, period, now)
-    return _period_report(config, key, period, facts)
+    facts = await read_facts(uow, group, config, period, now, cumulative=True)
+    report = _period_report(config, key, period, facts)
+    return replace(report, assessment=notes[0], plan_ahead=notes[1])
 
 
 def _period_report(
@@ -172,3 +218,19 @@ def _report_facts(found: tuple[Report, list[Answer]] | None) -> ReportFacts | No
         excused=report.state is ReportState.EXCUSED,
         answers={a.question_key: StoredAnswer(a.text, a.value, a.skipped) for a in answers},
     )
+
+
+async def read_rollup(
+    uow: UnitOfWork, config: AppConfig, parent: GroupConfig, key: PeriodKey, now: datetime
+) -> RollUp | None:
+    """The children of ``parent`` (groups that name it) for the same week; None if it has
+    none. Each child's digest is read as its own /summary would read it."""
+    children = []
+    for child_config in config.children_of(parent.chat_id):
+        group = await uow.groups.by_chat_id(config.chat_of(child_config))
+        if group is None:
+            continue
+        period = await ensure_period(uow, group, child_config, key)
+        facts = await read_facts(uow, group, child_config, period, now, cumulative=True)
+        children.append(Child(child_config.name, facts.digest))
+    return roll_up(key, children) if children else None

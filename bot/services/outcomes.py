@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.core.digest import Digest
 from bot.core.periods import PeriodKey
 from bot.core.questionnaire import Question
+from bot.core.rollup import RollUp
 from bot.core.status import ReportStatus
 
 
@@ -437,6 +438,22 @@ class Summary(Outcome):
     audience: Audience
     digest: Digest
     leaders_of: dict[str, tuple[Who, ...]]
+    rollup: RollUp | None = None  # a parent group's: its children for the same week
+
+
+@dataclass(frozen=True)
+class RollUpSummary(Outcome):
+    """/summary communes: a parent group's picture of its children for a week."""
+
+    audience: Audience
+    rollup: RollUp
+
+
+@dataclass(frozen=True)
+class NoChildren(Outcome):
+    """/summary communes in a group no other group names as its parent."""
+
+    language: str
 
 
 @dataclass(frozen=True)
@@ -450,7 +467,7 @@ class NoSuchPeriod(Outcome):
     """A week outside the group's life: before the bot looked after it, or still to come."""
 
     language: str
-    given: str
+    given: PeriodKey
     first: PeriodKey
     current: PeriodKey
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from bot.buttons import ReportNow
 from bot.config import AppConfig, GroupConfig
 from bot.core.conversation import ReportState
-from bot.core.periods import PeriodKey
+from bot.core.periods import PeriodKey, named_week
 from bot.core.policy import Action
 from bot.core.schedule import Due, EventKind
 from bot.core.status import ReportStatus
@@ -26,6 +26,7 @@ from bot.services.facts import (
     PeriodFacts,
     read_facts,
     read_history,
+    read_rollup,
     recent_weeks,
 )
 from bot.services.outcomes import (
@@ -33,9 +34,11 @@ from bot.services.outcomes import (
     ChartReady,
     ChooseSkip,
     Excused,
+    NoChildren,
     NoSuchPeriod,
     Outcome,
     PeriodSkipped,
+    RollUpSummary,
     StaleButton,
     Summary,
     Who,
@@ -63,6 +66,9 @@ from storage.models import DeliveryState, Group, Period, Report, SentMessage
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
+
+# "/tonghop xa": the communes' picture, in a group that other groups name as their parent.
+CHILDREN_WORDS = frozenset({"xa", "xã", "communes", "children"})
 
 
 class WeeklyService:
@@ -107,7 +113,8 @@ class WeeklyService:
         claimed = 0
         for due in work.events:
             period = await ensure_period(uow, group, config, due.period)
-            facts = await read_facts(uow, group, config, period, now)
+            sums = due.kind is EventKind.DIGEST  # the digest gives the cumulative figures
+            facts = await read_facts(uow, group, config, period, now, cumulative=sums)
             for entry in await self._compose(uow, facts, due, now):
                 claimed += await uow.ledger.claim(entry)
         if work.late:
@@ -191,7 +198,8 @@ class WeeklyService:
                     entry(self._words.overdue(facts.audience(), key, overdue) if overdue else None)
                 ]
             case EventKind.DIGEST:
-                text = self._words.digest(facts.audience(), digest, facts.leaders_of)
+                rollup = await read_rollup(uow, self._config, config, key, now)
+                text = self._words.digest(facts.audience(), digest, facts.leaders_of, rollup)
                 chart = self._chart_entry(facts, now)
                 return [entry(text, thread_id=config.digest_topic), *filter(None, [chart])]
         raise AssertionError(due.kind)
@@ -234,15 +242,24 @@ class WeeklyService:
     async def summary(
         self, chat: Chat, message_id: int, sender: Sender, argument: str, now: datetime
     ) -> Outcome:
-        """/summary [last | 2026-W47]: the digest of a period as it stands at ``now``."""
+        """/summary [last | 2026-W47]: the digest of a period as it stands at ``now``;
+        /summary communes [week]: a parent group's picture of its children."""
+        first, _, rest = argument.strip().partition(" ")
+        communes = fold_for_matching(first) in CHILDREN_WORDS
 
         async def work(acting: Acting) -> Outcome:
             group, config = acting.place.group, acting.place.config
-            key = _period_asked(acting, argument)
+            key = _period_asked(acting, rest if communes else argument)
             period = await ensure_period(acting.uow, group, config, key)
-            facts = await read_facts(acting.uow, group, config, period, now)
+            facts = await read_facts(acting.uow, group, config, period, now, cumulative=True)
+            rollup = await read_rollup(acting.uow, self._config, config, key, now)
             # A summary asked for is read, not a call to act: nobody is pinged.
-            return Summary(facts.audience(mentions=False), facts.digest, facts.leaders_of)
+            audience = facts.audience(mentions=False)
+            if communes:
+                if rollup is None:
+                    return NoChildren(config.language)
+                return RollUpSummary(audience, rollup)
+            return Summary(audience, facts.digest, facts.leaders_of, rollup)
 
         return await self._acting.run(
             chat, sender, now, work, handled=message_key(chat, message_id), action=Action.SUMMARY
@@ -348,9 +365,10 @@ class WeeklyService:
             if config is None or group is None:
                 return None
             period = await ensure_period(uow, group, config, key)
-            facts = await read_facts(uow, group, config, period, now)
+            facts = await read_facts(uow, group, config, period, now, cumulative=True)
+            rollup = await read_rollup(uow, self._config, config, key, now)
             await uow.commit()
-        return self._words.digest(facts.audience(), facts.digest, facts.leaders_of)
+        return self._words.digest(facts.audience(), facts.digest, facts.leaders_of, rollup)
 
     async def claim_digest(self, chat_id: int, key: PeriodKey, now: datetime) -> bool:
         """Claim the digest of ``key`` for sending now (the operator's ``--send``); False if
@@ -361,8 +379,9 @@ class WeeklyService:
             if config is None or group is None:
                 return False
             period = await ensure_period(uow, group, config, key)
-            facts = await read_facts(uow, group, config, period, now)
-            text = self._words.digest(facts.audience(), facts.digest, facts.leaders_of)
+            facts = await read_facts(uow, group, config, period, now, cumulative=True)
+            rollup = await read_rollup(uow, self._config, config, key, now)
+            text = self._words.digest(facts.audience(), facts.digest, facts.leaders_of, rollup)
             claimed = await uow.ledger.claim(
                 SentMessage(
                     period_id=period.id,
@@ -418,16 +437,14 @@ async def draw_chart(
 
 
 def period_argument(argument: str, current: PeriodKey) -> PeriodKey | None:
-    """ "" = the current period; "last" (or "trước") = the one before; or "2026-W47"."""
+    """ "" = the current period; "last" (or "trước") = the one before; "2026-W47", or the
+    week as people say it: "47", "tuần 47"."""
     word = fold_for_matching(argument)
     if not word:
         return current
     if word in {"last", "previous", "truoc", "trước", "tuan truoc", "tuần trước"}:
         return current.previous()
-    try:
-        return PeriodKey.parse(word)
-    except ValueError:
-        return None
+    return named_week(word, current)
 
 
 def _may_skip(group: Group, config: GroupConfig, key: PeriodKey, now: datetime) -> bool:
@@ -445,5 +462,5 @@ def _period_asked(acting: Acting, argument: str) -> PeriodKey:
     if key is None:
         raise Refuse(BadPeriod(config.language, argument))
     if not first_week(group, config) <= key <= current:
-        raise Refuse(NoSuchPeriod(config.language, str(key), first_week(group, config), current))
+        raise Refuse(NoSuchPeriod(config.language, key, first_week(group, config), current))
     return key

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from bot.core.digest import Digest, OrganizationLine
 from bot.core.periods import PeriodKey
+from bot.core.rollup import RollUp
 from bot.services.outcomes import Audience, Owing, Who
 
 __all__ = ["Audience", "Owing", "WeekWords"]
@@ -60,7 +61,11 @@ class WeekWords(Protocol):
     ) -> str: ...
 
     def digest(
-        self, audience: Audience, digest: Digest, leaders_of: dict[str, tuple[Who, ...]]
+        self,
+        audience: Audience,
+        digest: Digest,
+        leaders_of: dict[str, tuple[Who, ...]],
+        rollup: RollUp | None = None,
     ) -> str: ...
 
     def chart_caption(self, group: str, language: str, weeks: int, period: PeriodKey) -> str: ...

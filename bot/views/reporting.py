@@ -9,6 +9,7 @@ from bot import buttons
 from bot.core.answers import AnswerKind
 from bot.core.status import ReportStatus
 from bot.i18n import Html, plain, t
+from bot.i18n.weeks import first_up, week
 from bot.services.outcomes import (
     Ask,
     Cancelled,
@@ -50,7 +51,7 @@ def render_reporting(outcome: Outcome, private: bool) -> View | None:
                         plain(
                             "report.period_overdue" if overdue else "report.period_current",
                             lang,
-                            period=key,
+                            period=first_up(week(key, lang)),
                         ),
                         buttons.ChoosePeriod(who.user_id, org_id, key),
                     ),
@@ -58,7 +59,7 @@ def render_reporting(outcome: Outcome, private: bool) -> View | None:
                 for key, overdue in outcome.options
             )
             previous = outcome.options[0][0]
-            text = t("report.choose_period", lang, organization=org, period=previous)
+            text = t("report.choose_period", lang, organization=org, period=week(previous, lang))
             return View(Html(lead(who, private) + text), rows)
         case Ask():
             return _ask(outcome, private)
@@ -151,7 +152,8 @@ def render_reporting(outcome: Outcome, private: bool) -> View | None:
 
 
 def _header(ctx: ReportContext) -> Html:
-    return t("report.header", ctx.language, organization=ctx.organization, period=ctx.period)
+    lang = ctx.language
+    return t("report.header", lang, organization=ctx.organization, period=week(ctx.period, lang))
 
 
 def _ask(outcome: Ask, private: bool) -> View:
@@ -254,7 +256,7 @@ def _receipt(outcome: Submitted, private: bool) -> View:
         + t(
             status_key,
             lang,
-            period=ctx.period,
+            period=week(ctx.period, lang),
             organization=ctx.organization,
             when=when(outcome.submitted_at, ctx.timezone, lang),
         )
@@ -297,7 +299,8 @@ def _status_line(line: OrganizationStatus, tz: ZoneInfo, lang: str) -> Html:
         case _:
             key = "status.line.not_started_overdue" if overdue else "status.line.not_started"
             state = t(key, lang, deadline=deadline)
-    return t("status.line", lang, organization=line.organization, period=line.period, state=state)
+    period = week(line.period, lang)
+    return t("status.line", lang, organization=line.organization, period=period, state=state)
 
 
 def _status(outcome: StatusReport) -> View:

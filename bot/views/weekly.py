@@ -16,16 +16,20 @@ from bot.core.digest import Digest, OrganizationLine, StoredAnswer, Total
 from bot.core.formatting import format_value
 from bot.core.periods import PeriodKey
 from bot.core.questionnaire import Question
+from bot.core.rollup import RollUp
 from bot.core.status import ReportStatus
 from bot.i18n import Html, plain, t
+from bot.i18n.weeks import first_up, week, week_long
 from bot.services.outcomes import (
     BadPeriod,
     ChartReady,
     ChooseSkip,
     Excused,
+    NoChildren,
     NoSuchPeriod,
     Outcome,
     PeriodSkipped,
+    RollUpSummary,
     Summary,
     Who,
 )
@@ -57,17 +61,12 @@ def _list(audience: Audience, owing: tuple[Owing, ...]) -> list[Html]:
     return [_who(audience, o) for o in owing]
 
 
-def _dates(period: PeriodKey, lang: str) -> str:
-    first, last = period.first_day(), period.day(7)
-    return plain("weekly.dates", lang, first=f"{first:%d/%m}", last=f"{last:%d/%m/%Y}")
-
-
 def call_text(
     audience: Audience, period: PeriodKey, deadline_at: datetime, owing: tuple[Owing, ...]
 ) -> Html:
     lang = audience.language
     lines = [
-        t("weekly.call.title", lang, period=period, dates=_dates(period, lang)),
+        t("weekly.call.title", lang, period=week(period, lang)),
         t("weekly.deadline", lang, when=when(deadline_at, audience.timezone, lang)),
         Html(""),
         *_list(audience, owing),
@@ -85,7 +84,7 @@ def reminder_text(
         t(
             "weekly.reminder.title",
             lang,
-            period=period,
+            period=week(period, lang),
             when=when(deadline_at, audience.timezone, lang),
         ),
         *_list(audience, owing),
@@ -106,9 +105,9 @@ def deadline_text(
     the bot cannot write to them there; they are mentioned here instead."""
     lang = audience.language
     if not owing:
-        return t("weekly.deadline.all_in", lang, period=period)
+        return t("weekly.deadline.all_in", lang, period=week(period, lang))
     lines = [
-        t("weekly.deadline.title", lang, period=period),
+        t("weekly.deadline.title", lang, period=week(period, lang)),
         t("weekly.deadline.count", lang, submitted=submitted, expected=expected),
         t("weekly.overdue_heading", lang),
         *_list(audience, owing),
@@ -122,7 +121,7 @@ def deadline_text(
 
 def overdue_text(audience: Audience, period: PeriodKey, owing: tuple[Owing, ...]) -> Html:
     lang = audience.language
-    lines = [t("weekly.overdue.title", lang, period=period), *_list(audience, owing)]
+    lines = [t("weekly.overdue.title", lang, period=week(period, lang)), *_list(audience, owing)]
     lines.append(t("weekly.how_to_report", lang))
     return Html("\n".join(lines))
 
@@ -140,7 +139,15 @@ def secretariat_overdue_text(
         )
         for o in owing
     ]
-    lines = [t("weekly.secretariat.title", lang, period=period, group=audience.group), *names]
+    lines = [
+        t(
+            "weekly.secretariat.title",
+            lang,
+            period=first_up(week(period, lang)),
+            group=audience.group,
+        ),
+        *names,
+    ]
     return Html("\n".join(lines))
 
 
@@ -151,7 +158,7 @@ def late_addition_text(audience: Audience, period: PeriodKey, line: Organization
         t(
             "weekly.late.title",
             lang,
-            period=period,
+            period=week(period, lang),
             organization=line.name,
             when=when(line.submitted_at, audience.timezone, lang),
         )
@@ -165,19 +172,24 @@ def late_addition_text(audience: Audience, period: PeriodKey, line: Organization
 
 def chart_caption(group: str, lang: str, weeks: int, period: PeriodKey) -> Html:
     """The caption of the chart of the last ``weeks`` weeks up to ``period``."""
-    return t("chart.caption", lang, name=group, weeks=weeks, period=period)
+    return t("chart.caption", lang, name=group, weeks=weeks, period=week(period, lang))
 
 
-def digest_text(audience: Audience, digest: Digest, leaders_of: dict[str, tuple[Who, ...]]) -> Html:
-    """The digest of a closed period (Monday), or the state so far (/summary)."""
+def digest_text(
+    audience: Audience,
+    digest: Digest,
+    leaders_of: dict[str, tuple[Who, ...]],
+    rollup: RollUp | None = None,
+) -> Html:
+    """The digest of a closed period (Monday), or the state so far (/summary); a parent
+    group's also has its children's picture (``rollup``)."""
     lang, tz = audience.language, audience.timezone
     title = "weekly.digest.title" if digest.closed else "weekly.digest.title_so_far"
     lines = [
         t(
             title,
             lang,
-            period=digest.period,
-            dates=_dates(digest.period, lang),
+            period=week(digest.period, lang),
             when=when(digest.at, tz, lang),
         ),
         t("weekly.digest.group", lang, group=audience.group),
@@ -188,8 +200,16 @@ def digest_text(audience: Audience, digest: Digest, leaders_of: dict[str, tuple[
         lines.append(_status_line(number, line, tz, lang))
         lines += [_answer_line(q_a, lang) for q_a in line.answers]
     if digest.totals:
-        lines += [Html(""), t("weekly.digest.totals", lang)]
+        heading = t("weekly.digest.totals", lang)
+        if digest.since is not None:
+            since = digest.since
+            heading = Html(
+                heading + t("weekly.digest.since", lang, week=since.week, year=since.year)
+            )
+        lines += [Html(""), heading]
         lines += [_total_line(total, lang) for total in digest.totals]
+    if rollup is not None:
+        lines += [Html(""), *rollup_lines(rollup, lang)]
     if digest.proposals:
         lines += [Html(""), t("weekly.digest.proposals", lang)]
         lines += [
@@ -202,6 +222,66 @@ def digest_text(audience: Audience, digest: Digest, leaders_of: dict[str, tuple[
             audience, tuple(Owing(o.name, leaders_of.get(o.code, ())) for o in digest.overdue)
         )
     return Html("\n".join(lines))
+
+
+def rollup_lines(rollup: RollUp, lang: str) -> list[Html]:
+    """The children of a parent group for one week: who reported, the figures added up."""
+    lines = [
+        t("rollup.title", lang, children=rollup.children, period=week(rollup.period, lang)),
+        t(
+            "rollup.counts",
+            lang,
+            all_in=len(rollup.all_in),
+            some=len(rollup.some),
+            none=len(rollup.none),
+        ),
+    ]
+    if rollup.none:
+        lines.append(t("rollup.none", lang, names=_first_few(list(rollup.none), lang)))
+    if rollup.overdue:
+        named = [f"{child} ({', '.join(orgs)})" for child, orgs in rollup.overdue]
+        lines.append(t("rollup.overdue", lang, names=_first_few(named, lang, "; ")))
+    if rollup.figures:
+        lines.append(t("rollup.figures", lang))
+        for figure in rollup.figures:
+            shown = format_value(
+                figure.question.kind, "", str(figure.total), figure.question.unit, lang, ("", "")
+            )
+            text = t(
+                "rollup.figure",
+                lang,
+                question=figure.question.text,
+                total=shown,
+                children=figure.children,
+            )
+            if figure.cumulative is not None:
+                so_far = format_value(
+                    figure.question.kind,
+                    "",
+                    str(figure.cumulative),
+                    figure.question.unit,
+                    lang,
+                    ("", ""),
+                )
+                text = Html(text + t("weekly.digest.cumulative", lang, total=so_far))
+            lines.append(text)
+    if rollup.proposals:
+        lines.append(t("rollup.proposals", lang))
+        lines += [
+            t("rollup.proposal", lang, child=p.child, organization=p.organization, text=p.text)
+            for p in rollup.proposals
+        ]
+    return lines
+
+
+NAMED = 10  # communes named in a line; 96 would not be read (the files have them all)
+
+
+def _first_few(names: list[str], lang: str, between: str = ", ") -> str:
+    if len(names) <= NAMED:
+        return between.join(names)
+    more = plain("rollup.more", lang, count=len(names) - NAMED)
+    return between.join(names[:NAMED]) + more
 
 
 def _rate(digest: Digest, lang: str) -> Html:
@@ -260,12 +340,18 @@ def _total_line(total: Total, lang: str) -> Html:
         count=total.reporting,
     )
     change = total.change
-    if change is None:
-        return text
-    if change == 0:
-        return Html(text + t("weekly.digest.unchanged", lang))
-    key = "weekly.digest.up" if change > 0 else "weekly.digest.down"
-    return Html(text + t(key, lang, change=figure(abs(change))))
+    if change is not None:
+        if change == 0:
+            text = Html(text + t("weekly.digest.unchanged", lang))
+        else:
+            key = "weekly.digest.up" if change > 0 else "weekly.digest.down"
+            text = Html(text + t(key, lang, change=figure(abs(change))))
+        if not total.compares_all:
+            # Not everyone gave the figure both weeks: say what is compared.
+            text = Html(text + t("weekly.digest.compared", lang, count=total.compared))
+    if total.cumulative is not None:
+        text = Html(text + t("weekly.digest.cumulative", lang, total=figure(total.cumulative)))
+    return text
 
 
 # --- answers to the secretariat's commands ---------------------------------------------------
@@ -275,8 +361,13 @@ def render_weekly(outcome: Outcome, private: bool) -> View | None:
     match outcome:
         case ChartReady(caption=caption):  # the picture goes as a photo; the words are these
             return View(Html(caption))
-        case Summary(audience=audience, digest=digest, leaders_of=leaders_of):
-            return View(digest_text(audience, digest, leaders_of))
+        case Summary(audience=audience, digest=digest, leaders_of=leaders_of, rollup=rollup):
+            return View(digest_text(audience, digest, leaders_of, rollup))
+        case RollUpSummary(audience=audience, rollup=rollup):
+            lines = [t("weekly.digest.group", audience.language, group=audience.group)]
+            return View(Html("\n".join([*rollup_lines(rollup, audience.language), *lines])))
+        case NoChildren(language=lang):
+            return View(t("rollup.no_children", lang))
         case BadPeriod(language=lang, given=given):
             return View(t("weekly.bad_period", lang, given=short(given, ECHO)))
         case NoSuchPeriod(language=lang, given=given, first=first, current=current):
@@ -284,16 +375,16 @@ def render_weekly(outcome: Outcome, private: bool) -> View | None:
                 t(
                     "weekly.no_such_period",
                     lang,
-                    given=short(given, ECHO),
-                    first=first,
-                    current=current,
+                    given=week_long(given, lang),
+                    first=week(first, lang),
+                    current=week(current, lang),
                 )
             )
         case ChooseSkip(who=who, language=lang, period=period, options=options):
             rows = [
                 (
                     Button(
-                        plain("weekly.skip.button_period", lang, period=period),
+                        plain("weekly.skip.button_period", lang, period=week(period, lang)),
                         buttons.Holiday(who.user_id, period),
                     ),
                 )
@@ -307,11 +398,16 @@ def render_weekly(outcome: Outcome, private: bool) -> View | None:
                 )
                 for org_id, name in options
             ]
-            return View(t("weekly.skip.choose", lang, period=period), tuple(rows))
+            return View(
+                t("weekly.skip.choose", lang, period=first_up(week(period, lang))), tuple(rows)
+            )
         case PeriodSkipped(language=lang, period=period, by=by):
-            return View(t("weekly.skip.done", lang, period=period, by=by))
+            return View(t("weekly.skip.done", lang, period=week(period, lang), by=by))
         case Excused(language=lang, period=period, organization=organization, by=by):
-            return View(t("weekly.excused", lang, period=period, organization=organization, by=by))
+            text = t(
+                "weekly.excused", lang, period=week(period, lang), organization=organization, by=by
+            )
+            return View(text)
     return None
 
 

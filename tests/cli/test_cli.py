@@ -106,7 +106,7 @@ async def test_check_config_summarizes_the_example_without_showing_the_token() -
     assert "Cấu hình hợp lệ: config.example.toml" in result.stdout
     assert "Tổ chức báo cáo: 6" in result.stdout
     assert "Hội Cựu chiến binh tỉnh [hccb]: 1 lãnh đạo, 11 câu hỏi" in result.stdout
-    assert "hạn thứ Sáu 17:00" in result.stdout
+    assert "hạn thứ Năm 17:00" in result.stdout
     assert "Token: lấy từ biến môi trường TELEGRAM_BOT_TOKEN" in result.stdout
     assert SECRET not in result.stdout + result.stderr
 
@@ -273,17 +273,17 @@ async def test_digest_prints_a_period_and_send_posts_it_once(tmp_path: Path) -> 
 
         printed = await giaoban("digest", *common)
         assert printed.code == 0, printed.stderr
-        assert printed.stdout.startswith("📊 Tổng hợp giao ban tuần 2026-W47 (16/11 – 22/11/2026)")
+        assert printed.stdout.startswith("📊 Tổng hợp giao ban tuần 47 (16/11 – 22/11)")
         assert "❌ 1. Tỉnh đoàn — quá hạn, chưa nộp" in printed.stdout
         assert api.messages_to(-1001000000001) == []
 
         sent = await giaoban("digest", *common, "--send", token=SECRET)
         assert sent.code == 0, sent.stderr
-        assert "Đã gửi bản tổng hợp tuần 2026-W47 vào nhóm." in sent.stderr
+        assert "Đã gửi bản tổng hợp tuần 47 (16/11 – 22/11) vào nhóm." in sent.stderr
         again = await giaoban("digest", *common, "--send", token=SECRET)
         assert "đã được gửi trước đó; không gửi lại" in again.stderr
         digest, chart = api.messages_to(-1001000000001)
-        assert (digest.plain_text or "").startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+        assert (digest.plain_text or "").startswith("📊 Tổng hợp giao ban tuần 47 (16/11 – 22/11)")
         assert chart.kind == "photo"  # the chart goes with the digest, as on Mondays
 
         bad = await giaoban(
@@ -311,9 +311,10 @@ async def test_export_writes_the_word_spreadsheet_and_csv_files(tmp_path: Path) 
     assert word.code == 0, word.stderr
     assert word.stdout.startswith(f"Đã ghi {tmp_path / 'w47.docx'} (")
     document = Document(str(tmp_path / "w47.docx"))
-    assert "Tuần 2026-W47 (từ ngày 16/11/2026 đến ngày 22/11/2026)" in [
-        p.text for p in document.paragraphs
-    ]
+    assert (
+        "Kết quả thực hiện công tác phối hợp của các tổ chức chính trị - xã hội\n"
+        "tuần 47, từ ngày 16/11 đến ngày 22/11/2026"
+    ) in [p.text for p in document.paragraphs]
 
     table = await giaoban(
         "export",
@@ -330,9 +331,9 @@ async def test_export_writes_the_word_spreadsheet_and_csv_files(tmp_path: Path) 
     sheet = load_workbook(io.BytesIO((tmp_path / "range.bin").read_bytes())).active
     assert sheet is not None
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
-        "2026-W46",
-        "2026-W47",
-        "2026-W48",
+        "tuần 46 (09/11 – 15/11)",
+        "tuần 47 (16/11 – 22/11)",
+        "tuần 48 (23/11 – 29/11)",
     ]
 
     comma = await giaoban(

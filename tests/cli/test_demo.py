@@ -27,15 +27,15 @@ async def test_the_demo_plays_a_week_and_writes_the_report_spreadsheet_and_chart
     # The week, in order: the call, a number the bot could not read asked again, the
     # reminder, the deadline, the overdue reminder, the digest with its chart, /summary.
     steps = [
-        "📣 Giao ban tuần 2026-W48 (23/11 – 29/11/2026)",
+        "📣 Giao ban tuần 48 (23/11 – 29/11)",
         "👤 Võ Thị Lan: hơn hai chục",
         "Bot hiểu là 20 hộ. Có đúng không?",
         "👤 Võ Thị Lan: 22",
-        "⏰ Nhắc báo cáo tuần 2026-W48",
-        "⌛ Hết hạn báo cáo tuần 2026-W48",
-        "🔔 Quá hạn báo cáo tuần 2026-W48",
-        "📊 Tổng hợp giao ban tuần 2026-W48 (23/11 – 29/11/2026)",
-        "📊 MTT-CTXH tỉnh Tây Ninh: biểu đồ báo cáo 6 tuần gần đây, đến tuần 2026-W48.",
+        "⏰ Nhắc báo cáo tuần 48 (23/11 – 29/11)",
+        "⌛ Hết hạn báo cáo tuần 48 (23/11 – 29/11)",
+        "🔔 Quá hạn báo cáo tuần 48 (23/11 – 29/11)",
+        "📊 Tổng hợp giao ban tuần 48 (23/11 – 29/11)",
+        "📊 MTT-CTXH tỉnh Tây Ninh: biểu đồ báo cáo 6 tuần gần đây, đến tuần 48 (23/11 – 29/11).",
         "👤 Lê Thị Thu: /tonghop truoc",
         "👤 Lê Thị Thu: /xuatbaocao truoc",
     ]
@@ -47,7 +47,9 @@ async def test_the_demo_plays_a_week_and_writes_the_report_spreadsheet_and_chart
     assert "❌ 6. Hội Cựu chiến binh tỉnh — quá hạn, chưa nộp" in digest
     assert "• Số hộ khó khăn được hỗ trợ trong tuần: 22 hộ" in digest  # the corrected answer
     assert "so với tuần trước" in digest  # the weeks before were played too
-    assert transcript.count("📊 Tổng hợp giao ban tuần 2026-W48") == 2  # digest and /summary
+    assert (
+        transcript.count("📊 Tổng hợp giao ban tuần 48 (23/11 – 29/11)") == 2
+    )  # digest and /summary
 
     assert (out / "transcript.txt").read_text("utf-8").strip() in transcript
     document = Document(io.BytesIO((out / "bao-cao-tuan-2026-W48.docx").read_bytes()))
@@ -71,7 +73,7 @@ async def test_make_run_without_a_token_plays_the_demo_instead_and_names_its_fol
 
     assert result.code == 0, result.stderr
     assert result.stderr.startswith("Chưa có token của bot (biến môi trường TELEGRAM_BOT_TOKEN)")
-    assert "📊 Tổng hợp giao ban tuần 2026-W48" in result.stdout
+    assert "📊 Tổng hợp giao ban tuần 48 (23/11 – 29/11)" in result.stdout
     folder = re.search(r"ghi vào thư mục (\S+):", result.stdout)
     assert folder is not None
     written = Path(folder[1])

@@ -59,6 +59,10 @@ name = "Xã {n}"
 secretariat = [{secretary_id(n)}]
 digest_chart = {"true" if n == 0 else "false"}
 
+[groups.schedule]  # the schedule this test was written against
+reminder = "thursday 17:00"
+deadline = "friday 17:00"
+
 {organizations}
 [[groups.questions]]
 key = "ho"

@@ -383,14 +383,14 @@ async def test_sigkill_at_many_moments_of_a_week_loses_nothing_and_repeats_nothi
     group = api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")
     people = People(api, supervisor)
     killer = Killer(supervisor, every=4)
-    digest_first = "📊 Tổng hợp giao ban tuần 2026-W48"
+    digest_first = "📊 Tổng hợp giao ban tuần 48 (23/11 – 29/11)"
 
     def digest_piece(first: bool) -> Callable[[str, dict[str, Any]], bool]:
         def match(method: str, params: dict[str, Any]) -> bool:
             text = str(params.get("text", ""))
             is_digest = int(params.get("chat_id", 0)) == GROUP_ID and "tuyên truyền" in text
             # Params carry HTML: the first piece holds the title "<b>Tổng hợp ...</b>".
-            return is_digest and ("Tổng hợp giao ban tuần 2026-W48" in text) == first
+            return is_digest and ("Tổng hợp giao ban tuần 48 (23/11 – 29/11)" in text) == first
 
         return match
 
@@ -413,15 +413,15 @@ async def test_sigkill_at_many_moments_of_a_week_loses_nothing_and_repeats_nothi
             await people.wait_for(GROUP_ID, 0, starting(start))
         await api.wait_until(lambda: pending(supervisor.database) == 0, timeout=WAIT)
 
-    await at(local(23, 8), "📣 Giao ban tuần 2026-W48")
+    await at(local(23, 8), "📣 Giao ban tuần 48 (23/11 – 29/11)")
     supervisor.set_clock(local(23, 9))
     await people.report("doan")
     await people.report("ldld")
-    await at(local(24, 17), "⏰ Nhắc báo cáo tuần 2026-W48")
+    await at(local(24, 17), "⏰ Nhắc báo cáo tuần 48 (23/11 – 29/11)")
     supervisor.set_clock(local(25, 10))
     await people.report("hlhpn")
-    await at(local(27, 17), "⌛ Hết hạn báo cáo tuần 2026-W48")
-    await at(local(30, 8), digest_first, "📣 Giao ban tuần 2026-W49")
+    await at(local(27, 17), "⌛ Hết hạn báo cáo tuần 48 (23/11 – 29/11)")
+    await at(local(30, 8), digest_first, "📣 Giao ban tuần 49 (30/11 – 06/12)")
     api.on_call = None
     await supervisor.stop()
 

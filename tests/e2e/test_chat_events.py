@@ -16,7 +16,7 @@ import pytest
 
 from bot.clock import FakeClock
 from bot.local_api.server import Chat, LocalBotApi, User
-from tests.harness import BotHarness, make_config
+from tests.harness import FRIDAY_DEADLINE, BotHarness, make_config
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 OLD_ID = -4001  # a basic group's id
@@ -45,6 +45,7 @@ def group_config(chat_id: int, name: str = "MTTQ xã Hòa Thành", index: int = 
             {"key": "ho", "text": "Hộ được hỗ trợ", "kind": "count", "unit": "hộ"},
         ],
         "digest_chart": False,
+        "schedule": FRIDAY_DEADLINE,
     }
 
 
@@ -133,7 +134,7 @@ async def test_a_group_upgraded_to_a_supergroup_carries_on_under_its_new_id_with
     await start_privately(bot, api, secretary)
     bot.clock.set(local(23, 8))
     await bot.tick()
-    assert texts(api, OLD_ID)[0].startswith("📣 Giao ban tuần 2026-W48")
+    assert texts(api, OLD_ID)[0].startswith("📣 Giao ban tuần 48 (23/11 – 29/11)")
     # An reports in private; Dũng starts in the group and answers the first question there.
     api.send(api.private_chat(an), an, "/baocao")
     await bot.settle()
@@ -170,13 +171,13 @@ async def test_a_group_upgraded_to_a_supergroup_carries_on_under_its_new_id_with
     api.send(supergroup, secretary, "/tonghop")
     await bot.settle()
     [summary] = texts(api, NEW_ID)
-    assert summary.startswith("📊 Tình hình báo cáo tuần 2026-W48")
+    assert summary.startswith("📊 Tình hình báo cáo tuần 48 (23/11 – 29/11)")
     assert "HND" in summary
     # The rest of the week goes to the new id, and nothing more to the old one.
     before_old = len(api.messages_to(OLD_ID))
     bot.clock.set(local(26, 17))
     await bot.tick()
-    assert any(t.startswith("⏰ Nhắc báo cáo tuần 2026-W48") for t in texts(api, NEW_ID))
+    assert any(t.startswith("⏰ Nhắc báo cáo tuần 48 (23/11 – 29/11)") for t in texts(api, NEW_ID))
     assert len(api.messages_to(OLD_ID)) == before_old
     assert 400 not in calls_to(api, OLD_ID)
     assert rows(db_path, "SELECT count(*) FROM sent_messages WHERE kind = 'chat_moved'") == [(1,)]
@@ -188,7 +189,7 @@ async def test_the_config_may_name_a_moved_group_by_its_old_or_new_id_and_means_
 ) -> None:
     summary = await summary_after_a_move(api, db_path, announced=True, configured=configured)
 
-    assert summary.startswith("📊 Tình hình báo cáo tuần 2026-W48")
+    assert summary.startswith("📊 Tình hình báo cáo tuần 48 (23/11 – 29/11)")
     assert rows(db_path, "SELECT count(*), chat_id FROM groups") == [(1, NEW_ID)]
     assert rows(db_path, "SELECT count(*) FROM periods") == [(1,)]
     assert rows(db_path, "SELECT count(*) FROM reports") == [(1,)]  # An's draft is still there
@@ -250,7 +251,7 @@ async def test_the_bot_removed_from_a_group_stops_its_schedule_tells_the_secreta
     [back] = texts(api, SECRETARY)
     assert back.startswith("✅ Bot đã trở lại nhóm")
     [call] = texts(api, OLD_ID)
-    assert call.startswith("📣 Giao ban tuần 2026-W48")
+    assert call.startswith("📣 Giao ban tuần 48 (23/11 – 29/11)")
 
 
 async def test_messages_waiting_for_a_group_the_bot_left_are_dropped_once_they_no_longer_make_sense(
@@ -276,8 +277,8 @@ async def test_messages_waiting_for_a_group_the_bot_left_are_dropped_once_they_n
     await bot.settle()
     await bot.tick()
     digest, call = texts(api, OLD_ID)
-    assert digest.startswith("📊 Tổng hợp giao ban tuần 2026-W48")
-    assert call.startswith("📣 Giao ban tuần 2026-W49")
+    assert digest.startswith("📊 Tổng hợp giao ban tuần 48 (23/11 – 29/11)")
+    assert call.startswith("📣 Giao ban tuần 49 (30/11 – 06/12)")
     assert rows(
         db_path,
         "SELECT p.key, s.kind, s.state FROM sent_messages s JOIN periods p "
@@ -340,7 +341,7 @@ async def test_a_config_given_the_new_id_before_the_bot_heard_of_the_move_still_
     config, learns the move, and carries the group over instead of starting an empty one."""
     summary = await summary_after_a_move(api, db_path, announced=False, configured=NEW_ID)
 
-    assert summary.startswith("📊 Tình hình báo cáo tuần 2026-W48")
+    assert summary.startswith("📊 Tình hình báo cáo tuần 48 (23/11 – 29/11)")
     assert rows(db_path, "SELECT count(*), chat_id FROM groups") == [(1, NEW_ID)]
     assert rows(db_path, "SELECT count(*) FROM reports") == [(1,)]
     assert rows(db_path, "SELECT from_chat_id, to_chat_id FROM chat_moves") == [(OLD_ID, NEW_ID)]

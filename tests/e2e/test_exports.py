@@ -43,9 +43,9 @@ async def bot(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[BotHarness]:
     harness.clock.set(local(24, 9))
     await report(harness, api, "doan", "150", "1.500.000.000", "Cần thêm kinh phí in tờ rơi")
     await report(harness, api, "ldld", "40", "2 triệu")
-    await report(harness, api, "hlhpn", "12", "500 nghìn", period_button="2026-W48")
+    await report(harness, api, "hlhpn", "12", "500 nghìn", period_button="Tuần 48")
     harness.clock.set(local(26, 10))  # after Wednesday's deadline
-    await report(harness, api, "hnd", "7", "0", period_button="2026-W48")
+    await report(harness, api, "hnd", "7", "0", period_button="Tuần 48")
     harness.clock.set(local(30, 9))
     yield harness
     await harness.stop()
@@ -57,10 +57,22 @@ async def ask(
     secretary = api.user(SECRETARY_ID, "Thư")
     chat = api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh") if in_group else api.private_chat(secretary)
     api.send(chat, secretary, text)
-    await bot.settle()
+    await skip_the_notes(bot, api, chat.id)
     [document] = [m for m in api.unread(SECRETARY_ID) if m.kind == "document"]
     api.mark_read(SECRETARY_ID)
     return document
+
+
+async def skip_the_notes(bot: BotHarness, api: LocalBotApi, chat_id: int) -> None:
+    """The Word report asks what to write under its two headings: skipped, both."""
+    await bot.settle()
+    secretary = api.user(SECRETARY_ID, "Thư")
+    for _ in range(2):
+        asked = [m for m in api.messages_to(chat_id) if "Bỏ qua" in str(m.buttons())]
+        if not asked:
+            return
+        api.press(asked[-1], secretary, asked[-1].button("Bỏ qua"))
+        await bot.settle()
 
 
 async def test_the_word_report_is_laid_out_as_an_administrative_report(
@@ -69,7 +81,7 @@ async def test_the_word_report_is_laid_out_as_an_administrative_report(
     sent = await ask(bot, api, "/xuatbaocao 2026-W48")
 
     assert sent.file_name == "bao-cao-tuan-2026-W48.docx"
-    assert sent.caption == "Báo cáo tuần 2026-W48 (Word)."
+    assert sent.caption == "Báo cáo tuần 48 (23/11 – 29/11) (Word)."
     document = Document(io.BytesIO(sent.file_content or b""))
     section = document.sections[0]
     assert section.page_width is not None
@@ -77,33 +89,38 @@ async def test_the_word_report_is_laid_out_as_an_administrative_report(
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert document.styles["Normal"].font.name == "Times New Roman"
     heading, *_, closing = document.tables
-    issuer = [p.text for p in heading.rows[0].cells[0].paragraphs]
-    assert issuer == [
-        "ỦY BAN MTTQ VIỆT NAM TỈNH TÂY NINH",
-        "BAN THƯỜNG TRỰC",
+    # The issuer over its number, the nation over the place and date (the empty paragraphs
+    # carry the short lines under the issuing body and the motto).
+    issuer, nation = ([p.text for p in cell.paragraphs] for cell in heading.rows[0].cells)
+    assert issuer == ["ỦY BAN MTTQ VIỆT NAM\nTỈNH TÂY NINH", "BAN THƯỜNG TRỰC", ""]
+    assert nation == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", ""]
+    assert [cell.text for cell in heading.rows[1].cells] == [
         "Số:     /BC-MTTQ-BTT",
-    ]
-    motto = [p.text for p in heading.rows[0].cells[1].paragraphs]
-    assert motto == [
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc",
         "Tây Ninh, ngày 30 tháng 11 năm 2026",
     ]
     body = [p.text for p in document.paragraphs]
     assert "BÁO CÁO" in body
-    assert "Tuần 2026-W48 (từ ngày 23/11/2026 đến ngày 29/11/2026)" in body
+    assert (
+        "Kết quả thực hiện công tác phối hợp của các tổ chức chính trị - xã hội\n"
+        "tuần 48, từ ngày 23/11 đến ngày 29/11/2026"
+    ) in body
     sections = [f"{n}. {NAMES[c]}" for n, c in enumerate(LEADERS, 1)]
     assert [next(p for p in body if p.startswith(s)) for s in sections] == [
-        "1. Tỉnh đoàn (đúng hạn lúc 09:00 24/11/2026)",
-        "2. Liên đoàn Lao động (đúng hạn lúc 09:00 24/11/2026)",
-        "3. Hội LHPN (đúng hạn lúc 09:00 24/11/2026)",
-        "4. Hội Nông dân (nộp muộn lúc 10:00 26/11/2026)",
+        "1. Tỉnh đoàn (nộp ngày 24/11, đúng hạn)",
+        "2. Liên đoàn Lao động (nộp ngày 24/11, đúng hạn)",
+        "3. Hội LHPN (nộp ngày 24/11, đúng hạn)",
+        "4. Hội Nông dân (nộp muộn ngày 26/11)",
         "5. Hội CCB (quá hạn, chưa nộp)",
         "6. Ban Dân vận (quá hạn, chưa nộp)",
     ]
+    assert not [p for p in body if "2026-W" in p or ":00" in p]  # no codes, no times
     assert "- Kinh phí: 1.500.000.000 đ" in body
     assert "- Tỉnh đoàn: Cần thêm kinh phí in tờ rơi" in body
-    missing = body[body.index("IV. CÁC TỔ CHỨC CHƯA BÁO CÁO") + 1 :]
+    assert "IV. ĐÁNH GIÁ CHUNG" in body
+    assert "V. PHƯƠNG HƯỚNG, NHIỆM VỤ TUẦN TỚI" in body
+    assert document.core_properties.author == "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Tây Ninh"
+    assert document.core_properties.language == "vi-VN"
+    missing = body[body.index("III. CÁC TỔ CHỨC CHƯA BÁO CÁO") + 1 :]
     assert missing[:2] == ["- Hội CCB", "- Ban Dân vận"]
     figures = [[c.text for c in row.cells] for row in document.tables[1].rows]
     assert figures == [
@@ -114,10 +131,15 @@ async def test_the_word_report_is_laid_out_as_an_administrative_report(
             "Tuần này",
             "Tuần trước",
             "Tăng (+), giảm (-)",
+            "Lũy kế từ tuần 1/2026",  # the weeks before and this one
         ],
-        ["Hộ được hỗ trợ", "hộ", "4", "209", "140", "+69"],
-        ["Kinh phí", "đồng", "4", "1.502.500.000", "3.000.000", "+1.499.500.000"],
+        ["Hộ được hỗ trợ", "hộ", "4", "209", "140", "+50", "349"],
+        ["Kinh phí", "đồng", "4", "1.502.500.000", "3.000.000", "+1.499.000.000", "1.505.500.000"],
     ]
+    assert (  # the change is like with like, and says so
+        "Mức tăng (+), giảm (-) chỉ so sánh các tổ chức có số liệu cả hai tuần "
+        "(Hộ được hỗ trợ: 2 tổ chức; Kinh phí: 2 tổ chức)."
+    ) in body
     recipients = [p.text for p in closing.rows[0].cells[0].paragraphs]
     assert recipients == [
         "Nơi nhận:",
@@ -152,7 +174,8 @@ async def test_the_spreadsheet_has_a_row_per_organization_per_week_with_typed_va
         "Khó khăn, kiến nghị",
     )
     assert len(rows) == 1 + 2 * 6
-    doan_48 = next(r for r in rows if r[0] == "2026-W48" and r[3] == "doan")
+    doan_48 = next(r for r in rows if r[0] == "tuần 48 (23/11 – 29/11)" and r[3] == "doan")
+    assert doan_48[1:3] == (datetime(2026, 11, 23), datetime(2026, 11, 29))  # date cells
     assert doan_48[4:] == (
         "Tỉnh đoàn",
         "đúng hạn",
@@ -163,7 +186,7 @@ async def test_the_spreadsheet_has_a_row_per_organization_per_week_with_typed_va
         "Cần thêm kinh phí in tờ rơi",
     )
     assert doan_48[6] == datetime(2026, 11, 24, 9, 0)  # local time, as Excel shows it
-    missing = next(r for r in rows if r[0] == "2026-W47" and r[3] == "hnd")
+    missing = next(r for r in rows if r[0] == "tuần 47 (16/11 – 22/11)" and r[3] == "hnd")
     assert missing[5:] == ("quá hạn, chưa nộp", None, None, None, None, None)
 
 
@@ -178,7 +201,7 @@ async def test_the_csv_has_a_byte_order_mark_and_the_same_values(
     assert rows[0][:2] == ["Kỳ báo cáo", "Từ ngày"]
     doan = next(r for r in rows if r[3] == "doan")
     assert doan == [
-        "2026-W48",
+        "tuần 48 (23/11 – 29/11)",
         "2026-11-23",
         "2026-11-29",
         "doan",
@@ -203,7 +226,11 @@ async def test_export_in_the_group_sends_the_file_in_private_and_says_so(
     sent = await ask(bot, api, "/xuatbaocao", in_group=True)
 
     assert sent.file_name == "bao-cao-tuan-2026-W49.docx"
-    [note] = api.unread(GROUP_ID)
+    *asked, note = api.unread(GROUP_ID)
+    assert [m.plain_text.split("\n")[0] for m in asked if m.plain_text] == [
+        "Thư",  # the questions name who they are for
+        "Thư",
+    ]
     assert note.plain_text == "📎 Đã gửi tệp báo cáo vào tin nhắn riêng cho Thư."
 
 
@@ -222,7 +249,9 @@ async def test_export_is_refused_to_leaders_strangers_and_future_periods(
     secretary = api.user(SECRETARY_ID, "Thư")
     api.send(api.private_chat(secretary), secretary, "/export 2027-W01")
     future = await bot.only_reply(secretary.id)
-    assert (future.plain_text or "").startswith("Nhóm không có tuần 2027-W01: nhóm theo dõi")
+    assert (future.plain_text or "").startswith(
+        "Nhóm không có tuần 1, từ ngày 04/01 đến ngày 10/01/2027: nhóm theo dõi"
+    )
     assert not [m for m in api.sent if m.kind == "document"]
 
 
@@ -245,7 +274,10 @@ async def test_history_gives_the_secretariat_every_organization_week_by_week(
     overview = (await bot.only_reply(SECRETARY_ID)).plain_text or ""
 
     lines = overview.splitlines()
-    assert lines[0] == "📅 Tình hình báo cáo các tuần 2026-W47 – 2026-W49 (cũ → mới)"
+    assert (
+        lines[0]
+        == "📅 Tình hình báo cáo từ tuần 47 (16/11 – 22/11) đến tuần 49 (30/11 – 06/12) (cũ → mới)"
+    )
     assert lines[1:7] == [
         "✅✅⏳ Tỉnh đoàn (doan)",
         "✅✅⏳ Liên đoàn Lao động (ldld)",
@@ -266,9 +298,9 @@ async def test_history_shows_a_leader_the_figures_of_their_own_organization_only
 
     assert detail.splitlines() == [
         "📅 Hội Nông dân — các tuần gần đây (mới → cũ)",
-        "⏳ 2026-W49: chưa nộp",
-        "🕓 2026-W48: nộp muộn — Hộ được hỗ trợ: 7 hộ; Kinh phí: 0 đ",
-        "❌ 2026-W47: quá hạn, chưa nộp",
+        "⏳ Tuần 49 (30/11 – 06/12): chưa nộp",
+        "🕓 Tuần 48 (23/11 – 29/11): nộp muộn — Hộ được hỗ trợ: 7 hộ; Kinh phí: 0 đ",
+        "❌ Tuần 47 (16/11 – 22/11): quá hạn, chưa nộp",
     ]
     api.send(chat, leader, "/lichsu doan")
     other = await bot.only_reply(chat.id)
@@ -303,13 +335,13 @@ async def test_chart_answers_in_the_chat_asked_with_a_png_of_the_weeks_so_far(
     assert chart.kind == "photo"
     assert chart.reply_to_message_id is not None
     assert chart.plain_text == (
-        "📊 MTTQ tỉnh Tây Ninh: biểu đồ báo cáo 3 tuần gần đây, đến tuần 2026-W49."
+        "📊 MTTQ tỉnh Tây Ninh: biểu đồ báo cáo 3 tuần gần đây, đến tuần 49 (30/11 – 06/12)."
     )
     assert png_size(chart.file_content) == (WIDTH_PX, HEIGHT_PX)
 
     api.send(group, secretary, "/bieudo truoc")
     earlier = await bot.only_reply(GROUP_ID)
-    assert (earlier.plain_text or "").endswith("2 tuần gần đây, đến tuần 2026-W48.")
+    assert (earlier.plain_text or "").endswith("2 tuần gần đây, đến tuần 48 (23/11 – 29/11).")
 
 
 async def test_chart_is_refused_to_leaders_strangers_and_future_periods(
@@ -327,5 +359,58 @@ async def test_chart_is_refused_to_leaders_strangers_and_future_periods(
     secretary = api.user(SECRETARY_ID, "Thư")
     api.send(api.private_chat(secretary), secretary, "/chart 2027-W01")
     future = await bot.only_reply(secretary.id)
-    assert (future.plain_text or "").startswith("Nhóm không có tuần 2027-W01: nhóm theo dõi")
+    assert (future.plain_text or "").startswith(
+        "Nhóm không có tuần 1, từ ngày 04/01 đến ngày 10/01/2027: nhóm theo dõi"
+    )
     assert not [m for m in api.sent if m.kind == "photo"]
+
+
+async def test_the_secretariat_writes_the_assessment_and_the_plan_into_the_word_report(
+    bot: BotHarness, api: LocalBotApi
+) -> None:
+    secretary = api.user(SECRETARY_ID, "Thư")
+    chat = api.private_chat(secretary)
+    api.send(chat, secretary, "/start")
+    await bot.settle()
+    api.mark_read()
+
+    api.send(chat, secretary, "/xuatbaocao 48")
+    assessment = await bot.only_reply(chat.id)
+    api.send(chat, secretary, "Các tổ chức thực hiện nghiêm túc.\nCòn 1 đơn vị nộp muộn.")
+    plan = await bot.only_reply(chat.id)
+    api.send(chat, secretary, "Tiếp tục tuyên truyền phòng chống dịch.")
+    await bot.settle()
+    [document] = [m for m in api.unread(chat.id) if m.kind == "document"]
+
+    assert (assessment.plain_text or "").startswith("📝 Báo cáo tuần 48 (23/11 – 29/11)")
+    assert "Đánh giá chung" in (assessment.plain_text or "")
+    assert "Phương hướng, nhiệm vụ tuần tới" in (plan.plain_text or "")
+    text = "\n".join(p.text for p in Document(io.BytesIO(document.file_content or b"")).paragraphs)
+    assert "Các tổ chức thực hiện nghiêm túc." in text
+    assert "Còn 1 đơn vị nộp muộn." in text
+    assert "Tiếp tục tuyên truyền phòng chống dịch." in text
+
+
+async def test_the_assessment_question_survives_a_restart_and_its_answer_is_no_report_answer(
+    api: LocalBotApi, tmp_path: Path
+) -> None:
+    config = make_config(api, tmp_path / "n.db", groups=six_organizations())
+    secretary = api.user(SECRETARY_ID, "Thư")
+    chat = api.private_chat(secretary)
+    async with BotHarness(api, config, FakeClock(local(30, 9))) as bot:
+        api.send(chat, secretary, "/start")
+        await bot.settle()
+        api.send(chat, secretary, "/xuatbaocao")
+        await bot.settle()
+    assert "Đánh giá chung" in (api.messages_to(chat.id)[-1].plain_text or "")
+    api.mark_read()
+
+    async with BotHarness(api, config, FakeClock(local(30, 10))) as again:
+        api.send(chat, secretary, "Tốt")
+        plan = await again.only_reply(chat.id)
+        api.press(plan, secretary, plan.button("Bỏ qua"))
+        await again.settle()
+
+    [document] = [m for m in api.unread(chat.id) if m.kind == "document"]
+    text = "\n".join(p.text for p in Document(io.BytesIO(document.file_content or b"")).paragraphs)
+    assert "Tốt" in text

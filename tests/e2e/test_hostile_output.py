@@ -67,7 +67,11 @@ async def test_hostile_text_is_text_in_the_word_spreadsheet_and_csv_files(
     week: BotHarness, api: LocalBotApi
 ) -> None:
     week.clock.set(local(23, 9))
-    word = await secretary_asks(week, api, "/xuatbaocao 2026-W47")
+    await secretary_asks(week, api, "/xuatbaocao 2026-W47")  # asks for the assessment
+    plan = await secretary_asks(week, api, " ".join(HOSTILE.values()))  # typed as the assessment
+    api.press(plan, api.user(SECRETARY_ID, "Thư"), plan.button("Bỏ qua"))
+    await week.settle()
+    word = api.messages_to(SECRETARY_ID)[-1]
     sheet_file = await secretary_asks(week, api, "/xuatbaocao xlsx 2026-W47")
     csv_file = await secretary_asks(week, api, "/xuatbaocao csv 2026-W47")
 
@@ -88,7 +92,8 @@ async def test_hostile_text_is_text_in_the_word_spreadsheet_and_csv_files(
     rows = list(csv.reader(io.StringIO((csv_file.file_content or b"").decode("utf-8-sig"))))
     in_csv = {row[3]: row[-1] for row in rows[1:]}
     assert in_csv["ldld"] == "'" + HOSTILE["ldld"]  # Excel would evaluate it: a leading '
-    assert in_csv["hlhpn"] == "'" + HOSTILE["hlhpn"]
+    # "- ..." is a list item to a reader and a formula to Excel: its dash becomes an en dash.
+    assert in_csv["hlhpn"] == "–" + HOSTILE["hlhpn"][1:]
     assert in_csv["doan"] == HOSTILE["doan"]
     assert in_csv["mttq"] == HOSTILE["mttq"]
 

@@ -100,7 +100,7 @@ async def test_a_newcomer_asks_in_the_group_and_the_secretariat_approves_in_priv
     api.send(group, newcomer, "/baocao")
     question = await bot.only_reply(group.id)
     assert question.plain_text is not None
-    assert "Hội Nông dân tỉnh · báo cáo tuần 2026-W48" in question.plain_text
+    assert "Hội Nông dân tỉnh · báo cáo tuần 48 (23/11 – 29/11)" in question.plain_text
 
 
 async def test_a_rejected_request_is_told_in_private_and_grants_nothing(
@@ -353,5 +353,5 @@ async def test_a_leader_of_two_organizations_is_asked_which_one_they_report_for(
     question = await bot.only_reply(group.id)
 
     assert question.plain_text is not None
-    assert "Hội Nông dân tỉnh · báo cáo tuần 2026-W48" in question.plain_text
+    assert "Hội Nông dân tỉnh · báo cáo tuần 48 (23/11 – 29/11)" in question.plain_text
     assert "Câu 1/5." in question.plain_text  # the farmers' template has five questions

@@ -36,14 +36,14 @@ ASK_ORGANIZATION = "Anh/chị báo cáo cho tổ chức nào?"
 HELP = "Giao Ban — báo cáo tuần của các tổ chức chính trị - xã hội."
 NOTHING_OPEN = "Không có báo cáo nào đang làm dở."
 FIRST_QUESTION = "Câu 1/"
-STATUS = "tuần 2026-W48: chưa bắt đầu"
+STATUS = "tuần 48 (23/11 – 29/11): chưa bắt đầu"
 SECRETARY_COMMANDS = {
-    "/tonghop": "📊 Tình hình báo cáo tuần 2026-W48",
+    "/tonghop": "📊 Tình hình báo cáo tuần 48 (23/11 – 29/11)",
     "/bieudo": "📊 MTT-CTXH thử nghiệm: biểu đồ",
     "/xuatbaocao": "Tệp báo cáo được gửi qua tin nhắn riêng.",  # asks to open a private chat
     "/danhsach": "Danh sách nhóm MTT-CTXH thử nghiệm",
     "/xoa": "Không có ai đăng ký thêm để xoá.",
-    "/nghi": "Tuần 2026-W48: cho cả nhóm nghỉ",
+    "/nghi": "Tuần 48 (23/11 – 29/11): cho cả nhóm nghỉ",
 }
 
 # command: (secretariat, leader, other_leader, member, stranger, other_group)
@@ -51,7 +51,7 @@ MATRIX: dict[str, tuple[str, str, str, str, str, str]] = {
     "/baocao": (NOT_A_REPORTER, FIRST_QUESTION, FIRST_QUESTION, NOT_MEMBER, NOT_MEMBER,
                 NOT_CONFIGURED),
     "/tinhhinh": (NOT_A_REPORTER, STATUS, STATUS, NOT_MEMBER, NOT_MEMBER, NOT_CONFIGURED),
-    "/lichsu": ("📅 Tình hình báo cáo các tuần", "📅 Tỉnh đoàn — các tuần gần đây",
+    "/lichsu": ("📅 Tình hình báo cáo tuần 48", "📅 Tỉnh đoàn — các tuần gần đây",
                 "📅 Hội Nông dân tỉnh — các tuần gần đây", NOT_MEMBER, NOT_MEMBER, NOT_CONFIGURED),
     "/lichsu tinh_doan": ("📅 Tỉnh đoàn — các tuần gần đây", "📅 Tỉnh đoàn — các tuần gần đây",
                           OWN_ONLY, NOT_MEMBER, NOT_MEMBER, NOT_CONFIGURED),

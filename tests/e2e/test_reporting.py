@@ -23,7 +23,7 @@ async def test_a_full_report_in_private(bot: BotHarness, api: LocalBotApi, db_pa
     api.send(chat, leader, "/baocao")
     q1 = await bot.only_reply(chat.id)
     assert q1.plain_text is not None
-    assert "Tỉnh đoàn · báo cáo tuần 2026-W48" in q1.plain_text
+    assert "Tỉnh đoàn · báo cáo tuần 48 (23/11 – 29/11)" in q1.plain_text
     assert "Câu 1/4. Kết quả tuyên truyền trong tuần?" in q1.plain_text
 
     api.send(chat, leader, "Tổ chức 3 buổi tuyên truyền tại xã Tân Hòa.")
@@ -59,7 +59,8 @@ async def test_a_full_report_in_private(bot: BotHarness, api: LocalBotApi, db_pa
 
     assert receipt.plain_text is not None
     assert receipt.plain_text.startswith(
-        "✅ Đã nhận báo cáo tuần 2026-W48 của Tỉnh đoàn lúc 09:00 thứ Hai, 23/11/2026 — đúng hạn."
+        "✅ Đã nhận báo cáo tuần 48 (23/11 – 29/11) của Tỉnh đoàn lúc 09:00 thứ Hai, 23/11/2026"
+        " — đúng hạn."
     )
     assert "• Số hộ khó khăn được hỗ trợ: 8.617 hộ" in receipt.plain_text
     assert "• Kinh phí hỗ trợ: 2.500.000 đ" in receipt.plain_text
@@ -91,7 +92,7 @@ async def test_a_full_report_in_a_group_uses_selective_force_reply(
     assert prompt.text is not None
     assert f'<a href="tg://user?id={FARMERS_LEADER_ID}">Lê Thị Hoa</a>' in prompt.text
     assert prompt.plain_text is not None
-    assert "Hội Nông dân tỉnh · báo cáo tuần 2026-W48" in prompt.plain_text
+    assert "Hội Nông dân tỉnh · báo cáo tuần 48 (23/11 – 29/11)" in prompt.plain_text
 
     api.send(group, leader, "Vận động hội viên tiêu thụ nông sản.", reply_to=prompt)
     more = await bot.only_reply(group.id)
@@ -367,15 +368,15 @@ async def test_last_weeks_report_is_still_accepted_after_the_deadline_and_marked
     api.send(chat, leader, "/baocao")
     choice = await bot.only_reply(chat.id)
     assert choice.plain_text is not None
-    assert "chưa nộp báo cáo tuần 2026-W48 (đã quá hạn)" in choice.plain_text
+    assert "chưa nộp báo cáo tuần 48 (23/11 – 29/11) (đã quá hạn)" in choice.plain_text
     assert [label for label, _ in choice.buttons()] == [
-        "Tuần 2026-W48 (quá hạn)",
-        "Tuần 2026-W49 (tuần này)",
+        "Tuần 48 (23/11 – 29/11) — quá hạn",
+        "Tuần 49 (30/11 – 06/12) — tuần này",
     ]
-    api.press(choice, leader, choice.button("W48"))
+    api.press(choice, leader, choice.button("Tuần 48"))
     first = await bot.only_reply(chat.id)
     assert first.plain_text is not None
-    assert "báo cáo tuần 2026-W48" in first.plain_text
+    assert "báo cáo tuần 48 (23/11 – 29/11)" in first.plain_text
     api.send(chat, leader, "Tuyên truyền.")
     more = await bot.only_reply(chat.id)
     api.press(more, leader, more.button("Xong"))
@@ -390,14 +391,15 @@ async def test_last_weeks_report_is_still_accepted_after_the_deadline_and_marked
     receipt = await bot.only_reply(chat.id)
 
     assert receipt.plain_text is not None
-    assert "Đã nhận báo cáo tuần 2026-W48 của Tỉnh đoàn lúc 09:00 thứ Hai, 30/11/2026" in (
-        receipt.plain_text
+    assert (
+        "Đã nhận báo cáo tuần 48 (23/11 – 29/11) của Tỉnh đoàn lúc 09:00 thứ Hai, 30/11/2026"
+        in (receipt.plain_text)
     )
     assert "— nộp muộn." in receipt.plain_text
     api.send(chat, leader, "/baocao")  # now only this week is open
     this_week = await bot.only_reply(chat.id)
     assert this_week.plain_text is not None
-    assert "báo cáo tuần 2026-W49" in this_week.plain_text
+    assert "báo cáo tuần 49 (30/11 – 06/12)" in this_week.plain_text
 
 
 async def test_status_tells_a_leader_where_their_report_stands(
@@ -412,11 +414,13 @@ async def test_status_tells_a_leader_where_their_report_stands(
     draft = await bot.only_reply(chat.id)
 
     assert not_started.plain_text == (
-        "Tỉnh đoàn · tuần 2026-W48: chưa bắt đầu (hạn 17:00 thứ Sáu, 27/11/2026)\n"
+        "Tỉnh đoàn · tuần 48 (23/11 – 29/11): chưa bắt đầu (hạn 17:00 thứ Sáu, 27/11/2026)\n"
         "Gõ /baocao để báo cáo."
     )
     assert draft.plain_text is not None
-    assert draft.plain_text.startswith("Tỉnh đoàn · tuần 2026-W48: đang làm dở, đã trả lời 1/4 câu")
+    assert draft.plain_text.startswith(
+        "Tỉnh đoàn · tuần 48 (23/11 – 29/11): đang làm dở, đã trả lời 1/4 câu"
+    )
 
 
 async def test_status_after_submission_says_when_and_whether_on_time(
@@ -426,7 +430,7 @@ async def test_status_after_submission_says_when_and_whether_on_time(
     api.send(chat, leader, "/tinhhinh")
     status = await bot.only_reply(chat.id)
     assert status.plain_text == (
-        "Tỉnh đoàn · tuần 2026-W48: đã gửi lúc 09:00 thứ Hai, 23/11/2026, đúng hạn"
+        "Tỉnh đoàn · tuần 48 (23/11 – 29/11): đã gửi lúc 09:00 thứ Hai, 23/11/2026, đúng hạn"
     )
 
 

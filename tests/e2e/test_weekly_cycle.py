@@ -155,7 +155,7 @@ async def test_a_whole_week_of_six_organizations(week: BotHarness, api: LocalBot
     bot.clock.set(local(16, 8))
     await bot.tick()
     [call_47] = group_messages(api)
-    assert call_47.startswith("📣 Giao ban tuần 2026-W47 (16/11 – 22/11/2026)")
+    assert call_47.startswith("📣 Giao ban tuần 47 (16/11 – 22/11)")
     await report(bot, api, "doan", "100", "1 triệu")
     await report(bot, api, "ldld", "40", "2 triệu")
 
@@ -163,13 +163,16 @@ async def test_a_whole_week_of_six_organizations(week: BotHarness, api: LocalBot
     bot.clock.set(local(23, 8))
     await bot.tick()
     digest_47, chart_47, call_48 = group_messages(api)
-    assert digest_47.startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+    assert digest_47.startswith("📊 Tổng hợp giao ban tuần 47 (16/11 – 22/11)")
     # The chart follows the digest: one week so far, as the bot started in week 47.
-    assert chart_47 == "📊 MTTQ tỉnh Tây Ninh: biểu đồ báo cáo 1 tuần gần đây, đến tuần 2026-W47."
+    assert (
+        chart_47
+        == "📊 MTTQ tỉnh Tây Ninh: biểu đồ báo cáo 1 tuần gần đây, đến tuần 47 (16/11 – 22/11)."
+    )
     photo = api.messages_to(GROUP_ID)[-2]
     assert photo.kind == "photo"
     assert png_size(photo.file_content) == (WIDTH_PX, HEIGHT_PX)
-    assert call_48.startswith("📣 Giao ban tuần 2026-W48 (23/11 – 29/11/2026)")
+    assert call_48.startswith("📣 Giao ban tuần 48 (23/11 – 29/11)")
     assert "Hạn nộp: 17:00 thứ Tư, 25/11/2026" in call_48
     assert "• Tỉnh đoàn — An" in call_48
     # Leaders the bot has never seen are mentioned by role; the link still notifies them.
@@ -187,29 +190,31 @@ async def test_a_whole_week_of_six_organizations(week: BotHarness, api: LocalBot
     menu = await bot.only_reply(group.id)
     api.press(menu, secretary, menu.button("Miễn: Hội CCB"))
     excused = await bot.only_reply(group.id)
-    assert excused.plain_text == "⚪ Thư đã miễn báo cáo tuần 2026-W48 cho Hội CCB."
+    assert excused.plain_text == "⚪ Thư đã miễn báo cáo tuần 48 (23/11 – 29/11) cho Hội CCB."
     assert await at(bot, local(23, 12)) == []  # nothing due at noon
 
     # Tuesday 17:00: the reminder names only those who owe a report.
     [reminder] = await at(bot, local(24, 17))
-    assert reminder.startswith("⏰ Nhắc báo cáo tuần 2026-W48 — hạn 17:00 thứ Tư, 25/11/2026.")
+    assert reminder.startswith(
+        "⏰ Nhắc báo cáo tuần 48 (23/11 – 29/11) — hạn 17:00 thứ Tư, 25/11/2026."
+    )
     assert "• Hội LHPN — lãnh đạo\n• Hội Nông dân — lãnh đạo\n" in reminder
     assert "Tỉnh đoàn" not in reminder
     assert "Hội CCB" not in reminder
 
     # Wednesday 17:00: the deadline; the secretariat gets the overdue list in private.
     [deadline] = await at(bot, local(25, 17))
-    assert deadline.startswith("⌛ Hết hạn báo cáo tuần 2026-W48\nĐã nộp: 3/5 tổ chức.")
+    assert deadline.startswith("⌛ Hết hạn báo cáo tuần 48 (23/11 – 29/11)\nĐã nộp: 3/5 tổ chức.")
     assert "• Hội LHPN — lãnh đạo\n• Hội Nông dân — lãnh đạo" in deadline
     private = await bot.only_reply(secretary_chat.id)
     assert private.plain_text == (
-        "📋 Tuần 2026-W48, nhóm MTTQ tỉnh Tây Ninh: các tổ chức quá hạn báo cáo\n"
+        "📋 Tuần 48 (23/11 – 29/11), nhóm MTTQ tỉnh Tây Ninh: các tổ chức quá hạn báo cáo\n"
         "• Hội LHPN (phụ trách: lãnh đạo)\n• Hội Nông dân (phụ trách: lãnh đạo)"
     )
 
     # Thursday 08:00: an overdue reminder; the women's union then reports, late.
     [overdue_thursday] = await at(bot, local(26, 8))
-    assert overdue_thursday.startswith("🔔 Quá hạn báo cáo tuần 2026-W48")
+    assert overdue_thursday.startswith("🔔 Quá hạn báo cáo tuần 48 (23/11 – 29/11)")
     assert "Hội LHPN" in overdue_thursday
     assert "Hội Nông dân" in overdue_thursday
     bot.clock.set(local(26, 10))
@@ -225,10 +230,10 @@ async def test_a_whole_week_of_six_organizations(week: BotHarness, api: LocalBot
 
     # Monday 30 November: the digest of week 48, then the call for week 49.
     digest, chart_48, call_49 = await at(bot, local(30, 8))
-    assert chart_48.endswith("2 tuần gần đây, đến tuần 2026-W48.")
-    assert call_49.startswith("📣 Giao ban tuần 2026-W49")
+    assert chart_48.endswith("2 tuần gần đây, đến tuần 48 (23/11 – 29/11).")
+    assert call_49.startswith("📣 Giao ban tuần 49 (30/11 – 06/12)")
     lines = digest.split("\n")
-    assert lines[0] == "📊 Tổng hợp giao ban tuần 2026-W48 (23/11 – 29/11/2026)"
+    assert lines[0] == "📊 Tổng hợp giao ban tuần 48 (23/11 – 29/11)"
     assert lines[1] == "Nhóm: MTTQ tỉnh Tây Ninh"
     assert lines[2] == ("Đã nộp 4/5 tổ chức (80%): 3 đúng hạn, 1 nộp muộn. 1 tổ chức được miễn.")
     assert "✅ 1. Tỉnh đoàn — đúng hạn lúc" in digest
@@ -236,9 +241,21 @@ async def test_a_whole_week_of_six_organizations(week: BotHarness, api: LocalBot
     assert "❌ 4. Hội Nông dân — quá hạn, chưa nộp" in digest
     assert "⚪ 5. Hội CCB — được miễn" in digest
     assert "   • Hộ được hỗ trợ: 120 hộ" in digest
-    # Totals: 120 + 40 + 25 + 10 households (140 the week before); money likewise.
-    assert "• Hộ được hỗ trợ: 195 hộ (4 tổ chức) — tăng 55 hộ so với tuần trước" in digest
-    assert "• Kinh phí: 7.000.000 đ (4 tổ chức) — tăng 4.000.000 đ so với tuần trước" in digest
+    # Totals: 120 + 40 + 25 + 10 households (140 the week before, from two organizations):
+    # the change is like with like, over the two that reported both weeks, and says so.
+    assert (
+        "• Hộ được hỗ trợ: 195 hộ (4 tổ chức) — tăng 20 hộ so với tuần trước"
+        " (tính trên 2 tổ chức có số liệu cả hai tuần)"
+    ) in digest
+    assert (
+        "• Kinh phí: 7.000.000 đ (4 tổ chức) — tăng 500.000 đ so với tuần trước"
+        " (tính trên 2 tổ chức có số liệu cả hai tuần)"
+    ) in digest
+    # Lũy kế: since the year's first week, the weeks before (140 households) and this one.
+    assert "Số liệu tổng hợp (lũy kế tính từ tuần 1/2026)" in digest
+    assert "so với tuần trước (tính trên 2 tổ chức có số liệu cả hai tuần) · lũy kế: 335 hộ" in (
+        digest
+    )
     assert "Khó khăn, kiến nghị\n• Tỉnh đoàn: Thiếu kinh phí <in> & vật tư\n• Hội LHPN: Xin" in (
         digest
     )
@@ -255,7 +272,7 @@ async def test_a_whole_week_of_six_organizations(week: BotHarness, api: LocalBot
     await report(bot, api, "hnd", "30", "1 triệu", period_button="quá hạn")
     [addition] = await at(bot, local(30, 10, 1))
     assert addition.startswith(
-        "📥 Bổ sung tuần 2026-W48: Hội Nông dân nộp muộn lúc 10:00 thứ Hai, 30/11/2026."
+        "📥 Bổ sung tuần 48 (23/11 – 29/11): Hội Nông dân nộp muộn lúc 10:00 thứ Hai, 30/11/2026."
     )
     assert "• Hộ được hỗ trợ: 30 hộ" in addition
     assert await at(bot, local(30, 11)) == []
@@ -274,7 +291,7 @@ async def test_summary_for_the_current_and_past_periods_and_refused_to_leaders(
     api.send(group, secretary, "/tonghop")
     now = await bot.only_reply(group.id)
     assert (now.plain_text or "").startswith(
-        "📊 Tình hình báo cáo tuần 2026-W48 (23/11 – 29/11/2026), đến 09:00 thứ Ba, 24/11/2026"
+        "📊 Tình hình báo cáo tuần 48 (23/11 – 29/11), đến 09:00 thứ Ba, 24/11/2026"
     )
     assert "⏳ 2. Liên đoàn Lao động — chưa nộp" in (now.plain_text or "")
     assert "tăng 50 hộ so với tuần trước" in (now.plain_text or "")
@@ -282,7 +299,7 @@ async def test_summary_for_the_current_and_past_periods_and_refused_to_leaders(
 
     api.send(group, secretary, "/summary last")
     last = await bot.only_reply(group.id)
-    assert (last.plain_text or "").startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+    assert (last.plain_text or "").startswith("📊 Tổng hợp giao ban tuần 47 (16/11 – 22/11)")
     api.send(group, secretary, "/tonghop 2026-W47")
     named = await bot.only_reply(group.id)
     assert named.plain_text == last.plain_text
@@ -306,7 +323,7 @@ async def test_a_group_may_open_summary_to_every_member(api: LocalBotApi, tmp_pa
         group = api.group(GROUP_ID, "MTTQ tỉnh Tây Ninh")
         api.send(group, api.user(LEADERS["hnd"], "Dũng"), "/tonghop")
         summary = await bot.only_reply(group.id)
-        assert (summary.plain_text or "").startswith("📊 Tình hình báo cáo tuần 2026-W48")
+        assert (summary.plain_text or "").startswith("📊 Tình hình báo cáo tuần 48 (23/11 – 29/11)")
         api.send(group, api.user(699999, "Người lạ"), "/tonghop")
         refused = await bot.only_reply(group.id)
         assert "Gõ /dangky để đăng ký" in (refused.plain_text or "")
@@ -332,8 +349,8 @@ async def test_a_group_may_turn_the_chart_after_the_digest_off(
         await at(bot, local(16, 8))
         digest, call = await at(bot, local(23, 8))
 
-    assert digest.startswith("📊 Tổng hợp giao ban tuần 2026-W47")
-    assert call.startswith("📣 Giao ban tuần 2026-W48")
+    assert digest.startswith("📊 Tổng hợp giao ban tuần 47 (16/11 – 22/11)")
+    assert call.startswith("📣 Giao ban tuần 48 (23/11 – 29/11)")
     assert [m.kind for m in api.messages_to(GROUP_ID)] == ["text"] * 3
 
 
@@ -347,14 +364,14 @@ async def test_restarts_before_during_and_after_an_event_neither_repeat_nor_skip
     bot.clock.set(local(16, 9, 30))
     await bot.start()
     [call] = await at(bot, local(16, 9, 30))
-    assert call.startswith("📣 Giao ban tuần 2026-W47")
+    assert call.startswith("📣 Giao ban tuần 47 (16/11 – 22/11)")
 
     # During: the reminder is claimed, then the bot stops before sending it.
     bot.clock.set(local(17, 17))
     assert await services_of_bot(bot).weekly.tick(bot.clock.now()) == 1
     await bot.restart()
     [reminder] = await at(bot, local(17, 17, 1))
-    assert reminder.startswith("⏰ Nhắc báo cáo tuần 2026-W47")
+    assert reminder.startswith("⏰ Nhắc báo cáo tuần 47 (16/11 – 22/11)")
 
     # After: restarting and ticking again sends nothing more.
     await bot.restart()
@@ -367,10 +384,10 @@ async def test_restarts_before_during_and_after_an_event_neither_repeat_nor_skip
     # Week 47's deadline notice (a day's worth) is not sent late; its digest is, and this
     # week's call and reminder still make sense before this week's deadline.
     assert len(sent) == 4
-    assert sent[0].startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+    assert sent[0].startswith("📊 Tổng hợp giao ban tuần 47 (16/11 – 22/11)")
     assert sent[1].startswith("📊 MTTQ tỉnh Tây Ninh: biểu đồ")
-    assert sent[2].startswith("📣 Giao ban tuần 2026-W48")
-    assert sent[3].startswith("⏰ Nhắc báo cáo tuần 2026-W48")
+    assert sent[2].startswith("📣 Giao ban tuần 48 (23/11 – 29/11)")
+    assert sent[3].startswith("⏰ Nhắc báo cáo tuần 48 (23/11 – 29/11)")
     kinds = [(key, kind) for key, kind, _, _ in ledger(tmp_path / "week.db")]
     assert kinds.count(("2026-W47", "reminder")) == 1
     assert ("2026-W47", "deadline") not in kinds
@@ -387,7 +404,7 @@ async def test_the_digest_arrives_once_through_429s_and_server_errors(
     # Telegram says "too many requests" twice: the rate limiter waits and retries.
     api.fail("sendMessage", error_code=429, retry_after=1, times=2)
     digest, _chart, _call = await at(bot, local(23, 8))
-    assert digest.startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+    assert digest.startswith("📊 Tổng hợp giao ban tuần 47 (16/11 – 22/11)")
 
     # Then the server fails for a while: the message stays pending and goes out later.
     api.fail("sendMessage", error_code=502, times=2)
@@ -396,7 +413,7 @@ async def test_the_digest_arrives_once_through_429s_and_server_errors(
     assert await at(bot, local(24, 17, 0)) == []  # not yet time to retry
     assert await at(bot, local(24, 17, 1)) == []  # the second attempt fails too
     [reminder] = await at(bot, local(24, 18))
-    assert reminder.startswith("⏰ Nhắc báo cáo tuần 2026-W48")
+    assert reminder.startswith("⏰ Nhắc báo cáo tuần 48 (23/11 – 29/11)")
     assert ledger(tmp_path / "week.db")[-1][1:] == ("reminder", "sent", 2)
     assert sum(1 for m in api.messages_to(GROUP_ID) if "Tổng hợp giao ban" in (m.text or "")) == 1
 
@@ -426,13 +443,13 @@ async def test_a_digest_with_long_answers_is_split_into_valid_messages(
     *digest_pieces, chart, call = await at(bot, local(23, 8))
 
     assert len(digest_pieces) >= 3
-    assert digest_pieces[0].startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+    assert digest_pieces[0].startswith("📊 Tổng hợp giao ban tuần 47 (16/11 – 22/11)")
     text = "\n".join(digest_pieces)
     assert [text.count(f"[{code}]") for code in ("doan", "ldld", "hlhpn")] == [1, 1, 1]
     assert "• Hộ được hỗ trợ: 36 hộ (3 tổ chức)" in "\n".join(digest_pieces)
     assert all(len(piece) <= 4096 for piece in digest_pieces)
     assert chart.startswith("📊 MTTQ tỉnh Tây Ninh: biểu đồ")
-    assert call.startswith("📣 Giao ban tuần 2026-W48")
+    assert call.startswith("📣 Giao ban tuần 48 (23/11 – 29/11)")
 
 
 async def test_the_digest_and_late_additions_go_to_the_configured_forum_topic(
@@ -445,16 +462,16 @@ async def test_the_digest_and_late_additions_go_to_the_configured_forum_topic(
         await report(bot, api, "doan", "100", "1 triệu")
         await at(bot, local(23, 8))
         bot.clock.set(local(23, 10))
-        await report(bot, api, "ldld", "40", "2 triệu", period_button="2026-W47")
+        await report(bot, api, "ldld", "40", "2 triệu", period_button="Tuần 47")
         await at(bot, local(23, 10, 1))
 
     sent = api.messages_to(GROUP_ID)
     expected = [
-        (None, "📣 Giao ban tuần 2026-W47"),
-        (12, "📊 Tổng hợp giao ban tuần 2026-W47"),
+        (None, "📣 Giao ban tuần 47 (16/11 – 22/11)"),
+        (12, "📊 Tổng hợp giao ban tuần 47 (16/11 – 22/11)"),
         (12, "📊 MTTQ tỉnh Tây Ninh: biểu đồ"),
-        (None, "📣 Giao ban tuần 2026-W48"),
-        (12, "📥 Bổ sung tuần 2026-W47: Liên đoàn Lao động"),
+        (None, "📣 Giao ban tuần 48 (23/11 – 29/11)"),
+        (12, "📥 Bổ sung tuần 47 (16/11 – 22/11): Liên đoàn Lao động"),
     ]
     assert [
         (m.message_thread_id, (m.plain_text or "")[: len(start)])
@@ -471,7 +488,7 @@ async def test_a_digest_topic_that_does_not_exist_falls_back_to_the_group_itself
         await at(bot, local(16, 8))
         digest, chart, _call = await at(bot, local(23, 8))
 
-    assert digest.startswith("📊 Tổng hợp giao ban tuần 2026-W47")
+    assert digest.startswith("📊 Tổng hợp giao ban tuần 47 (16/11 – 22/11)")
     assert chart.startswith("📊 MTTQ tỉnh Tây Ninh: biểu đồ")
     assert [m.message_thread_id for m in api.messages_to(GROUP_ID)[1:3]] == [None, None]
     refused = [c for c in api.calls if c.status == 400]

@@ -59,14 +59,14 @@ def test_the_example_configuration_is_the_tay_ninh_group_with_six_reporting_bodi
     assert [q.key for q in group.questions_for("hnd") if q.organizations] == ["nong_san"]
 
 
-def test_defaults_follow_the_design_schedule_and_vietnamese() -> None:
+def test_defaults_leave_a_working_day_after_the_deadline_and_speak_vietnamese() -> None:
     config = parse_config(MINIMAL)
     group = config.groups[0]
     assert group.timezone_name == "Asia/Ho_Chi_Minh"
     assert group.language == "vi"
     assert group.schedule.call == WeeklyTime(1, time(8, 0))
-    assert group.schedule.reminder == WeeklyTime(4, time(17, 0))
-    assert group.schedule.deadline == WeeklyTime(5, time(17, 0))
+    assert group.schedule.reminder == WeeklyTime(3, time(17, 0))
+    assert group.schedule.deadline == WeeklyTime(4, time(17, 0))  # Friday: overdue reminders
     assert group.schedule.digest == WeeklyTime(1, time(8, 0))
     assert config.telegram.api_base_url == "https://api.telegram.org/bot"
     assert config.telegram.file_url == "https://api.telegram.org/file/bot"
@@ -228,3 +228,19 @@ def test_bounds_on_a_text_question_or_a_max_below_the_min_are_refused_by_key() -
     )
     with pytest.raises(ConfigError, match=r"groups\[0\]\.questions\[0\]\.max: phải lớn hơn"):
         parse_config(upside_down)
+
+
+@pytest.mark.parametrize(("written", "delimiter"), [(",", ","), (";", ";"), ("tab", "\t")])
+def test_the_csv_delimiter_is_a_comma_a_semicolon_or_a_tab(written: str, delimiter: str) -> None:
+    data = copy.deepcopy(MINIMAL)
+    data["groups"][0]["document"] = {"csv_delimiter": written}
+
+    assert parse_config(data).groups[0].document.csv_delimiter == delimiter
+
+
+def test_another_csv_delimiter_is_refused_with_the_choices() -> None:
+    data = copy.deepcopy(MINIMAL)
+    data["groups"][0]["document"] = {"csv_delimiter": "|"}
+
+    with pytest.raises(ConfigError, match='csv_delimiter: phải là một trong: ",", ";", "tab"'):
+        parse_config(data)

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core.periods import PeriodKey, PeriodWindow, WeeklyTime
+from bot.core.periods import PeriodKey, PeriodWindow, WeeklyTime, named_week
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -86,3 +86,19 @@ def test_weekly_times_are_a_weekday_and_hh_mm(text: str, weekday: int, at: time)
 def test_weekly_times_that_cannot_be_read_are_refused(text: str) -> None:
     with pytest.raises(ValueError):  # noqa: PT011
         WeeklyTime.parse(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-W47", "2026-w47", "47", "w47", "tuan 47", "tuần 47", "week 47"]
+)
+def test_a_command_names_a_week_by_its_code_or_as_people_say_it(text: str) -> None:
+    assert named_week(text, PeriodKey(2026, 48)) == PeriodKey(2026, 47)
+
+
+def test_a_week_number_still_to_come_this_year_means_last_years() -> None:
+    assert named_week("50", PeriodKey(2026, 48)) == PeriodKey(2025, 50)
+
+
+@pytest.mark.parametrize("text", ["", "0", "54", "tuần", "x47", "47 48", "2026-W99"])
+def test_what_names_no_week_is_none(text: str) -> None:
+    assert named_week(text, PeriodKey(2026, 48)) is None

@@ -17,6 +17,7 @@ from bot.core.answers import AnswerKind
 from bot.core.digest import OrganizationFacts, ReportFacts, StoredAnswer, build_digest
 from bot.core.periods import PeriodKey
 from bot.core.questionnaire import Question
+from bot.core.rollup import Child, roll_up
 from bot.core.status import ReportStatus
 from bot.services import exports, history, outcomes
 from bot.services.exports import ExportFile, ExportFormat, ExportRequest
@@ -136,7 +137,16 @@ SAMPLES: dict[type[Outcome], Outcome] = {
     outcomes.ChartReady: outcomes.ChartReady(b"png", "Biểu đồ 8 tuần"),
     outcomes.Summary: _digest(),
     outcomes.BadPeriod: outcomes.BadPeriod("vi", "tuần sau nữa " * 20),
-    outcomes.NoSuchPeriod: outcomes.NoSuchPeriod("vi", "2020-W01", PeriodKey(2026, 1), WEEK),
+    outcomes.NoSuchPeriod: outcomes.NoSuchPeriod(
+        "vi", PeriodKey(2020, 1), PeriodKey(2026, 1), WEEK
+    ),
+    outcomes.RollUpSummary: outcomes.RollUpSummary(
+        Audience("MTTQ tỉnh", "vi", TZ, mentions=False),
+        # A province's 96 communes: the lines name the first few, the files name them all.
+        roll_up(WEEK, [Child(f"Xã Tân Phú Trung {n}", _digest().digest) for n in range(96)]),
+    ),
+    outcomes.NoChildren: outcomes.NoChildren("vi"),
+    exports.AskNote: exports.AskNote("vi", WHO, 4, WEEK, exports.NoteStep.ASSESSMENT),
     outcomes.ChooseSkip: outcomes.ChooseSkip(WHO, "vi", WEEK, ((1, "Đoàn"), (2, LONG))),
     outcomes.PeriodSkipped: outcomes.PeriodSkipped("vi", WEEK, "Trần Văn Nam"),
     outcomes.Excused: outcomes.Excused("vi", WEEK, "Đoàn", "Trần Văn Nam"),
@@ -228,3 +238,11 @@ def test_figures_keep_their_digits() -> None:
 
     assert "1.200 người" in figure
     assert "100 người" in figure
+
+
+def test_a_provinces_picture_names_the_first_ten_communes_and_counts_the_rest() -> None:
+    text = as_plain(render(SAMPLES[outcomes.RollUpSummary], private=False))
+
+    assert "Xã Tân Phú Trung 9 (" in text
+    assert "Xã Tân Phú Trung 10 (" not in text
+    assert "và 86 xã khác" in text
