@@ -36,6 +36,17 @@ class RolledProposal:
 
 
 @dataclass(frozen=True)
+class ChildRow:
+    """One child in the tables (the Word report's, the spreadsheet's)."""
+
+    name: str
+    submitted: int
+    expected: int
+    overdue: int
+    figures: dict[str, Decimal]  # by question key: its organizations' figures added up
+
+
+@dataclass(frozen=True)
 class RollUp:
     period: PeriodKey
     children: int
@@ -45,6 +56,7 @@ class RollUp:
     overdue: tuple[tuple[str, tuple[str, ...]], ...]  # child, its organizations overdue
     figures: tuple[RolledFigure, ...]
     proposals: tuple[RolledProposal, ...]
+    rows: tuple[ChildRow, ...] = ()  # every child, in the configuration's order
 
 
 def roll_up(period: PeriodKey, children: Sequence[Child]) -> RollUp:
@@ -84,6 +96,16 @@ def roll_up(period: PeriodKey, children: Sequence[Child]) -> RollUp:
         for child in children
         for p in child.digest.proposals
     )
+    rows = tuple(
+        ChildRow(
+            child.name,
+            child.digest.submitted,
+            child.digest.expected,
+            len(child.digest.overdue),
+            {t.question.key: t.total for t in child.digest.totals if t.reporting},
+        )
+        for child in children
+    )
     return RollUp(
         period,
         len(children),
@@ -93,4 +115,5 @@ def roll_up(period: PeriodKey, children: Sequence[Child]) -> RollUp:
         overdue,
         tuple(figures.values()),
         proposals,
+        rows,
     )

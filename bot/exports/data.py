@@ -9,6 +9,7 @@ from bot.config import GroupConfig
 from bot.core.answers import AnswerKind
 from bot.core.digest import Digest
 from bot.core.questionnaire import Question
+from bot.core.rollup import RollUp
 from bot.i18n import plain
 
 
@@ -25,6 +26,7 @@ class PeriodReport:
     # under the headings.
     assessment: str | None = None  # "Đánh giá chung"
     plan_ahead: str | None = None  # "Phương hướng, nhiệm vụ tuần tới"
+    rollup: RollUp | None = None  # a province's: its communes for the same week
 
     @property
     def at(self) -> datetime:

@@ -27,6 +27,7 @@ from bot.core.digest import OrganizationLine
 from bot.core.formatting import document_day_month, format_number, format_value
 from bot.core.status import ReportStatus
 from bot.exports.data import PeriodReport, unit_label
+from bot.exports.document_communes import communes_table
 from bot.exports.document_frame import closing, heading, title
 from bot.exports.document_layout import (
     TEXT_WIDTH,
@@ -61,6 +62,13 @@ def report_docx(report: PeriodReport) -> bytes:
     _opening(document, report)
     _organizations(document, report, next(sections))
     _figures(document, report, next(sections))
+    if report.rollup is not None:
+        _section(
+            document,
+            next(sections),
+            plain("doc.section.communes", lang, count=report.rollup.children),
+        )
+        communes_table(document, report.rollup, lang)
     _not_reported(document, report, next(sections))
     _written(document, report.assessment, plain("doc.section.assessment", lang), next(sections))
     _written(document, report.plan_ahead, plain("doc.section.plan", lang), next(sections))

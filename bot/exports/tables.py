@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.answers import AnswerKind
 from bot.core.questionnaire import Question
+from bot.core.rollup import RollUp
 from bot.exports.data import History, unit_label
 from bot.i18n import plain
 from bot.i18n.weeks import week
@@ -82,14 +83,13 @@ def rows(history: History) -> list[list[Cell]]:
 # --- XLSX ------------------------------------------------------------------------------------
 
 
-def history_xlsx(history: History) -> bytes:
+def history_xlsx(history: History, communes: Sequence[RollUp] = ()) -> bytes:
+    """The weeks of ``history``, a row per organization and week; a province's file also has
+    a sheet of its communes (``communes``: the roll-up of each week), a row per commune."""
     # openpyxl costs about 20 MiB to import, for a file now and then: loaded when needed.
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
 
     lang = history.group.language
-    titles, values = header(history), rows(history)
     workbook = Workbook()
     workbook.properties.creator = history.group.name
     workbook.properties.title = plain("table.sheet", lang)
@@ -97,6 +97,53 @@ def history_xlsx(history: History) -> bytes:
     sheet = workbook.active
     assert sheet is not None
     sheet.title = plain("table.sheet", lang)
+    _fill(sheet, header(history), rows(history), lang)
+    if any(rollup.rows for rollup in communes):
+        titles, values = communes_sheet(communes, lang)
+        _fill(workbook.create_sheet(plain("table.communes_sheet", lang)), titles, values, lang)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def communes_sheet(communes: Sequence[RollUp], lang: str) -> tuple[list[str], list[list[Cell]]]:
+    """A row per commune and week: its reports in, overdue, and each figure added up."""
+    keys: dict[str, Question] = {}
+    for rollup in communes:
+        for figure in rollup.figures:
+            keys.setdefault(figure.question.key, figure.question)
+    titles = [
+        plain("table.period", lang),
+        plain("table.first_day", lang),
+        plain("table.last_day", lang),
+        plain("doc.communes.name", lang),
+        plain("doc.communes.reported", lang),
+        plain("table.communes.expected", lang),
+        plain("doc.communes.overdue", lang),
+        *(_question_header(q, lang) for q in keys.values()),
+    ]
+    values: list[list[Cell]] = [
+        [
+            week(rollup.period, lang),
+            rollup.period.first_day(),
+            rollup.period.day(7),
+            child.name,
+            child.submitted,
+            child.expected,
+            child.overdue,
+            *(child.figures.get(key) for key in keys),
+        ]
+        for rollup in communes
+        for child in rollup.rows
+    ]
+    return titles, values
+
+
+def _fill(sheet: Worksheet, titles: list[str], values: list[list[Cell]], lang: str) -> None:
+    """A sheet that opens ready to read and print (see the module's notes)."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
     sheet.append(titles)
     for found in values:
         sheet.append(found)
@@ -143,9 +190,6 @@ def history_xlsx(history: History) -> bytes:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     _print_setup(sheet, lang)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
 
 
 def column_widths(titles: Sequence[str], values: Sequence[Sequence[Cell]]) -> list[float]:

@@ -148,6 +148,13 @@ ENTRIES: dict[str, dict[str, str]] = {
     "doc.figures.now": {"vi": "Tuần này", "en": "This week"},
     "doc.figures.before": {"vi": "Tuần trước", "en": "Last week"},
     "doc.figures.change": {"vi": "Tăng (+), giảm (-)", "en": "Change"},
+    "doc.section.communes": {
+        "vi": "TÌNH HÌNH BÁO CÁO CỦA CÁC XÃ ({count} XÃ)",
+        "en": "THE COMMUNES' REPORTS ({count} COMMUNES)",
+    },
+    "doc.communes.name": {"vi": "Xã", "en": "Commune"},
+    "doc.communes.reported": {"vi": "Đã báo cáo", "en": "Reported"},
+    "doc.communes.overdue": {"vi": "Quá hạn", "en": "Overdue"},
     "doc.figures.cumulative": {
         "vi": "Lũy kế từ tuần {week}/{year}",
         "en": "To date, from week {week}/{year}",
@@ -155,6 +162,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "doc.dong": {"vi": "đồng", "en": "VND"},
     "doc.recipients": {"vi": "Nơi nhận:", "en": "Recipients:"},
     "table.sheet": {"vi": "Báo cáo", "en": "Reports"},
+    "table.communes_sheet": {"vi": "Các xã", "en": "Communes"},
+    "table.communes.expected": {"vi": "Số tổ chức phải báo cáo", "en": "Organizations expected"},
     "table.period": {"vi": "Kỳ báo cáo", "en": "Period"},
     "table.first_day": {"vi": "Từ ngày", "en": "From"},
     "table.last_day": {"vi": "Đến ngày", "en": "To"},

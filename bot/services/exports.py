@@ -12,7 +12,7 @@ from bot.core.policy import Action
 from bot.core.text import fold_for_matching
 from bot.exports.tables import history_csv, history_xlsx
 from bot.services.acting import Acting, UseCases
-from bot.services.facts import period_report, read_history
+from bot.services.facts import period_report, read_history, read_rollup
 from bot.services.outcomes import BadPeriod, NoSuchPeriod, Outcome, StaleButton, Who
 from bot.services.people import Chat, Sender, button_key, message_key, reachable_privately
 from bot.services.periods import ensure_period, first_week
@@ -285,7 +285,8 @@ class ExportService:
             # python-docx is loaded with the first Word report, not when the bot starts.
             from bot.exports.document import report_docx
 
-            report = await period_report(uow, group, config, request.last, now, notes)
+            rollup = await read_rollup(uow, self._config, config, request.last, now)
+            report = await period_report(uow, group, config, request.last, now, notes, rollup)
             return ExportFile(f"bao-cao-tuan-{request.last}.docx", report_docx(report), request)
         history = await read_history(uow, group, config, _keys(request.first, request.last), now)
         span = (
@@ -293,9 +294,15 @@ class ExportService:
             if request.first == request.last
             else f"{request.first}-{request.last}"
         )
-        content = (
-            history_xlsx(history) if request.format is ExportFormat.XLSX else history_csv(history)
-        )
+        if request.format is ExportFormat.XLSX:
+            # A province's file: its communes too, a roll-up per week.
+            rollups = [
+                await read_rollup(uow, self._config, config, key, now)
+                for key in _keys(request.first, request.last)
+            ]
+            content = history_xlsx(history, [r for r in rollups if r is not None])
+        else:
+            content = history_csv(history)
         return ExportFile(f"bao-cao-{span}.{request.format}", content, request)
 
 

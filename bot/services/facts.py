@@ -133,13 +133,15 @@ async def period_report(
     key: PeriodKey,
     now: datetime,
     notes: tuple[str | None, str | None] = (None, None),
+    rollup: RollUp | None = None,
 ) -> PeriodReport:
     """The Word report's contents; ``notes``: what the secretariat wrote for it (the general
-    assessment, the plan for the week ahead), None where left to fill in by hand."""
+    assessment, the plan for the week ahead), None where left to fill in by hand; ``rollup``:
+    a province's communes for the same week."""
     period = await ensure_period(uow, group, config, key)
     facts = await read_facts(uow, group, config, period, now, cumulative=True)
     report = _period_report(config, key, period, facts)
-    return replace(report, assessment=notes[0], plan_ahead=notes[1])
+    return replace(report, assessment=notes[0], plan_ahead=notes[1], rollup=rollup)
 
 
 def _period_report(

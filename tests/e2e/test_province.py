@@ -3,11 +3,14 @@ template's questions, and the province sees them added up (/tonghop xa and its d
 
 from __future__ import annotations
 
+import io
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from docx import Document
+from openpyxl import load_workbook
 
 from bot.clock import FakeClock
 from bot.local_api.server import LocalBotApi
@@ -106,3 +109,46 @@ async def test_summary_communes_in_a_group_without_children_says_so(
     api.send(group, secretary, "/tonghop xa")
 
     assert "Chưa có nhóm cấp dưới" in ((await province.only_reply(COMMUNE_A)).plain_text or "")
+
+
+async def test_the_provinces_word_report_and_spreadsheet_have_a_row_per_commune(
+    province: BotHarness, api: LocalBotApi
+) -> None:
+    await answer(province, api, LEADERS[COMMUNE_A][0], "40")
+    await answer(province, api, LEADERS[COMMUNE_B][0], "10")
+    secretary = api.user(PROVINCE_SECRETARY, "Thư tỉnh")
+    chat = api.private_chat(secretary)
+    api.send(chat, secretary, "/start")
+    await province.settle()
+    api.send(chat, secretary, "/xuatbaocao")
+    for _ in range(2):  # the Word report asks for its assessment and plan: both skipped
+        await province.settle()
+        asked = api.messages_to(chat.id)[-1]
+        api.press(asked, secretary, asked.button("Bỏ qua"))
+    await province.settle()
+    api.send(chat, secretary, "/xuatbaocao xlsx")
+    await province.settle()
+    word, sheet = [m for m in api.messages_to(chat.id) if m.kind == "document"]
+
+    document = Document(io.BytesIO(word.file_content or b""))
+    texts = [p.text for p in document.paragraphs]
+    assert "III. TÌNH HÌNH BÁO CÁO CỦA CÁC XÃ (2 XÃ)" in texts
+    [communes] = [t for t in document.tables if t.rows[0].cells[0].text == "Xã"]
+    assert [[c.text for c in row.cells] for row in communes.rows] == [
+        ["Xã", "Đã báo cáo", "Quá hạn", "Hộ được hỗ trợ"],
+        ["Xã An Hòa", "1/2", "", "40"],
+        ["Xã Bình Minh", "1/2", "", "10"],
+    ]
+    workbook = load_workbook(io.BytesIO(sheet.file_content or b""))
+    rows = list(workbook["Các xã"].iter_rows(values_only=True))
+    assert rows[0][3:] == (
+        "Xã",
+        "Đã báo cáo",
+        "Số tổ chức phải báo cáo",
+        "Quá hạn",
+        "Hộ được hỗ trợ (hộ)",
+    )
+    assert [row[3:] for row in rows[1:]] == [
+        ("Xã An Hòa", 1, 2, 0, 40),
+        ("Xã Bình Minh", 1, 2, 0, 10),
+    ]
