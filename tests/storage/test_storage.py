@@ -55,8 +55,13 @@ async def add_group(db: Database, chat_id: int = -1001) -> tuple[int, int]:
     """A group with one organization; returns (group id, organization id)."""
     async with db.unit_of_work() as uow:
         group = await uow.groups.add(
-            Group(chat_id=chat_id, name="Nhóm", timezone="Asia/Ho_Chi_Minh", language="vi",
-                  created_at=NOW)
+            Group(
+                chat_id=chat_id,
+                name="Nhóm",
+                timezone="Asia/Ho_Chi_Minh",
+                language="vi",
+                created_at=NOW,
+            )
         )
         org = await uow.groups.add_organization(
             Organization(group_id=group.id, code="doan", name="Tỉnh đoàn")
@@ -68,8 +73,13 @@ async def add_group(db: Database, chat_id: int = -1001) -> tuple[int, int]:
 async def add_period(db: Database, group_id: int, key: str = "2026-W48") -> int:
     async with db.unit_of_work() as uow:
         period = await uow.reports.add_period(
-            Period(group_id=group_id, key=key, starts_at=NOW, ends_at=NOW + timedelta(days=7),
-                   deadline_at=NOW + timedelta(days=4))
+            Period(
+                group_id=group_id,
+                key=key,
+                starts_at=NOW,
+                ends_at=NOW + timedelta(days=7),
+                deadline_at=NOW + timedelta(days=4),
+            )
         )
         await uow.commit()
         return period.id
@@ -163,9 +173,15 @@ async def test_times_come_back_as_the_same_instant_in_aware_utc(db: Database) ->
     async with db.unit_of_work() as uow:
         person = await uow.people.add(Person(user_id=42, full_name="An"))
         await uow.reports.add_report(
-            Report(period_id=period_id, organization_id=org_id, state=ReportState.SUBMITTED,
-                   submitted_at=submitted, submitted_by=person.id, created_at=NOW,
-                   updated_at=NOW)
+            Report(
+                period_id=period_id,
+                organization_id=org_id,
+                state=ReportState.SUBMITTED,
+                submitted_at=submitted,
+                submitted_by=person.id,
+                created_at=NOW,
+                updated_at=NOW,
+            )
         )
         await uow.commit()
     async with db.unit_of_work() as uow:
@@ -179,8 +195,13 @@ async def test_times_come_back_as_the_same_instant_in_aware_utc(db: Database) ->
 async def test_a_naive_time_is_refused_before_it_reaches_the_database(db: Database) -> None:
     async with db.unit_of_work() as uow:
         uow.session.add(
-            Group(chat_id=-1, name="x", timezone="UTC", language="vi",
-                  created_at=datetime(2026, 11, 23, 9, 0))
+            Group(
+                chat_id=-1,
+                name="x",
+                timezone="UTC",
+                language="vi",
+                created_at=datetime(2026, 11, 23, 9, 0),
+            )
         )
         with pytest.raises(StatementError, match="naive datetime"):
             await uow.session.flush()
@@ -204,8 +225,13 @@ async def test_an_organization_code_is_unique_within_its_group(db: Database) -> 
 async def test_one_report_per_organization_per_period(db: Database) -> None:
     group_id, org_id = await add_group(db)
     period_id = await add_period(db, group_id)
-    draft = {"period_id": period_id, "organization_id": org_id, "state": ReportState.DRAFT,
-                 "created_at": NOW, "updated_at": NOW}
+    draft = {
+        "period_id": period_id,
+        "organization_id": org_id,
+        "state": ReportState.DRAFT,
+        "created_at": NOW,
+        "updated_at": NOW,
+    }
     async with db.unit_of_work() as uow:
         await uow.reports.add_report(Report(**draft))
         with pytest.raises(IntegrityError):
@@ -217,8 +243,13 @@ async def test_a_report_must_belong_to_an_existing_period(db: Database) -> None:
     async with db.unit_of_work() as uow:
         with pytest.raises(IntegrityError):
             await uow.reports.add_report(
-                Report(period_id=999, organization_id=org_id, state=ReportState.DRAFT,
-                       created_at=NOW, updated_at=NOW)
+                Report(
+                    period_id=999,
+                    organization_id=org_id,
+                    state=ReportState.DRAFT,
+                    created_at=NOW,
+                    updated_at=NOW,
+                )
             )
 
 
@@ -228,8 +259,13 @@ async def test_a_submitted_report_must_say_who_submitted_it_and_when(db: Databas
     async with db.unit_of_work() as uow:
         with pytest.raises(IntegrityError, match=r"submitted_has_who_and_when|CHECK"):
             await uow.reports.add_report(
-                Report(period_id=period_id, organization_id=org_id,
-                       state=ReportState.SUBMITTED, created_at=NOW, updated_at=NOW)
+                Report(
+                    period_id=period_id,
+                    organization_id=org_id,
+                    state=ReportState.SUBMITTED,
+                    created_at=NOW,
+                    updated_at=NOW,
+                )
             )
 
 
@@ -237,8 +273,13 @@ async def test_a_person_is_in_the_secretariat_of_a_group_once(db: Database) -> N
     group_id, _ = await add_group(db)
     async with db.unit_of_work() as uow:
         person = await uow.people.add(Person(user_id=7, full_name="Bình"))
-        row = {"group_id": group_id, "person_id": person.id, "role": Role.SECRETARIAT,
-                   "source": MembershipSource.CONFIG, "created_at": NOW}
+        row = {
+            "group_id": group_id,
+            "person_id": person.id,
+            "role": Role.SECRETARIAT,
+            "source": MembershipSource.CONFIG,
+            "created_at": NOW,
+        }
         await uow.groups.add_membership(Membership(**row))
         with pytest.raises(IntegrityError):
             await uow.groups.add_membership(Membership(**row))
@@ -250,8 +291,13 @@ async def test_a_leader_must_lead_an_organization(db: Database) -> None:
         person = await uow.people.add(Person(user_id=8, full_name="Cường"))
         with pytest.raises(IntegrityError):
             await uow.groups.add_membership(
-                Membership(group_id=group_id, person_id=person.id, role=Role.LEADER,
-                           source=MembershipSource.CONFIG, created_at=NOW)
+                Membership(
+                    group_id=group_id,
+                    person_id=person.id,
+                    role=Role.LEADER,
+                    source=MembershipSource.CONFIG,
+                    created_at=NOW,
+                )
             )
 
 
@@ -338,8 +384,14 @@ async def test_resyncing_follows_the_config_but_keeps_people_who_joined(db: Data
         (org,) = await uow.groups.organizations(group.id)
         joined = await uow.people.add(Person(user_id=99, full_name="Giang"))
         await uow.groups.add_membership(
-            Membership(group_id=group.id, person_id=joined.id, role=Role.LEADER,
-                       organization_id=org.id, source=MembershipSource.JOINED, created_at=NOW)
+            Membership(
+                group_id=group.id,
+                person_id=joined.id,
+                role=Role.LEADER,
+                organization_id=org.id,
+                source=MembershipSource.JOINED,
+                created_at=NOW,
+            )
         )
         await uow.commit()
 
