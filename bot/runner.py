@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AsyncExitStack, asynccontextmanager
 
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import Bot
@@ -32,27 +32,37 @@ from storage.database import Database
 log = logging.getLogger(__name__)
 
 
-def _asking_telegram(config: AppConfig, token: str) -> MovedTo:
-    async def moved_to(chat_id: int) -> int | None:
-        """Where Telegram moved ``chat_id``, if it did (asking about it is refused with the
-        new id); None if it did not (or the chat is gone, or shut to the bot). If Telegram
-        cannot be asked now, start-up stops: going on would start the group the config
-        names afresh, beside its history."""
-        url = config.telegram.api_base_url
-        try:
-            async with Bot(token, base_url=url) as bot:
-                await bot.get_chat(chat_id)
-        except ChatMigrated as moved:
-            return moved.new_chat_id
-        except (BadRequest, Forbidden):
-            return None
-        except InvalidToken:
-            raise StartupError(plain("cli.token_rejected", url=url)) from None
-        except TelegramError as exc:
-            raise StartupError(plain("cli.api_unreachable", url=url, reason=exc)) from None
-        return None
+@asynccontextmanager
+async def _asking_telegram(config: AppConfig, token: str | None) -> AsyncIterator[MovedTo | None]:
+    """What ``sync_roster`` asks Telegram with (nothing without a token): one Bot for every
+    question, opened at the first (most start-ups ask none) and closed after the last."""
+    if token is None:
+        yield None
+        return
+    url = config.telegram.api_base_url
+    async with AsyncExitStack() as opened:
+        bots: list[Bot] = []
 
-    return moved_to
+        async def moved_to(chat_id: int) -> int | None:
+            """Where Telegram moved ``chat_id``, if it did (asking about it is refused with
+            the new id); None if it did not (or the chat is gone, or shut to the bot). If
+            Telegram cannot be asked now, start-up stops: going on would start the group the
+            config names afresh, beside its history."""
+            try:
+                if not bots:
+                    bots.append(await opened.enter_async_context(Bot(token, base_url=url)))
+                await bots[0].get_chat(chat_id)
+            except ChatMigrated as moved:
+                return moved.new_chat_id
+            except (BadRequest, Forbidden):
+                return None
+            except InvalidToken:
+                raise StartupError(plain("cli.token_rejected", url=url)) from None
+            except TelegramError as exc:
+                raise StartupError(plain("cli.api_unreachable", url=url, reason=exc)) from None
+            return None
+
+        yield moved_to
 
 
 def _reason(exc: BaseException) -> str:
@@ -70,10 +80,10 @@ async def open_database(config: AppConfig, clock: Clock, *, token: str | None = 
     db = Database(
         storage.url, busy_timeout_ms=storage.busy_timeout_ms, synchronous=storage.synchronous
     )
-    moved_to = _asking_telegram(config, token) if token is not None else None
     try:
         await db.upgrade()
-        await sync_roster(db, config, now=clock.now(), moved_to=moved_to)
+        async with _asking_telegram(config, token) as moved_to:
+            await sync_roster(db, config, now=clock.now(), moved_to=moved_to)
     except (OSError, SQLAlchemyError) as exc:
         await db.dispose()
         message = plain("cli.db_unavailable", target=db.describe(), reason=_reason(exc))
@@ -90,11 +100,15 @@ async def polling(application: TelegramApp, *, poll_timeout: float) -> AsyncIter
     url = application.bot.base_url.removesuffix(application.bot.token)
     try:
         await application.initialize()
-        # run_polling() would call these hooks; we drive the lifecycle ourselves.
-        if application.post_init is not None:
-            await application.post_init(application)
         # Updates are fetched by Polling, not a webhook: Telegram refuses both at once.
-        await application.bot.delete_webhook()
+        asked: list[Awaitable[object]] = [application.bot.delete_webhook()]
+        # run_polling() would call this hook; we drive the lifecycle ourselves.
+        if application.post_init is not None:
+            asked.append(application.post_init(application))
+        # One round trip to Telegram for both, not two; a failure is raised once both ended.
+        for outcome in await asyncio.gather(*asked, return_exceptions=True):
+            if isinstance(outcome, BaseException):
+                raise outcome
     except InvalidToken:
         raise StartupError(plain("cli.token_rejected", url=url)) from None
     except NetworkError as exc:

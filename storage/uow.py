@@ -20,6 +20,7 @@ from storage.repositories import (
     ReportNoteRepository,
     ReportRepository,
 )
+from storage.roster import RosterRepository
 
 
 class UnitOfWork:
@@ -39,6 +40,7 @@ class UnitOfWork:
     chats: ChatRepository
     prompts: PromptRepository
     notes: ReportNoteRepository
+    roster: RosterRepository  # the configured roster in bulk, at start-up
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -61,6 +63,7 @@ class UnitOfWork:
         self.chats = ChatRepository(self.session)
         self.prompts = PromptRepository(self.session)
         self.notes = ReportNoteRepository(self.session)
+        self.roster = RosterRepository(self.session)
         return self
 
     async def __aexit__(

@@ -6,15 +6,18 @@ so their history stays; members who joined through the bot are left alone.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
 from bot.config import AppConfig, GroupConfig
 from storage.database import Database
-from storage.models import Group, Membership, MembershipSource, Organization, Person, Role
+from storage.models import Group, MembershipSource, Role
+from storage.roster import NewMembership, NewOrganization, OrganizationRow
 from storage.uow import UnitOfWork
 
 MovedTo = Callable[[int], Awaitable[int | None]]
+Key = tuple[int, Role, int | None]  # a configured membership: user id, role, organization
+BATCH = 100  # groups whose members are read and written together
 
 
 async def sync_roster(
@@ -41,8 +44,10 @@ async def sync_roster(
                 config.moves.record(old, new)
             await uow.commit()
     async with db.unit_of_work() as uow:
-        for group_config in config.groups:
-            await _sync_group(uow, group_config, now)
+        group_ids = await _sync_groups(uow, config.groups, now)
+        for start in range(0, len(group_ids), BATCH):
+            batch = slice(start, start + BATCH)
+            await _sync_members(uow, group_ids[batch], config.groups[batch], now)
         await uow.commit()
 
 
@@ -56,68 +61,86 @@ async def _unnamed_groups(uow: UnitOfWork, config: AppConfig) -> list[int]:
     return sorted(chat_id for chat_id in known if chat_id not in named)
 
 
-async def _sync_group(uow: UnitOfWork, config: GroupConfig, now: datetime) -> None:
-    group = await uow.groups.by_chat_id(config.chat_id)
-    if group is None:
-        group = await uow.groups.add(
-            Group(
-                chat_id=config.chat_id,
-                name=config.name,
-                timezone=config.timezone_name,
-                language=config.language,
-                created_at=now,
-            )
+async def _sync_groups(
+    uow: UnitOfWork, configs: tuple[GroupConfig, ...], now: datetime
+) -> list[int]:
+    """The configured groups' rows, added or brought up to date; their ids in config order.
+    A group is found by its chat id, or by one Telegram moved it from."""
+    moved = {move.from_chat_id: move.to_chat_id for move in await uow.chats.moves()}
+    by_chat = {group.chat_id: group for group in await uow.groups.all()}
+    groups: list[Group] = []
+    for config in configs:
+        group = by_chat.get(config.chat_id) or by_chat.get(moved.get(config.chat_id, 0))
+        if group is None:
+            group = Group(chat_id=config.chat_id, created_at=now)
+            uow.session.add(group)
+            by_chat[config.chat_id] = group
+        group.name, group.timezone, group.language = (
+            config.name,
+            config.timezone_name,
+            config.language,
         )
-    group.name, group.timezone, group.language = (
-        config.name,
-        config.timezone_name,
-        config.language,
-    )
+        groups.append(group)
+    await uow.session.flush()
+    return [group.id for group in groups]
 
-    organizations = {o.code: o for o in await uow.groups.organizations(group.id, active_only=False)}
-    for org_config in config.organizations:
-        organization = organizations.get(org_config.code)
-        if organization is None:
-            organization = await uow.groups.add_organization(
-                Organization(group_id=group.id, code=org_config.code, name=org_config.name)
-            )
-            organizations[org_config.code] = organization
-        organization.name, organization.active = org_config.name, True
-    configured_codes = {o.code for o in config.organizations}
-    for code, organization in organizations.items():
-        if code not in configured_codes:
-            organization.active = False
 
-    wanted: set[tuple[int, Role, int | None]] = {
-        (user_id, Role.SECRETARIAT, None) for user_id in config.secretariat
-    }
-    for org_config in config.organizations:
-        org_id = organizations[org_config.code].id
-        wanted |= {(user_id, Role.LEADER, org_id) for user_id in org_config.leaders}
+async def _sync_members(
+    uow: UnitOfWork, group_ids: Sequence[int], configs: Sequence[GroupConfig], now: datetime
+) -> None:
+    """Organizations and configured members of some groups: read in three queries, written
+    in a statement per kind of change."""
+    stored: dict[int, dict[str, OrganizationRow]] = {group_id: {} for group_id in group_ids}
+    for row in await uow.roster.organizations(group_ids):
+        stored[row.group_id][row.code] = row
+    new: list[NewOrganization] = []
+    for group_id, config in zip(group_ids, configs, strict=True):
+        names = {o.code: o.name for o in config.organizations}
+        for code, name in names.items():
+            known = stored[group_id].get(code)
+            if known is None:
+                new.append(NewOrganization(group_id, code, name))
+            elif (known.name, known.active) != (name, True):
+                await uow.roster.update_organization(known.id, name=name, active=True)
+        for row in stored[group_id].values():
+            if row.code not in names and row.active:
+                await uow.roster.update_organization(row.id, active=False)
+    for o, org_id in zip(new, await uow.roster.add_organizations(new), strict=True):
+        stored[o.group_id][o.code] = OrganizationRow(org_id, o.group_id, o.code, o.name, True)
 
-    people: dict[int, Person] = {}
-    for user_id in sorted({w[0] for w in wanted}):
-        person = await uow.people.by_user_id(user_id)
-        people[user_id] = person or await uow.people.add(Person(user_id=user_id, full_name=""))
-    by_person_id = {p.id: p.user_id for p in people.values()}
+    wanted: list[set[Key]] = []
+    for group_id, config in zip(group_ids, configs, strict=True):
+        want: set[Key] = {(user_id, Role.SECRETARIAT, None) for user_id in config.secretariat}
+        for org_config in config.organizations:
+            org_id = stored[group_id][org_config.code].id
+            want |= {(user_id, Role.LEADER, org_id) for user_id in org_config.leaders}
+        wanted.append(want)
 
-    present: set[tuple[int, Role, int | None]] = set()
-    for membership in await uow.groups.memberships(group.id):
-        member = by_person_id.get(membership.person_id)
-        key = (member, membership.role, membership.organization_id) if member else None
-        if membership.source is MembershipSource.CONFIG and key not in wanted:
-            await uow.groups.remove_membership(membership)
+    named = list(dict.fromkeys(u for want in wanted for u in sorted({w[0] for w in want})))
+    person_of = await uow.roster.person_ids(named)
+    person_of |= await uow.roster.add_people([u for u in named if u not in person_of])
+    user_of = {person_id: user_id for user_id, person_id in person_of.items()}
+
+    wanted_in = dict(zip(group_ids, wanted, strict=True))
+    present: dict[int, set[Key]] = {group_id: set() for group_id in group_ids}
+    gone: list[int] = []
+    for m in await uow.roster.memberships(group_ids):
+        want = wanted_in[m.group_id]
+        member = user_of.get(m.person_id)
+        key = (member, m.role, m.organization_id) if member else None
+        if m.source is MembershipSource.CONFIG and key not in want:
+            gone.append(m.id)
         elif key is not None:
-            present.add(key)
-    missing = sorted(wanted - present, key=lambda w: (w[0], w[1], w[2] or 0))
-    for user_id, role, organization_id in missing:
-        await uow.groups.add_membership(
-            Membership(
-                group_id=group.id,
-                person_id=people[user_id].id,
-                role=role,
-                organization_id=organization_id,
-                source=MembershipSource.CONFIG,
-                created_at=now,
+            present[m.group_id].add(key)
+    await uow.roster.remove_memberships(gone)
+    await uow.roster.add_memberships(
+        (
+            NewMembership(group_id, person_of[user_id], role, organization_id)
+            for group_id, want in zip(group_ids, wanted, strict=True)
+            for user_id, role, organization_id in sorted(
+                want - present[group_id], key=lambda w: (w[0], w[1], w[2] or 0)
             )
-        )
+        ),
+        source=MembershipSource.CONFIG,
+        now=now,
+    )

@@ -1,4 +1,5 @@
-"""``make bench``: run every benchmark and print one table."""
+"""``make bench``: run every benchmark and print one table. ``python -m tests.bench footprint``
+(or any of the names in ``BENCHMARKS``) runs only those."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import asyncio
 import logging
 import sys
 import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from tests.bench.busy_monday import busy_monday_figures
@@ -15,26 +17,37 @@ from tests.bench.footprint import footprint_figures
 from tests.bench.monday import monday_under_limits
 from tests.bench.throughput import answer_figures
 
+Benchmark = Callable[[Path], Awaitable[list[Figure]]]
+BENCHMARKS: dict[str, Benchmark] = {
+    "digests": lambda w: digest_by_history(w, organizations=30, histories=(2, 52, 260), repeat=20),
+    "monday": lambda w: monday_under_limits(w, groups=1000),
+    "footprint": lambda w: footprint_figures(w, many=1000),
+    "answers": lambda w: answer_figures(w, answers=60, leaders=50, rounds=20),
+    "busy_monday": lambda w: busy_monday_figures(w, leaders=200, groups=40, rounds=20),
+    "chart": lambda w: chart_of_group(w, organizations=30, weeks=52, repeat=10),
+    "group_digests": lambda w: digests_for_groups(w, groups=1000, organizations=6, weeks=4),
+}
 
-async def run(workdir: Path) -> list[Figure]:
-    figures = await digest_by_history(workdir, organizations=30, histories=(2, 52, 260), repeat=20)
-    figures += await monday_under_limits(workdir, groups=1000)
-    figures += await footprint_figures(workdir, many=1000)
-    figures += await answer_figures(workdir, answers=60, leaders=50, rounds=20)
-    figures += await busy_monday_figures(workdir, leaders=200, groups=40, rounds=20)
-    figures += await chart_of_group(workdir, organizations=30, weeks=52, repeat=10)
-    figures += await digests_for_groups(workdir, groups=1000, organizations=6, weeks=4)
+
+async def run(workdir: Path, names: list[str]) -> list[Figure]:
+    figures = []
+    for name in names:
+        figures += await BENCHMARKS[name](workdir)
     return figures
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    names = argv or list(BENCHMARKS)
+    if unknown := [n for n in names if n not in BENCHMARKS]:
+        print(f"unknown benchmark {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}")
+        return 2
     logging.basicConfig(level=logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="giaoban-bench-") as workdir:
-        figures = asyncio.run(run(Path(workdir)))
+        figures = asyncio.run(run(Path(workdir), names))
     print(f"Giao Ban benchmarks on {machine()}")
     print(table(figures))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from tests.bench.__main__ import main
 from tests.bench.busy_monday import busy_monday_figures
 from tests.bench.digests import chart_of_group, digest_by_history, digests_for_groups
 from tests.bench.figures import Figure, table
@@ -64,8 +67,10 @@ async def test_the_footprint_benchmark_starts_the_bot_and_reads_its_memory(
 
     assert [f.name for f in figures] == [
         "start-up to first poll, 1 group",
+        "start-up to first poll, 1 group, restart",
         "resident memory idle, 1 group",
         "start-up to first poll, 2 groups",
+        "start-up to first poll, 2 groups, restart",
         "resident memory idle, 2 groups",
     ]
     assert all(f.value > 0 for f in figures)
@@ -101,3 +106,10 @@ def test_the_table_has_a_line_per_figure_with_the_values_aligned() -> None:
         ["b", "1,234.00", "s", "note"],
     ]
     assert lines[2].index("1.50") + 4 == lines[3].index("1,234.00") + 8
+
+
+def test_the_command_line_runs_the_benchmarks_named_and_refuses_others(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["no_such_benchmark"]) == 2
+    assert "known: digests, monday, footprint" in capsys.readouterr().out
