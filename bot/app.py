@@ -5,6 +5,7 @@ Used by ``giaoban run``, by the end-to-end tests and by the offline demo.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import weakref
 from functools import partial
@@ -149,7 +150,13 @@ def routes(s: Services) -> list[tuple[BaseHandler[Update, Context, None], int]]:
 
 async def _register_commands(application: TelegramApp) -> None:
     """The command menu: Vietnamese by default, English for English-language clients."""
-    for lang in LANGUAGES:
-        commands = [BotCommand(c.name, plain(c.description_key, lang)) for c in MENU]
-        language_code = None if lang == "vi" else lang
-        await application.bot.set_my_commands(commands, language_code=language_code)
+    # Both languages at once: one round trip before polling starts, not two.
+    await asyncio.gather(
+        *(
+            application.bot.set_my_commands(
+                [BotCommand(c.name, plain(c.description_key, lang)) for c in MENU],
+                language_code=None if lang == "vi" else lang,
+            )
+            for lang in LANGUAGES
+        )
+    )
