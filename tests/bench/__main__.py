@@ -15,6 +15,7 @@ from tests.bench.digests import chart_of_group, digest_by_history, digests_for_g
 from tests.bench.figures import Figure, machine, table
 from tests.bench.footprint import footprint_figures
 from tests.bench.monday import monday_under_limits
+from tests.bench.provinces import province_figures
 from tests.bench.throughput import answer_figures
 
 Benchmark = Callable[[Path], Awaitable[list[Figure]]]
@@ -26,6 +27,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "busy_monday": lambda w: busy_monday_figures(w, leaders=200, groups=40, rounds=20),
     "chart": lambda w: chart_of_group(w, organizations=30, weeks=52, repeat=10),
     "group_digests": lambda w: digests_for_groups(w, groups=1000, organizations=6, weeks=4),
+    "province": lambda w: province_figures(w, provinces=1, communes=96, weeks=4),
 }
 
 

@@ -12,6 +12,7 @@ from tests.bench.digests import chart_of_group, digest_by_history, digests_for_g
 from tests.bench.figures import Figure, table
 from tests.bench.footprint import footprint_figures
 from tests.bench.monday import monday_under_limits
+from tests.bench.provinces import province_figures
 from tests.bench.throughput import answer_figures
 
 
@@ -32,6 +33,16 @@ async def test_the_many_groups_benchmark_claims_a_digest_and_a_call_per_group(
 
     tick = next(f for f in figures if f.name.startswith("Monday tick"))
     assert tick.note == "9 messages claimed in the outbox (digest, chart, call)"
+
+
+async def test_the_province_benchmark_rolls_up_its_communes_and_claims_every_digest(
+    tmp_path: Path,
+) -> None:
+    figures = await province_figures(tmp_path, provinces=1, communes=3, weeks=2)
+
+    tick = next(f for f in figures if f.name.startswith("Monday tick"))
+    assert tick.note == "8 messages claimed (digests with roll-ups, calls)"  # 4 groups: 2 each
+    assert all(f.value > 0 for f in figures)
 
 
 async def test_the_chart_benchmark_reads_and_draws_the_weeks_shown(tmp_path: Path) -> None:
