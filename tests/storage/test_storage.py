@@ -8,6 +8,7 @@ import io
 import os
 import sqlite3
 import stat
+import threading
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -38,6 +39,7 @@ from storage.models import (
     Role,
     SentMessage,
 )
+from storage.sqlite_driver import LoopConnection
 from tests.unit.test_config import MINIMAL
 
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
@@ -121,6 +123,19 @@ async def test_a_commit_is_synced_to_disk_unless_normal_is_asked_for(tmp_path: P
             found.append((await connection.exec_driver_sql("PRAGMA synchronous")).scalar())
         await database.dispose()
     assert found == [2, 1]  # FULL, NORMAL
+
+
+async def test_the_database_runs_on_the_private_driver_on_the_loops_own_thread(
+    db: Database,
+) -> None:
+    # Falling back to aiosqlite would still pass the lock tests below; this would fail.
+    threads = threading.active_count()
+    async with db.engine.connect() as connection:
+        raw = await connection.get_raw_connection()
+        await connection.exec_driver_sql("SELECT 1")
+
+        assert isinstance(raw.driver_connection, LoopConnection)
+    assert threading.active_count() == threads  # no thread per connection, as aiosqlite's
 
 
 def _hold_write_lock(path: Path) -> sqlite3.Connection:
