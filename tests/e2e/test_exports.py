@@ -414,3 +414,26 @@ async def test_the_assessment_question_survives_a_restart_and_its_answer_is_no_r
     [document] = [m for m in api.unread(chat.id) if m.kind == "document"]
     text = "\n".join(p.text for p in Document(io.BytesIO(document.file_content or b"")).paragraphs)
     assert "Tốt" in text
+
+
+async def test_an_assessment_delivered_twice_is_not_taken_for_the_plan_too(
+    bot: BotHarness, api: LocalBotApi
+) -> None:
+    secretary = api.user(SECRETARY_ID, "Thư")
+    chat = api.private_chat(secretary)
+    api.send(chat, secretary, "/start")
+    await bot.settle()
+    api.send(chat, secretary, "/xuatbaocao 48")
+    await bot.settle()
+    api.send(chat, secretary, "Đánh giá một lần.")
+    await bot.settle()
+
+    api.redeliver(api.last_update_id)  # Telegram sends the same message again
+    await bot.settle()
+    api.send(chat, secretary, "Kế hoạch tuần tới.")
+    await bot.settle()
+
+    [document] = [m for m in api.messages_to(chat.id) if m.kind == "document"]
+    text = "\n".join(p.text for p in Document(io.BytesIO(document.file_content or b"")).paragraphs)
+    assert text.count("Đánh giá một lần.") == 1
+    assert "Kế hoạch tuần tới." in text
