@@ -26,6 +26,7 @@ from bot.clock import Clock
 from bot.commands import (
     CANCEL,
     CHART,
+    DIRECTIVE,
     EXPORT,
     HELP,
     HISTORY,
@@ -46,7 +47,7 @@ from bot.services.container import Services, build_services
 from bot.telegram_bot import MovingBot
 from bot.telegram_types import Context, TelegramApp
 from bot.views.weekly import WeekTexts
-from handlers import basic, chats, errors, presses, reporting, weekly
+from handlers import basic, chats, directions, errors, presses, reporting, weekly
 from handlers.adapter import UseCase, answer, command, edited, press
 from storage.database import Database
 
@@ -99,7 +100,8 @@ def routes(s: Services) -> list[tuple[BaseHandler[Update, Context, None], int]]:
         (CommandHandler(HELP.names, basics.help, filters=NEW_MESSAGES), 0),
         (cmd(REPORT, lambda a: r.start(a.chat, a.message_id, a.sender, a.now)), 0),
         (cmd(STATUS, lambda a: r.status(a.chat, a.message_id, a.sender, a.now)), 0),
-        (cmd(CANCEL, lambda a: r.cancel(a.chat, a.message_id, a.sender, a.now)), 0),
+        (cmd(CANCEL, reporting.cancel(s)), 0),
+        (cmd(DIRECTIVE, directions.command(s)), 0),
         (cmd(JOIN, lambda a: m.ask_to_join(a.chat, a.message_id, a.sender, a.now)), 0),
         (cmd(ROSTER, lambda a: m.roster(a.chat, a.message_id, a.sender, a.now)), 0),
         (cmd(REMOVE, lambda a: m.ask_removal(a.chat, a.message_id, a.sender, a.now)), 0),

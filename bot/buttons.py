@@ -225,3 +225,123 @@ class Excuse(Press, prefix="v"):
     owner: int
     organization: int
     period: PeriodKey
+
+
+@dataclass(frozen=True)
+class Choose(Press, prefix="q"):
+    """A question answered by choosing (how far a direction has got)."""
+
+    owner: int
+    report: int
+    question: str
+    value: str
+
+
+# --- directions ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ToggleTarget(Press, prefix="gt"):
+    """Choose or unchoose an organization for a draft direction (0: all of them)."""
+
+    owner: int
+    draft: int
+    organization: int
+
+
+@dataclass(frozen=True)
+class TargetsChosen(Press, prefix="gc"):
+    owner: int
+    draft: int
+
+
+@dataclass(frozen=True)
+class TextDone(Press, prefix="gx"):
+    owner: int
+    draft: int
+
+
+@dataclass(frozen=True)
+class DueChoice(Press, prefix="gd"):
+    """ "none", "week" (end of this week) or "deadline" (the next report deadline)."""
+
+    owner: int
+    direction: int
+    choice: str
+
+
+@dataclass(frozen=True)
+class SendDirection(Press, prefix="gs"):
+    owner: int
+    draft: int
+
+
+@dataclass(frozen=True)
+class DropDirection(Press, prefix="gq"):
+    """Abandon the draft, or the change being asked for."""
+
+    owner: int
+    direction: int
+
+
+@dataclass(frozen=True)
+class Acknowledge(Press, prefix="ga", stays=True):
+    """ "Đã nhận", under a direction: each addressed organization's leaders press it."""
+
+    direction: int
+
+
+@dataclass(frozen=True)
+class ReportResult(Press, prefix="gr", stays=True):
+    """ "Báo cáo kết quả", under a direction."""
+
+    direction: int
+
+
+@dataclass(frozen=True)
+class ResultFor(Press, prefix="go"):
+    owner: int
+    direction: int
+    organization: int
+
+
+@dataclass(frozen=True)
+class ResultChoice(Press, prefix="gk"):
+    owner: int
+    direction: int
+    organization: int
+    result: str
+
+
+@dataclass(frozen=True)
+class NoNote(Press, prefix="gz"):
+    """No note with the result (or no reason for closing)."""
+
+    owner: int
+    direction: int
+
+
+@dataclass(frozen=True)
+class ShowDirection(Press, prefix="gv"):
+    """A direction of a leader's list, by its number, opened to act on it."""
+
+    owner: int
+    number: int
+
+
+@dataclass(frozen=True)
+class ChangeDue(Press, prefix="ge"):
+    owner: int
+    direction: int
+
+
+@dataclass(frozen=True)
+class CloseDirection(Press, prefix="gl"):
+    owner: int
+    direction: int
+
+
+@dataclass(frozen=True)
+class WithdrawDirection(Press, prefix="gw"):
+    owner: int
+    direction: int

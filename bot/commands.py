@@ -29,6 +29,7 @@ SKIP = Command("skip", "cmd.skip", ("nghi",))
 EXPORT = Command("export", "cmd.export", ("xuatbaocao",))
 HISTORY = Command("history", "cmd.history", ("lichsu",))
 CHART = Command("chart", "cmd.chart", ("bieudo",))
+DIRECTIVE = Command("directive", "cmd.directive", ("chidao",))
 
 # Registered with setMyCommands, in menu order.
 MENU: tuple[Command, ...] = (
@@ -37,6 +38,7 @@ MENU: tuple[Command, ...] = (
     HISTORY,
     CANCEL,
     SUMMARY,
+    DIRECTIVE,
     CHART,
     EXPORT,
     JOIN,

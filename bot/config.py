@@ -32,6 +32,8 @@ DEFAULT_STORAGE_URL = "sqlite+aiosqlite:///giaoban.db"
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 _CODE_RE = re.compile(r"^[a-z0-9_]{1,24}$")
+# The keys of the questions the bot asks itself after a template's (a direction's: "cd_12").
+RESERVED_KEY_PREFIX = "cd_"
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -722,12 +724,14 @@ def _read_question(t: _Table, organization_codes: set[str] | None) -> QuestionCo
     key = t.text("key", required=True)
     if not _CODE_RE.match(key):
         raise t.error("key", "config.bad_code", value=key)
+    if key.startswith(RESERVED_KEY_PREFIX):
+        raise t.error("key", "config.reserved_key", value=key, prefix=RESERVED_KEY_PREFIX)
     kind_text = t.text("kind", AnswerKind.TEXT.value)
-    try:
-        kind = AnswerKind(kind_text)
-    except ValueError:
-        choices = ", ".join(k.value for k in AnswerKind)
-        raise t.error("kind", "config.one_of", choices=choices) from None
+    kinds = [k for k in AnswerKind if k is not AnswerKind.PROGRESS]  # the bot's own questions
+    if kind_text not in kinds:
+        choices = ", ".join(k.value for k in kinds)
+        raise t.error("kind", "config.one_of", choices=choices)
+    kind = AnswerKind(kind_text)
     limited_to = t.codes("organizations")
     for code in limited_to:
         if organization_codes is not None and code not in organization_codes:

@@ -40,6 +40,7 @@ from bot.telegram_types import Context
 from bot.views import View, render
 from bot.views.documents import file_caption
 from handlers.replying import deliver, message_context, send_view
+from handlers.weekly import deliver_now
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,7 @@ def command(services: Services, use_case: UseCase) -> Callback:
         outcome = await use_case(asked)
         if outcome is not None:
             await reply(services, context, asked, outcome)
+            _send_claimed(services, context, outcome)
 
     return callback
 
@@ -207,8 +209,16 @@ def press(services: Services, dispatch: Dispatch) -> Callback:
         outcome = await _send_files(services, context, chat.id, None, outcome) or outcome
         await _show_press(services, context, query, chat, data, outcome)
         await deliver(context.bot, _deliveries(outcome), _render, _refused(services))
+        _send_claimed(services, context, outcome)
 
     return callback
+
+
+def _send_claimed(services: Services, context: Context, outcome: Outcome) -> None:
+    """An outcome that claimed messages in the ledger (``outbox``: a direction given, a
+    notice about it) has them delivered now, beside the updates, not at the next tick."""
+    if getattr(outcome, "outbox", False) is True:
+        context.application.create_task(deliver_now(context.bot, services))
 
 
 async def _show_press(

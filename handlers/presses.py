@@ -34,6 +34,8 @@ async def dispatch(services: Services, p: Pressed, press: Press) -> Outcome:
             return await reporting.change(*at, report, question, p.now)
         case buttons.Keep(report=report):
             return await reporting.keep(*at, report, p.now)
+        case buttons.Choose(report=report, question=question, value=value):
+            return await reporting.choose(*at, report, question, value, p.now)
         # membership
         case buttons.Join(organization=organization):
             return await membership.request(*at, organization, p.now)
@@ -51,4 +53,43 @@ async def dispatch(services: Services, p: Pressed, press: Press) -> Outcome:
             return await weekly.skip_period(*at, period, p.now)
         case buttons.Excuse(organization=organization, period=period):
             return await weekly.excuse(*at, organization, period, p.now)
+    return await _directions(services, p, press)
+
+
+async def _directions(services: Services, p: Pressed, press: Press) -> Outcome:
+    directions, at = services.directions, (p.chat, p.query_id, p.sender)
+    match press:
+        # giving
+        case buttons.ToggleTarget(draft=draft, organization=organization):
+            return await directions.toggle(*at, draft, organization, p.now)
+        case buttons.TargetsChosen(draft=draft):
+            return await directions.targets_chosen(*at, draft, p.now)
+        case buttons.TextDone(draft=draft):
+            return await directions.text_done(*at, draft, p.now)
+        case buttons.DueChoice(direction=direction, choice=choice):
+            return await directions.due_choice(*at, direction, choice, p.now)
+        case buttons.SendDirection(draft=draft):
+            return await directions.send(*at, draft, p.now)
+        case buttons.DropDirection(direction=direction):
+            return await directions.drop(*at, direction, p.now)
+        # following
+        case buttons.Acknowledge(direction=direction):
+            return await directions.acknowledge(*at, direction, p.now)
+        case buttons.ReportResult(direction=direction):
+            return await directions.report(*at, direction, p.now)
+        case buttons.ResultFor(direction=direction, organization=organization):
+            return await directions.result_for(*at, direction, organization, p.now)
+        case buttons.ResultChoice(direction=direction, organization=organization, result=result):
+            return await directions.result_choice(*at, direction, organization, result, p.now)
+        case buttons.NoNote(direction=direction):
+            return await directions.no_note(*at, direction, p.now)
+        # looking and managing
+        case buttons.ShowDirection(number=number):
+            return await directions.show(*at, number, p.now)
+        case buttons.ChangeDue(direction=direction):
+            return await directions.ask_new_due(*at, direction, p.now)
+        case buttons.CloseDirection(direction=direction):
+            return await directions.ask_reason(*at, direction, "closed", p.now)
+        case buttons.WithdrawDirection(direction=direction):
+            return await directions.ask_reason(*at, direction, "withdrawn", p.now)
     return StaleButton(services.language_for_chat(p.chat.id))

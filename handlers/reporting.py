@@ -10,6 +10,7 @@ from bot.services.container import Services
 from bot.services.outcomes import Outcome
 from bot.services.reporting import File
 from handlers.adapter import Asked, UseCase
+from handlers.directions import replied_to
 
 NEW_MESSAGES = ~filters.UpdateType.EDITED
 ATTACHMENTS = filters.PHOTO | filters.Document.ALL | filters.VOICE | filters.VIDEO | filters.AUDIO
@@ -26,6 +27,17 @@ def text(services: Services) -> UseCase:
         )
         if note is not None:
             return note
+        # A direction waiting on this person, or a reply to a direction's message.
+        direction = await services.directions.take_text(
+            asked.chat,
+            asked.message_id,
+            asked.sender,
+            asked.message.text,
+            replied_to(asked.message, asked.message.get_bot().id),
+            asked.now,
+        )
+        if direction is not None:
+            return direction
         return await services.reporting.receive_text(
             asked.chat,
             asked.message_id,
@@ -33,6 +45,22 @@ def text(services: Services) -> UseCase:
             asked.message.text,
             asked.now,
             reply_to=asked.reply_to,
+        )
+
+    return use
+
+
+def cancel(services: Services) -> UseCase:
+    """/huy: what the bot waits for about a direction, if anything; else the report."""
+
+    async def use(asked: Asked) -> Outcome | None:
+        dropped = await services.directions.cancel(
+            asked.chat, asked.message_id, asked.sender, asked.now
+        )
+        if dropped is not None:
+            return dropped
+        return await services.reporting.cancel(
+            asked.chat, asked.message_id, asked.sender, asked.now
         )
 
     return use
@@ -54,6 +82,16 @@ def attachment(services: Services) -> UseCase:
         file = file_of(asked.message)
         if file is None:
             return None
+        direction = await services.directions.take_file(
+            asked.chat,
+            asked.message_id,
+            asked.sender,
+            file,
+            replied_to(asked.message, asked.message.get_bot().id),
+            asked.now,
+        )
+        if direction is not None:
+            return direction
         return await services.reporting.receive_attachment(
             asked.chat, asked.message_id, asked.sender, file, asked.now
         )

@@ -69,6 +69,21 @@ class TelegramTransport:
 
         await self._delivering(chat_id, thread_id, post)
 
+    async def send_file(
+        self, chat_id: int, kind: str, file_id: str, caption: str, *, thread_id: int | None
+    ) -> None:
+        async def post(thread: int | None) -> None:
+            send = self._bot.send_photo if kind == "photo" else self._bot.send_document
+            await send(
+                chat_id,
+                file_id,
+                caption=caption,
+                parse_mode=ParseMode.HTML,
+                message_thread_id=thread,
+            )
+
+        await self._delivering(chat_id, thread_id, post)
+
     async def _delivering(
         self,
         chat_id: int,
@@ -105,7 +120,14 @@ async def run_week(application: TelegramApp, services: Services) -> None:
     """One tick: claim what is due now, then deliver what is claimed."""
     now = services.clock.now()
     await services.weekly.tick(now)
+    await services.directions.tick(now)
     await services.outbox.deliver(now, TelegramTransport(application.bot))
+
+
+async def deliver_now(bot: Bot, services: Services) -> None:
+    """What a person's action just claimed (a direction given, a notice about it) goes out
+    now rather than at the next tick."""
+    await services.outbox.deliver(services.clock.now(), TelegramTransport(bot))
 
 
 def schedule(application: TelegramApp, services: Services) -> None:

@@ -7,13 +7,14 @@ on SQLite and PostgreSQL; chat and user ids are 64-bit integers.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     BigInteger,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     Enum,
@@ -32,6 +33,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from bot.core.conversation import ReportState, Step
+from bot.core.directions import DirectionState, Progress
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -447,4 +449,105 @@ class ReportNote(Base):
     assessment: Mapped[str | None] = mapped_column(Text)
     plan_ahead: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class Direction(Base):
+    """A direction (chỉ đạo) from the secretariat to one or more organizations of a group.
+
+    Written as a draft by one secretariat member (``number`` is None until it is given);
+    given, it takes the next number of its group and the period it was given in, under
+    which every message about it is claimed in the ledger."""
+
+    __tablename__ = "directions"
+    __table_args__ = (UniqueConstraint("group_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    number: Mapped[int | None] = mapped_column(Integer)  # short, within the group: #12
+    state: Mapped[DirectionState] = mapped_column(_enum(DirectionState, "direction_state"))
+    text: Mapped[str] = mapped_column(Text, default="")
+    given_by: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)  # where it was written
+    due_on: Mapped[date | None] = mapped_column(Date)  # the last day, in the group's zone
+    period_id: Mapped[int | None] = mapped_column(ForeignKey("periods.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime]
+    given_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    reason: Mapped[str | None] = mapped_column(Text)  # why it was closed or withdrawn
+
+
+class DirectionTarget(Base):
+    """One organization a direction is addressed to, and how far it has got."""
+
+    __tablename__ = "direction_targets"
+    __table_args__ = (UniqueConstraint("direction_id", "organization_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction_id: Mapped[int] = mapped_column(ForeignKey("directions.id", ondelete="CASCADE"))
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+    progress: Mapped[Progress] = mapped_column(_enum(Progress, "direction_progress"))
+    acknowledged_at: Mapped[datetime | None]
+    acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    done_at: Mapped[datetime | None]
+    note: Mapped[str | None] = mapped_column(Text)  # the latest note reported
+    updated_at: Mapped[datetime]
+
+
+class DirectionEvent(Base):
+    """A step in a direction's history: who did what, when, with what words."""
+
+    __tablename__ = "direction_events"
+    __table_args__ = (Index("ix_direction_events_direction_id", "direction_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction_id: Mapped[int] = mapped_column(ForeignKey("directions.id", ondelete="CASCADE"))
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE")
+    )
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    kind: Mapped[str] = mapped_column(String(24))  # "given", "acknowledged", "result", ...
+    value: Mapped[str | None] = mapped_column(String(24))  # a result, a new due date
+    text: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime]
+
+
+class DirectionFile(Base):
+    """A photo or document sent with a direction, or with an organization's result."""
+
+    __tablename__ = "direction_files"
+    __table_args__ = (UniqueConstraint("chat_id", "message_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction_id: Mapped[int] = mapped_column(ForeignKey("directions.id", ondelete="CASCADE"))
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE")
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    file_id: Mapped[str] = mapped_column(String(255))
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    caption: Mapped[str | None] = mapped_column(Text)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    added_at: Mapped[datetime]
+
+
+class DirectionAsk(Base):
+    """What the bot waits for from one person in one chat about a direction: the text of a
+    draft, a due date, a reason for closing, a result's note. Kept in the database so that a
+    restart loses nothing."""
+
+    __tablename__ = "direction_asks"
+    __table_args__ = (UniqueConstraint("chat_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    direction_id: Mapped[int] = mapped_column(ForeignKey("directions.id", ondelete="CASCADE"))
+    step: Mapped[str] = mapped_column(String(16))
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE")
+    )
+    result: Mapped[str | None] = mapped_column(String(16))
     updated_at: Mapped[datetime]

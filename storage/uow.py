@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.directions import DirectionRepository
 from storage.repositories import (
     ChatRepository,
     ConversationRepository,
@@ -41,6 +42,7 @@ class UnitOfWork:
     prompts: PromptRepository
     notes: ReportNoteRepository
     roster: RosterRepository  # the configured roster in bulk, at start-up
+    directions: DirectionRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -64,6 +66,7 @@ class UnitOfWork:
         self.prompts = PromptRepository(self.session)
         self.notes = ReportNoteRepository(self.session)
         self.roster = RosterRepository(self.session)
+        self.directions = DirectionRepository(self.session)
         return self
 
     async def __aexit__(

@@ -22,6 +22,7 @@ from bot.core.amounts import (
     bare,
     read_amount,
 )
+from bot.core.directions import read_result
 from bot.core.text import fold_for_matching, is_blank, normalize_text
 
 
@@ -31,6 +32,7 @@ class AnswerKind(StrEnum):
     NUMBER = "number"  # a quantity that may have decimals (tonnes of produce)
     MONEY = "money"  # whole đồng
     YESNO = "yesno"
+    PROGRESS = "progress"  # done / in progress / not started, then a note (a direction)
 
 
 NUMERIC_KINDS = frozenset({AnswerKind.COUNT, AnswerKind.NUMBER, AnswerKind.MONEY})
@@ -203,6 +205,15 @@ def parse_yesno(text: str) -> ParseResult:
     return AnswerProblem("answer.yesno_unclear")
 
 
+def parse_progress(text: str) -> ParseResult:
+    """How far a task has got, then an optional note: "đang làm, đã họp 3 thôn". A state
+    that cannot be told for certain ("chưa xong": begun or not?) is asked back."""
+    read = read_result(text)
+    if read is None:
+        return AnswerProblem("answer.progress_unclear")
+    return ParsedAnswer(normalize_text(text), read.result.value)
+
+
 def parse_text(text: str) -> ParseResult:
     cleaned = normalize_text(text)
     if is_blank(cleaned):
@@ -216,6 +227,7 @@ _PARSERS = {
     AnswerKind.NUMBER: parse_number,
     AnswerKind.MONEY: parse_money,
     AnswerKind.YESNO: parse_yesno,
+    AnswerKind.PROGRESS: parse_progress,
 }
 
 
@@ -228,6 +240,6 @@ def parse_answer(kind: AnswerKind, text: str, unit: str | None = None) -> ParseR
 
 def numeric_value(value: str | None) -> Decimal | None:
     """The Decimal behind a stored canonical value (None for text and yes/no)."""
-    if value is None or value in {"yes", "no"}:
+    if value is None or not value[-1:].isdigit():
         return None
     return Decimal(value)

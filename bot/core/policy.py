@@ -37,6 +37,9 @@ class Action(StrEnum):
     ROSTER = "roster"  # /danhsach
     REMOVE = "remove"  # /xoa, a member who joined by request
     DECIDE_JOIN = "decide_join"  # Approve / Reject under a request to join
+    DIRECT = "direct"  # /chidao: give a direction, change its due date, close, withdraw
+    DIRECTIONS = "directions"  # /chidao alone, /chidao 12: list and show directions
+    FOLLOW = "follow"  # acknowledge a direction, report its result (its organizations only)
 
 
 ALLOWED = None
@@ -71,6 +74,9 @@ POLICY: Mapping[Action, Rule] = {
     Action.ROSTER: Rule(ALLOWED, SECRETARIAT_ONLY),
     Action.REMOVE: Rule(ALLOWED, SECRETARIAT_ONLY),
     Action.DECIDE_JOIN: Rule(ALLOWED, SECRETARIAT_ONLY),
+    Action.DIRECT: Rule(ALLOWED, SECRETARIAT_ONLY),
+    Action.DIRECTIONS: Rule(ALLOWED, ALLOWED),
+    Action.FOLLOW: Rule(NOT_LEADER, ALLOWED),
 }
 
 _RANK = (Standing.SECRETARIAT, Standing.LEADER, Standing.STRANGER)

@@ -33,6 +33,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "/tinhhinh — tình hình báo cáo của tổ chức mình\n"
         "/lichsu — các tuần gần đây của tổ chức mình\n"
         "/huy — tạm dừng, giữ bản nháp; gõ /baocao để làm tiếp\n"
+        "/chidao — chỉ đạo đang giao cho tổ chức mình; bấm «Đã nhận», «Báo cáo kết quả» "
+        "dưới chỉ đạo, hoặc trả lời tin chỉ đạo\n"
         "Số viết như thường lệ: 8.617; 1,5 triệu; 500k. Câu không bắt buộc: gõ «bỏ qua».\n\n"
         "<b>Người mới</b>\n"
         "/dangky — đăng ký làm người báo cáo của một tổ chức (Ban Thường trực duyệt)\n\n"
@@ -42,6 +44,9 @@ ENTRIES: dict[str, dict[str, str]] = {
         "/bieudo — biểu đồ tỉ lệ báo cáo và các số liệu chính qua các tuần gần đây\n"
         "/xuatbaocao — báo cáo Word gửi cấp ủy (vào tin nhắn riêng); /xuatbaocao xlsx "
         "40 48 — bảng Excel từ tuần 40 đến tuần 48 (hoặc csv)\n"
+        "/chidao — các chỉ đạo đang mở, và giao chỉ đạo mới cho tổ chức (trả lời /chidao vào "
+        "tin về một tổ chức để chọn sẵn tổ chức đó); /chidao 12 — chi tiết, đổi hạn, đóng, "
+        "thu hồi\n"
         "/nghi — cho cả nhóm nghỉ tuần này, hoặc miễn báo cáo cho một tổ chức\n"
         "/danhsach — danh sách tổ chức, người báo cáo, người chưa bấm Start\n"
         "/xoa — xoá người đã đăng ký khỏi danh sách báo cáo\n\n"
@@ -55,6 +60,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "/status — where your organization's report stands\n"
         "/history — your organization's recent weeks\n"
         "/cancel — pause, keeping the draft; /report continues it\n"
+        "/directive — the directions given to your organization; press “Received”, “Report "
+        "result” under a direction, or reply to it\n"
         "Numbers as usual: 8.617; 1,5 triệu; 500k. Optional questions: type «skip».\n\n"
         "<b>Newcomers</b>\n"
         "/join — ask to report for an organization (the secretariat approves)\n\n"
@@ -65,6 +72,9 @@ ENTRIES: dict[str, dict[str, str]] = {
         "/chart — chart of the reporting rate and main figures over recent weeks\n"
         "/export — the Word report for the Party committee (in private); /export xlsx "
         "40 48 — a spreadsheet of weeks 40 to 48 (or csv)\n"
+        "/directive — the open directions, and a new one for organizations (reply "
+        "/directive to a message about one organization to choose it); /directive 12 — "
+        "details, change the due date, close, withdraw\n"
         "/skip — a holiday for the whole group this week, or excuse one organization\n"
         "/roster — organizations, their reporters, who has not pressed Start\n"
         "/remove — remove a member who joined by request\n\n"
@@ -156,6 +166,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "cmd.history": {
         "vi": "Các tuần gần đây của tổ chức",
         "en": "Your organization's recent weeks",
+    },
+    "cmd.directive": {
+        "vi": "Chỉ đạo: giao, theo dõi kết quả",
+        "en": "Directions: give them, follow them up",
     },
     "cmd.chart": {
         "vi": "Biểu đồ báo cáo các tuần gần đây",

@@ -113,6 +113,12 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "config.max_below_min": {"vi": "phải lớn hơn hoặc bằng min", "en": "must not be below min"},
     "config.duplicate_value": {"vi": "bị trùng lặp", "en": "is duplicated"},
+    "config.reserved_key": {
+        "vi": "“{value}”: khóa bắt đầu bằng “{prefix}” dành cho câu hỏi về chỉ đạo, xin đặt "
+        "tên khác",
+        "en": "“{value}”: keys beginning with “{prefix}” are the bot's questions about "
+        "directions; please choose another",
+    },
     "config.bad_code": {
         "vi": "“{value}” không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu _, "
         "tối đa 24 ký tự",

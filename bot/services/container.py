@@ -9,6 +9,7 @@ from bot.config import AppConfig
 from bot.core.language import DEFAULT_LANGUAGE
 from bot.foreground import Foreground
 from bot.services.chats import ChatService
+from bot.services.directions import DirectionService
 from bot.services.exports import ExportService
 from bot.services.history import HistoryService
 from bot.services.inbox import InboxService
@@ -28,6 +29,7 @@ class Services:
     db: Database
     people: PeopleService
     reporting: ReportingService
+    directions: DirectionService
     membership: MembershipService
     weekly: WeeklyService
     exports: ExportService
@@ -68,7 +70,8 @@ def build_services(
         clock=clock,
         db=database,
         people=PeopleService(database, chat_service),
-        reporting=ReportingService(database, config, answered),
+        reporting=ReportingService(database, config, answered, words),
+        directions=DirectionService(database, config, words),
         membership=MembershipService(database, config),
         weekly=WeeklyService(database, config, words, foreground),
         exports=ExportService(database, config),

@@ -10,6 +10,7 @@ same chat's messages at once.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -29,6 +30,7 @@ from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
+DIRECTION_FILE = "cd_file"  # bot.services.direction_mail.FILE
 RETRY_FIRST, RETRY_MAX = timedelta(seconds=30), timedelta(minutes=30)
 # Chats served at once: enough to keep Telegram's 30 messages a second busy while each chat
 # waits its second between messages; with 64 the requests reached a server enforcing the
@@ -78,6 +80,12 @@ class Transport(Protocol):
     async def send_photo(
         self, chat_id: int, photo: bytes, caption: str, *, thread_id: int | None
     ) -> None: ...
+
+    async def send_file(
+        self, chat_id: int, kind: str, file_id: str, caption: str, *, thread_id: int | None
+    ) -> None:
+        """A photo or document Telegram already has (a direction's), by its file id."""
+        ...
 
 
 class OutboxService:
@@ -161,8 +169,10 @@ class OutboxService:
                 return None
             chat_id, thread_id, markup = entry.chat_id, entry.thread_id, entry.markup
             done, chart = entry.parts_sent, entry.kind == DIGEST_CHART
+            # A file (a direction's photo) is in the markup column; its caption is the text.
+            file = json.loads(markup)["file"] if entry.kind == DIRECTION_FILE and markup else None
             # A photo goes in one piece: its caption is short.
-            pieces = [entry.text or ""] if chart else split_html(entry.text or "")
+            pieces = [entry.text or ""] if chart or file else split_html(entry.text or "")
             history = await _chart_history(uow, self._config, entry) if chart else None
         # Drawn outside the transaction, in a worker process: a chart is about 0.3 s of CPU,
         # which on the event loop's thread (or holding its GIL) would stall every reply.
@@ -171,7 +181,11 @@ class OutboxService:
         while index < len(pieces):
             last = index == len(pieces) - 1
             try:
-                if photo is not None:
+                if file is not None:
+                    await transport.send_file(
+                        chat_id, file["kind"], file["file_id"], pieces[index], thread_id=thread_id
+                    )
+                elif photo is not None:
                     await transport.send_photo(chat_id, photo, pieces[index], thread_id=thread_id)
                 elif not chart:  # a chart whose group is gone is not sent
                     await transport.send(

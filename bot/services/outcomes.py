@@ -10,6 +10,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.core.digest import Digest
+from bot.core.directions import Picture
 from bot.core.periods import PeriodKey
 from bot.core.questionnaire import Question
 from bot.core.rollup import RollUp
@@ -439,6 +440,7 @@ class Summary(Outcome):
     digest: Digest
     leaders_of: dict[str, tuple[Who, ...]]
     rollup: RollUp | None = None  # a parent group's: its children for the same week
+    directions: Picture | None = None  # the "Chỉ đạo" section
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,14 @@ from typing import NamedTuple
 
 from bot.config import AppConfig, GroupConfig
 from bot.core import conversation as talk
-from bot.core.answers import AnswerKind, AnswerProblem, ParsedAnswer, Unsure, parse_answer
+from bot.core.answers import (
+    NUMERIC_KINDS,
+    AnswerKind,
+    AnswerProblem,
+    ParsedAnswer,
+    Unsure,
+    parse_answer,
+)
 from bot.core.attribution import Belongs
 from bot.core.conversation import Draft, Given, ReportState, State, Step, decide, needs
 from bot.core.periods import PeriodKey, PeriodWindow
@@ -28,6 +35,7 @@ from bot.core.questionnaire import AnswerState, Question, position, progress
 from bot.core.reporting import reportable_periods
 from bot.core.status import report_status
 from bot.services.acting import Acting, UseCases
+from bot.services.following import apply_follow_ups, follow_up_questions
 from bot.services.outcomes import (
     Ask,
     Cancelled,
@@ -70,6 +78,7 @@ from bot.services.people import (
 )
 from bot.services.periods import ensure_period
 from bot.services.prompts import attribution, prompt_of, with_prompt
+from bot.services.words import WeekWords
 from storage.database import Database
 from storage.models import (
     Answer,
@@ -105,10 +114,11 @@ class Setting(NamedTuple):
     organization: Organization
     group: Group
     config: GroupConfig
+    follow_ups: tuple[Question, ...] = ()  # directions open for the organization
 
     @property
     def questions(self) -> tuple[Question, ...]:
-        return self.config.questions_for(self.organization.code)
+        return (*self.config.questions_for(self.organization.code), *self.follow_ups)
 
     @property
     def language(self) -> str:
@@ -116,8 +126,11 @@ class Setting(NamedTuple):
 
 
 class ReportingService:
-    def __init__(self, db: Database, config: AppConfig, answered: Answered) -> None:
+    def __init__(
+        self, db: Database, config: AppConfig, answered: Answered, words: WeekWords
+    ) -> None:
         self._db = db
+        self._words = words
         self._acting = UseCases(db, config)
         self._config = config
         self._answered = answered
@@ -326,6 +339,18 @@ class ReportingService:
     ) -> Outcome:
         return await self._press(chat, query_id, sender, talk.Submit(report_id), now)
 
+    async def choose(
+        self,
+        chat: Chat,
+        query_id: str,
+        sender: Sender,
+        report_id: int,
+        key: str,
+        value: str,
+        now: datetime,
+    ) -> Outcome:
+        return await self._press(chat, query_id, sender, talk.Chose(report_id, key, value), now)
+
     async def change(
         self, chat: Chat, query_id: str, sender: Sender, report_id: int, key: str, now: datetime
     ) -> Outcome:
@@ -462,11 +487,14 @@ class ReportingService:
             return
         assert setting is not None
         report = setting.report
+        changed: list[str] = []  # answers about directions, changed after submission
         for effect in decision.effects:
             match effect:
                 case talk.Put(key, text, value, message_id):
                     new = ParsedAnswer(text, value)
                     await self._put(uow, chat, report, key, new, person, message_id, stored, now)
+                    if report.state is ReportState.SUBMITTED:
+                        changed.append(key)
                 case talk.Append(key, text, message_id):
                     answer = await uow.reports.answer(report.id, key)
                     assert answer is not None
@@ -504,7 +532,21 @@ class ReportingService:
                 case talk.SubmitReport():
                     report.state = ReportState.SUBMITTED
                     report.submitted_at, report.submitted_by = now, person.id
+                    changed = [q.key for q in setting.follow_ups]
             await uow.reports.touch(report, now)
+        if changed and setting.follow_ups:
+            # The report's answers about directions update them once it is submitted.
+            await apply_follow_ups(
+                uow,
+                self._words,
+                setting.config,
+                setting.group,
+                report,
+                setting.organization,
+                person,
+                changed,
+                now,
+            )
 
     async def _put(
         self,
@@ -761,7 +803,10 @@ class ReportingService:
                 parsed = parse_answer(question.kind, text, question.unit)
                 if isinstance(parsed, AnswerProblem):
                     return EditRefused(context, question, parsed.code)
-                if isinstance(parsed, Unsure) or doubt(question, Decimal(str(parsed.value)), None):
+                numeric = question.kind in NUMERIC_KINDS
+                if isinstance(parsed, Unsure) or (
+                    numeric and doubt(question, Decimal(str(parsed.value)), None)
+                ):
                     # Not stored on a doubt: an edit cannot be asked back about.
                     return EditRefused(context, question, "answer.edit_unsure")
                 part.text, new = parsed.text, parsed
@@ -770,6 +815,18 @@ class ReportingService:
             submitted = report.state is ReportState.SUBMITTED
             await _replace_answer(uow, answer, new, person, now, revision=submitted)
             report.updated_at = now
+            if submitted and answer.question_key in {q.key for q in setting.follow_ups}:
+                await apply_follow_ups(
+                    uow,
+                    self._words,
+                    setting.config,
+                    setting.group,
+                    report,
+                    setting.organization,
+                    person,
+                    [answer.question_key],
+                    now,
+                )
             await uow.commit()
             return EditApplied(context, question, _shown(answer), submitted)
 
@@ -845,7 +902,10 @@ class ReportingService:
         found = await uow.reports.setting(report_id)
         assert found is not None
         report, period, organization, group = found
-        return Setting(report, period, organization, group, self._group_config(group))
+        config = self._group_config(group)
+        submitted = report.state is ReportState.SUBMITTED
+        follow_ups = await follow_up_questions(uow, organization.id, report.id, submitted)
+        return Setting(report, period, organization, group, config, follow_ups)
 
     def _context(self, setting: Setting, person: Person) -> ReportContext:
         return ReportContext(

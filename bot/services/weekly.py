@@ -29,6 +29,7 @@ from bot.services.facts import (
     read_rollup,
     recent_weeks,
 )
+from bot.services.following import late_directions, read_picture
 from bot.services.outcomes import (
     BadPeriod,
     ChartReady,
@@ -170,18 +171,25 @@ class WeeklyService:
                 overdue = facts.owing(waiting)
                 secretariat = await secretariat_of(uow, facts.group)
                 reachable = await reachable_privately(uow, secretariat)
+                late = await late_directions(uow, facts.group, config, now)
                 # Those the bot cannot write to in private are mentioned in the group instead.
                 elsewhere = (
                     tuple(Who(p.user_id, p.full_name) for p in secretariat if p not in reachable)
-                    if overdue
+                    if overdue or late
                     else ()
                 )
                 text = self._words.deadline(
-                    facts.audience(), key, digest.submitted, digest.expected, overdue, elsewhere
+                    facts.audience(),
+                    key,
+                    digest.submitted,
+                    digest.expected,
+                    overdue,
+                    elsewhere,
+                    late,
                 )
                 entries = [entry(text)]
-                if overdue:
-                    private = self._words.secretariat_overdue(facts.audience(), key, overdue)
+                if overdue or late:
+                    private = self._words.secretariat_overdue(facts.audience(), key, overdue, late)
                     for person in reachable:
                         entries.append(
                             entry(
@@ -199,7 +207,10 @@ class WeeklyService:
                 ]
             case EventKind.DIGEST:
                 rollup = await read_rollup(uow, self._config, config, key, now)
-                text = self._words.digest(facts.audience(), digest, facts.leaders_of, rollup)
+                directions = await read_picture(uow, facts.group, config, period, now)
+                text = self._words.digest(
+                    facts.audience(), digest, facts.leaders_of, rollup, directions
+                )
                 chart = self._chart_entry(facts, now)
                 return [entry(text, thread_id=config.digest_topic), *filter(None, [chart])]
         raise AssertionError(due.kind)
@@ -259,7 +270,8 @@ class WeeklyService:
                 if rollup is None:
                     return NoChildren(config.language)
                 return RollUpSummary(audience, rollup)
-            return Summary(audience, facts.digest, facts.leaders_of, rollup)
+            directions = await read_picture(acting.uow, group, config, period, now)
+            return Summary(audience, facts.digest, facts.leaders_of, rollup, directions)
 
         return await self._acting.run(
             chat, sender, now, work, handled=message_key(chat, message_id), action=Action.SUMMARY
@@ -367,8 +379,11 @@ class WeeklyService:
             period = await ensure_period(uow, group, config, key)
             facts = await read_facts(uow, group, config, period, now, cumulative=True)
             rollup = await read_rollup(uow, self._config, config, key, now)
+            directions = await read_picture(uow, group, config, period, now)
             await uow.commit()
-        return self._words.digest(facts.audience(), facts.digest, facts.leaders_of, rollup)
+        return self._words.digest(
+            facts.audience(), facts.digest, facts.leaders_of, rollup, directions
+        )
 
     async def claim_digest(self, chat_id: int, key: PeriodKey, now: datetime) -> bool:
         """Claim the digest of ``key`` for sending now (the operator's ``--send``); False if
@@ -381,7 +396,10 @@ class WeeklyService:
             period = await ensure_period(uow, group, config, key)
             facts = await read_facts(uow, group, config, period, now, cumulative=True)
             rollup = await read_rollup(uow, self._config, config, key, now)
-            text = self._words.digest(facts.audience(), facts.digest, facts.leaders_of, rollup)
+            directions = await read_picture(uow, group, config, period, now)
+            text = self._words.digest(
+                facts.audience(), facts.digest, facts.leaders_of, rollup, directions
+            )
             claimed = await uow.ledger.claim(
                 SentMessage(
                     period_id=period.id,

@@ -8,15 +8,19 @@ implemented by ``bot.views.weekly.WeekTexts`` and handed over where the applicat
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from bot.core.digest import Digest, OrganizationLine
+from bot.core.directions import Picture
 from bot.core.periods import PeriodKey
 from bot.core.rollup import RollUp
-from bot.services.outcomes import Audience, Owing, Who
+from bot.services.outcomes import Audience, Outcome, Owing, Who
 
-__all__ = ["Audience", "Owing", "WeekWords"]
+__all__ = ["Audience", "LateDirection", "Owing", "Rendered", "WeekWords"]
+
+Rendered = tuple[str, str | None]  # Telegram HTML, and the inline keyboard as JSON (or None)
+LateDirection = tuple[int, str, date]  # a direction's number, the organization, the due day
 
 
 class WeekWords(Protocol):
@@ -48,12 +52,17 @@ class WeekWords(Protocol):
         expected: int,
         owing: tuple[Owing, ...],
         not_in_private: tuple[Who, ...] = (),
+        late_directions: tuple[LateDirection, ...] = (),
     ) -> str: ...
 
     def overdue(self, audience: Audience, period: PeriodKey, owing: tuple[Owing, ...]) -> str: ...
 
     def secretariat_overdue(
-        self, audience: Audience, period: PeriodKey, owing: tuple[Owing, ...]
+        self,
+        audience: Audience,
+        period: PeriodKey,
+        owing: tuple[Owing, ...],
+        late_directions: tuple[LateDirection, ...] = (),
     ) -> str: ...
 
     def late_addition(
@@ -66,6 +75,7 @@ class WeekWords(Protocol):
         digest: Digest,
         leaders_of: dict[str, tuple[Who, ...]],
         rollup: RollUp | None = None,
+        directions: Picture | None = None,
     ) -> str: ...
 
     def chart_caption(self, group: str, language: str, weeks: int, period: PeriodKey) -> str: ...
@@ -75,3 +85,8 @@ class WeekWords(Protocol):
     def chat_removed(self, group: str, language: str) -> str: ...
 
     def chat_back(self, group: str, language: str) -> str: ...
+
+    def message(self, outcome: Outcome, private: bool) -> Rendered:
+        """Any outcome as the message it is shown as: what a direction sends is claimed in
+        the ledger in the words and with the buttons its view has."""
+        ...

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from bot.services.outcomes import Outcome
 from bot.views.base import Button, View
 from bot.views.common import render_common
+from bot.views.directions import render_directions
 from bot.views.documents import render_documents
 from bot.views.membership import render_membership
 from bot.views.reporting import render_reporting
@@ -24,6 +25,7 @@ _FEATURES: tuple[Callable[[Outcome, bool], View | None], ...] = (
     render_membership,
     render_weekly,
     render_documents,
+    render_directions,
 )
 
 

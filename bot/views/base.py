@@ -14,6 +14,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.buttons import Press
+from bot.core.answers import AnswerKind
+from bot.core.directions import read_result
 from bot.core.formatting import format_value
 from bot.core.questionnaire import Question
 from bot.i18n import Html, escape, plain, t
@@ -82,9 +84,25 @@ def yes_no(lang: str) -> tuple[str, str]:
     return plain("answer.yes", lang), plain("answer.no", lang)
 
 
+FOLLOW_UP = "cd_"  # a report's question about a direction (bot.services.following)
+
+
+def heading(question: Question, lang: str) -> str:
+    """A question as it is asked: a direction's is "Kết quả thực hiện chỉ đạo #12: …"."""
+    number = question.key.removeprefix(FOLLOW_UP)
+    if question.key.startswith(FOLLOW_UP) and number.isdigit():
+        text = short(question.text, 300)
+        return plain("direction.follow_up", lang, number=int(number), text=text)
+    return question.text
+
+
 def worded(question: Question, shown: Shown | None, lang: str) -> str:
-    """An answer as people read it: figures regrouped with their unit, yes/no as words;
-    "" for no answer."""
+    """An answer as people read it: figures regrouped with their unit, yes/no as words, how
+    far a direction has got in words, with its note; "" for no answer."""
     if shown is None:
         return ""
+    if question.kind is AnswerKind.PROGRESS and shown.value is not None:
+        state = plain(f"direction.result.{shown.value}", lang)
+        read = read_result(shown.text)
+        return f"{state} — {read.note}" if read is not None and read.note else state
     return format_value(question.kind, shown.text, shown.value, question.unit, lang, yes_no(lang))

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot import buttons
 from bot.core.answers import AnswerKind
+from bot.core.directions import Result
 from bot.core.status import ReportStatus
 from bot.i18n import Html, plain, t
 from bot.i18n.weeks import first_up, week
@@ -32,8 +33,10 @@ from bot.services.outcomes import (
     StatusReport,
     Submitted,
 )
-from bot.views.base import ANSWER_PREVIEW, Button, View, lead, short, when, worded
+from bot.views.base import ANSWER_PREVIEW, Button, View, heading, lead, short, when, worded
 from bot.views.common import render_common
+
+PROGRESS_CHOICES = (Result.DONE.value, Result.IN_PROGRESS.value, Result.NOT_STARTED.value)
 
 
 def render_reporting(outcome: Outcome, private: bool) -> View | None:
@@ -80,7 +83,7 @@ def render_reporting(outcome: Outcome, private: bool) -> View | None:
                 lang,
                 value=worded(question, display, lang),
                 bound=worded(question, outcome.bound, lang),
-                question=short(question.text, 80),
+                question=short(heading(question, lang), 80),
             )
             owner, report = ctx.who.user_id, ctx.report_id
             right = Button(
@@ -99,7 +102,7 @@ def render_reporting(outcome: Outcome, private: bool) -> View | None:
             line = t(
                 "report.corrected",
                 lang,
-                question=short(question.text, 80),
+                question=short(heading(question, lang), 80),
                 old=short(worded(question, old, lang) or "—", 200),
                 new=short(worded(question, new, lang) or "—", 200),
             )
@@ -115,7 +118,7 @@ def render_reporting(outcome: Outcome, private: bool) -> View | None:
             text = t(
                 "report.changed",
                 lang,
-                question=short(question.text, 80),
+                question=short(heading(question, lang), 80),
                 old=short(worded(question, old, lang) or "—", 200),
                 new=short(worded(question, new, lang) or "—", 200),
             )
@@ -133,7 +136,7 @@ def render_reporting(outcome: Outcome, private: bool) -> View | None:
             text = t(
                 key,
                 ctx.language,
-                question=short(question.text, 80),
+                question=short(heading(question, ctx.language), 80),
                 answer=short(worded(question, display, ctx.language) or "—", 200),
             )
             return View(text)
@@ -141,7 +144,7 @@ def render_reporting(outcome: Outcome, private: bool) -> View | None:
             text = t(
                 "report.edit_refused",
                 ctx.language,
-                question=short(question.text, 80),
+                question=short(heading(question, ctx.language), 80),
                 problem=t(problem, ctx.language),
                 example=t(f"answer.example.{question.kind.value}", ctx.language),
             )
@@ -162,7 +165,13 @@ def _ask(outcome: Ask, private: bool) -> View:
     if outcome.problem is not None:
         lines.append(t("report.problem", lang, problem=t(outcome.problem, lang)))
     lines.append(
-        t("report.question", lang, number=outcome.number, total=outcome.total, text=question.text)
+        t(
+            "report.question",
+            lang,
+            number=outcome.number,
+            total=outcome.total,
+            text=heading(question, lang),
+        )
     )
     if question.unit and question.kind in (AnswerKind.COUNT, AnswerKind.NUMBER):
         lines.append(t("report.unit", lang, unit=question.unit))
@@ -177,6 +186,16 @@ def _ask(outcome: Ask, private: bool) -> View:
         current = worded(question, outcome.current, lang)
         lines.append(t("report.current", lang, answer=short(current, ANSWER_PREVIEW)))
     rows: tuple[tuple[Button, ...], ...] = ()
+    if question.kind is AnswerKind.PROGRESS:
+        rows = tuple(
+            (
+                Button(
+                    plain(f"direction.result.{value}", lang),
+                    buttons.Choose(ctx.who.user_id, ctx.report_id, question.key, value),
+                ),
+            )
+            for value in PROGRESS_CHOICES
+        )
     if not question.required and outcome.current is None:
         if private:
             skip = Button(
@@ -193,7 +212,12 @@ def _items(items: tuple[Item, ...], lang: str) -> list[Html]:
     lines = []
     for number, item in enumerate(items, 1):
         lines.append(
-            t("report.item.question", lang, number=number, text=short(item.question.text, 120))
+            t(
+                "report.item.question",
+                lang,
+                number=number,
+                text=short(heading(item.question, lang), 120),
+            )
         )
         if item.skipped:
             lines.append(t("report.item.skipped", lang))
@@ -236,7 +260,10 @@ def _review(outcome: Review, private: bool) -> View:
         lines.append(t("report.review.change_prompt", lang))
     for number, item in enumerate(outcome.items, 1):
         label = plain(
-            "report.button.change", lang, number=number, text=short(item.question.text, 28)
+            "report.button.change",
+            lang,
+            number=number,
+            text=short(heading(item.question, lang), 28),
         )
         rows.append((Button(label, buttons.Change(uid, report, item.question.key)),))
     if outcome.submitted_at is not None:
@@ -267,7 +294,7 @@ def _receipt(outcome: Submitted, private: bool) -> View:
             t(
                 "report.receipt.figure",
                 lang,
-                question=short(i.question.text, 80),
+                question=short(heading(i.question, lang), 80),
                 answer=worded(i.question, i.display, lang),
             )
             for i in outcome.figures

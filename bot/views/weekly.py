@@ -6,6 +6,7 @@ messages before sending them."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo
 from bot import buttons
 from bot.core.answers import AnswerKind
 from bot.core.digest import Digest, OrganizationLine, StoredAnswer, Total
+from bot.core.directions import Picture
 from bot.core.formatting import format_value
 from bot.core.periods import PeriodKey
 from bot.core.questionnaire import Question
@@ -33,8 +35,9 @@ from bot.services.outcomes import (
     Summary,
     Who,
 )
-from bot.services.words import Audience, Owing
+from bot.services.words import Audience, LateDirection, Owing, Rendered
 from bot.views.base import ECHO, Button, View, mention, short, when
+from bot.views.directions import late_line, section_lines
 
 STATUS_MARK = {
     ReportStatus.ON_TIME: "✅",
@@ -100,18 +103,24 @@ def deadline_text(
     expected: int,
     owing: tuple[Owing, ...],
     not_in_private: tuple[Who, ...] = (),
+    late_directions: tuple[LateDirection, ...] = (),
 ) -> Html:
     """``not_in_private``: secretariat members who would have had the list in private, but
-    the bot cannot write to them there; they are mentioned here instead."""
+    the bot cannot write to them there; they are mentioned here instead. ``late_directions``:
+    directions overdue and not done, named after the reports."""
     lang = audience.language
+    late = [late_line(late_directions, lang)] if late_directions else []
     if not owing:
-        return t("weekly.deadline.all_in", lang, period=week(period, lang))
+        return Html(
+            "\n".join([t("weekly.deadline.all_in", lang, period=week(period, lang)), *late])
+        )
     lines = [
         t("weekly.deadline.title", lang, period=week(period, lang)),
         t("weekly.deadline.count", lang, submitted=submitted, expected=expected),
         t("weekly.overdue_heading", lang),
         *_list(audience, owing),
         t("weekly.late_accepted", lang),
+        *late,
     ]
     if not_in_private:
         people = Html(", ".join(mention(w) for w in not_in_private))
@@ -127,7 +136,10 @@ def overdue_text(audience: Audience, period: PeriodKey, owing: tuple[Owing, ...]
 
 
 def secretariat_overdue_text(
-    audience: Audience, period: PeriodKey, owing: tuple[Owing, ...]
+    audience: Audience,
+    period: PeriodKey,
+    owing: tuple[Owing, ...],
+    late_directions: tuple[LateDirection, ...] = (),
 ) -> Html:
     lang = audience.language
     names = [
@@ -148,6 +160,8 @@ def secretariat_overdue_text(
         ),
         *names,
     ]
+    if late_directions:
+        lines.append(late_line(late_directions, lang))
     return Html("\n".join(lines))
 
 
@@ -180,9 +194,11 @@ def digest_text(
     digest: Digest,
     leaders_of: dict[str, tuple[Who, ...]],
     rollup: RollUp | None = None,
+    directions: Picture | None = None,
 ) -> Html:
     """The digest of a closed period (Monday), or the state so far (/summary); a parent
-    group's also has its children's picture (``rollup``)."""
+    group's also has its children's picture (``rollup``); a group that gives directions,
+    their section."""
     lang, tz = audience.language, audience.timezone
     title = "weekly.digest.title" if digest.closed else "weekly.digest.title_so_far"
     lines = [
@@ -210,6 +226,8 @@ def digest_text(
         lines += [_total_line(total, lang) for total in digest.totals]
     if rollup is not None:
         lines += [Html(""), *rollup_lines(rollup, lang)]
+    if directions is not None and not directions.empty:
+        lines += [Html(""), *section_lines(directions, lang)]
     if digest.proposals:
         lines += [Html(""), t("weekly.digest.proposals", lang)]
         lines += [
@@ -362,7 +380,7 @@ def render_weekly(outcome: Outcome, private: bool) -> View | None:
         case ChartReady(caption=caption):  # the picture goes as a photo; the words are these
             return View(Html(caption))
         case Summary(audience=audience, digest=digest, leaders_of=leaders_of, rollup=rollup):
-            return View(digest_text(audience, digest, leaders_of, rollup))
+            return View(digest_text(audience, digest, leaders_of, rollup, outcome.directions))
         case RollUpSummary(audience=audience, rollup=rollup):
             lines = [t("weekly.digest.group", audience.language, group=audience.group)]
             return View(Html("\n".join([*rollup_lines(rollup, audience.language), *lines])))
@@ -441,3 +459,13 @@ class WeekTexts:
     @staticmethod
     def call_button(language: str) -> str:
         return plain("weekly.call.button", language)
+
+    @staticmethod
+    def message(outcome: Outcome, private: bool) -> Rendered:
+        from bot.views import render  # the package imports this module
+
+        view = render(outcome, private=private)
+        if not view.buttons:
+            return view.text, None
+        rows = [[{"text": b.label, "callback_data": b.data} for b in row] for row in view.buttons]
+        return view.text, json.dumps({"inline_keyboard": rows}, ensure_ascii=False)

@@ -73,6 +73,7 @@ async def test_commands_are_registered_with_vietnamese_and_english_descriptions(
         "history": "Các tuần gần đây của tổ chức",
         "cancel": "Tạm dừng, giữ bản nháp",
         "summary": "Tổng hợp báo cáo (Ban Thường trực)",
+        "directive": "Chỉ đạo: giao, theo dõi kết quả",
         "chart": "Biểu đồ báo cáo các tuần gần đây",
         "export": "Xuất báo cáo Word/Excel (Ban Thường trực)",
         "join": "Đăng ký làm người báo cáo",

@@ -164,6 +164,70 @@ SAMPLES: dict[type[Outcome], Outcome] = {
 }
 
 
+def _direction_samples() -> dict[type[Outcome], Outcome]:
+    from datetime import date
+
+    from bot.core.directions import DirectionLine, DirectionState, Progress, Reminder, Result
+    from bot.core.directions import TargetLine as T
+    from bot.services import direction_outcomes as d
+
+    due, today = date(2026, 12, 4), date(2026, 12, 1)
+    choices = tuple(d.Choice(n, f"{LONG} {n}", n % 2 == 0) for n in range(1, 7))
+    targets = tuple(
+        T(f"{LONG} {n}", f"o{n}", progress, date(2026, 12, 2), "Đã họp " * 40)
+        for n, progress in enumerate(Progress)
+    )
+    line = DirectionLine(12, "Tuyên truyền " * 200, today, "Trần Văn Nam", due,
+                         DirectionState.OPEN, targets)  # fmt: skip
+    history = tuple(
+        d.HistoryEntry(AT, kind, "An", "Đoàn", value, "Ghi chú " * 50)
+        for kind, value in (("given", None), ("acknowledged", None), ("result:report", "done"),
+                            ("note", None), ("due", "2026-12-10"), ("closed", None))
+    )  # fmt: skip
+    chooser = d.ChooseTargets(WHO, "vi", 3, choices, "direction.too_long")
+    addressed = tuple((f"{LONG} {n}", (WHO, Who(2, "Bình"))) for n in range(6))
+    return {
+        d.ChooseTargets: chooser,
+        d.AskDirectionText: d.AskDirectionText(
+            WHO, "vi", 3, ("Đoàn", LONG), True, "direction.too_long"
+        ),
+        d.AskDue: d.AskDue(WHO, "vi", 3, due, date(2026, 12, 3), "direction.due.past", 12),
+        d.ReviewDirection: d.ReviewDirection(WHO, "vi", 3, ("Đoàn",), "Nội dung " * 400, 2, due),
+        d.DirectionGiven: d.DirectionGiven("vi", 12, ("Đoàn", "Hội Nông dân"), due),
+        d.DirectionDropped: d.DirectionDropped("vi"),
+        d.DirectionPost: d.DirectionPost(
+            "vi", 3, 12, "MTTQ xã Tân Phú", "Trần Văn Nam", "Nội dung " * 133, due, addressed, 2, 1
+        ),
+        d.DirectionNotice: d.DirectionNotice(
+            "vi",
+            12,
+            "unacked",
+            "Đoàn",
+            text="Nội dung " * 80,
+            mentions=(WHO,),
+            direction=3,
+            reminder=Reminder.UNACKNOWLEDGED,
+        ),
+        d.DirectionList: d.DirectionList(WHO, "vi", "MTTQ", (line,) * 12, today, True, chooser),
+        d.DirectionDetail: d.DirectionDetail(WHO, "vi", 3, line, history, TZ, today, True, True),
+        d.NoSuchDirection: d.NoSuchDirection("vi", 99),
+        d.DirectionNotOpen: d.DirectionNotOpen("vi", 12, "withdrawn"),
+        d.Acknowledged: d.Acknowledged("vi", 12, ("Đoàn",)),
+        d.NotAddressed: d.NotAddressed("vi", 12),
+        d.ChooseResultOrganization: d.ChooseResultOrganization(WHO, "vi", 3, 12, choices),
+        d.ChooseResult: d.ChooseResult(WHO, "vi", 3, 12, 7, LONG),
+        d.AskResultNote: d.AskResultNote(WHO, "vi", 3, 12, "Đoàn", Result.IN_PROGRESS),
+        d.ResultRecorded: d.ResultRecorded("vi", 12, "Đoàn", Result.DONE, "Đã họp " * 100),
+        d.ReplyUnclear: d.ReplyUnclear(WHO, "vi", 3, 12),
+        d.FileKept: d.FileKept("vi", 12, "Đoàn"),
+        d.AskCloseReason: d.AskCloseReason(WHO, "vi", 3, 12, "withdrawn"),
+        d.DirectionChanged: d.DirectionChanged("vi", 12, "due", due, "", ("Đoàn",)),
+    }
+
+
+SAMPLES.update(_direction_samples())
+
+
 def _kinds(base: type[Outcome]) -> set[type[Outcome]]:
     found = set()
     for kind in base.__subclasses__():

@@ -119,3 +119,11 @@ class Change(Pressed):
 @dataclass(frozen=True)
 class Keep(Pressed):
     """Keep the submitted report as it is."""
+
+
+@dataclass(frozen=True)
+class Chose(Pressed):
+    """One of the choices under a question answered by choosing (how far a task has got)."""
+
+    key: str
+    value: str

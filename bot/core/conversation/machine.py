@@ -20,6 +20,7 @@ from bot.core.conversation.events import (
     Attached,
     Cancel,
     Change,
+    Chose,
     Event,
     FigureAnswer,
     Finish,
@@ -401,6 +402,20 @@ def _finish(turn: _Turn, event: Event) -> Say:
     return _advance(turn)
 
 
+def _chose(turn: _Turn, event: Event) -> Say:
+    """A choice stands for the answer typed as its value; no note comes with it."""
+    assert isinstance(event, Chose)
+    question = turn.report.question(event.key)
+    if event.key != turn.now.question_key or question is None or turn.now.pending is not None:
+        return Stale()
+    parsed = parse_answer(question.kind, event.value, question.unit)
+    if not isinstance(parsed, ParsedAnswer) or parsed.value != event.value:
+        return Stale()  # not one of this question's choices
+    old = turn.report.answers.get(question.key)
+    turn.store(Put(question.key, event.value, event.value, None))
+    return _after_answer(turn, question, old)
+
+
 def _figure_answer(turn: _Turn, event: Event) -> Say:
     assert isinstance(event, FigureAnswer)
     pending = turn.now.pending
@@ -489,6 +504,7 @@ RULES: Mapping[type[Event], Rule] = {
     Skip: Rule(_ONLY_ANSWER, _skip, _stale),
     Finish: Rule(_ONLY_ANSWER, _finish, _stale),
     FigureAnswer: Rule(ANSWERING, _figure_answer, _stale),
+    Chose: Rule(ANSWERING, _chose, _stale),
     Submit: Rule(_REVIEW, _submit, _stale),
     Change: Rule(_REVIEWING, _change, _stale),
     Keep: Rule(_SUBMITTED_MENU, _keep, _stale),
