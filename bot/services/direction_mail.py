@@ -13,8 +13,8 @@ from datetime import datetime
 
 from bot.config import GroupConfig
 from bot.services.direction_outcomes import DirectionNotice, DirectionPost
-from bot.services.outcomes import Who
 from bot.services.outbox import DIRECTION_FILE
+from bot.services.outcomes import Who
 from bot.services.people import display_name, reachable_privately
 from bot.services.words import WeekWords
 from storage.models import (
