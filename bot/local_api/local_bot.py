@@ -71,6 +71,8 @@ class LocalBot:
         if last:
             await self.api.wait_confirmed(last)
         await self.app.update_queue.join()
+        # What an update claimed and had delivered at once (a direction given) is sent too.
+        await services_of(self.app).outbox.idle()
 
     async def tick(self) -> None:
         """Run the week's job once at the clock's time, as the job queue would."""

@@ -101,6 +101,13 @@ class OutboxService:
         self._chats = chats
         self._foreground = foreground or Foreground()
         self._busy: set[int] = set()  # chats a delivery run is serving now
+        self._quiet = asyncio.Event()  # set when the last chat served is done
+
+    async def idle(self) -> None:
+        """Until no delivery run is serving any chat."""
+        while self._busy:
+            self._quiet.clear()
+            await self._quiet.wait()
 
     async def deliver(self, now: datetime, transport: Transport) -> int:
         """Send what is claimed and due; returns how many messages were completed.
@@ -135,6 +142,8 @@ class OutboxService:
                         completed += 1
             finally:
                 self._busy.discard(chat_id)
+                if not self._busy:
+                    self._quiet.set()
             return completed
 
         served = [serve(chat_id, ids) for chat_id, ids in by_chat.items()]
