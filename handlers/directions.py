@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Message
 
 from bot.services.container import Services
-from bot.services.directions import Replied
+from bot.services.direction_steps import Replied
 from bot.services.outcomes import Outcome
 from handlers.adapter import Asked, UseCase
 

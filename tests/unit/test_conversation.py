@@ -467,3 +467,45 @@ def test_every_event_has_a_rule() -> None:
         return found
 
     assert leaves(talk.Event) == set(RULES)
+
+
+# --- a question answered by choosing (how far a direction has got) ----------------------------
+
+FOLLOW_UP = Question("cd_12", "Rà soát hộ nghèo", AnswerKind.PROGRESS)
+
+
+def with_follow_up(**answers: Given) -> Draft:
+    return Draft(REPORT, (*QUESTIONS, FOLLOW_UP), answers)
+
+
+def test_a_choice_answers_the_question_waiting_and_moves_on() -> None:
+    answered = with_follow_up(activity=ACTIVITY_DONE, members=FIVE, note=Given("", None, True))
+    decision = decide(at(Step.ANSWER, "cd_12"), answered, talk.Chose(REPORT, "cd_12", "done"))
+    assert decision.effects == (talk.Put("cd_12", "done", "done", None),)
+    assert decision.state == at(Step.REVIEW)
+
+
+def test_a_progress_typed_with_a_note_is_read_and_kept_whole() -> None:
+    answered = with_follow_up(activity=ACTIVITY_DONE, members=FIVE, note=Given("", None, True))
+    decision = decide(at(Step.ANSWER, "cd_12"), answered, typed("đang làm, đã họp 3 thôn"))
+    assert decision.effects == (talk.Put("cd_12", "đang làm, đã họp 3 thôn", "in_progress", 40),)
+
+
+def test_a_progress_that_cannot_be_told_is_asked_again_not_guessed() -> None:
+    decision = decide(at(Step.ANSWER, "cd_12"), with_follow_up(), typed("chưa xong"))
+    assert decision.effects == ()
+    assert decision.say == talk.Ask("cd_12", "answer.progress_unclear")
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        talk.Chose(REPORT, "cd_12", "maybe"),  # not one of the question's choices
+        talk.Chose(REPORT, "members", "done"),  # not the question waiting
+        talk.Chose(REPORT + 1, "cd_12", "done"),  # another report's button
+    ],
+)
+def test_a_choice_that_is_not_for_the_question_waiting_changes_nothing(event: talk.Chose) -> None:
+    decision = decide(at(Step.ANSWER, "cd_12"), with_follow_up(), event)
+    assert decision.effects == ()
+    assert decision.say == talk.Stale()

@@ -15,6 +15,7 @@ SECRETARIAT_ACTIONS = (
     Action.ROSTER,
     Action.REMOVE,
     Action.DECIDE_JOIN,
+    Action.DIRECT,
 )
 
 
@@ -22,7 +23,7 @@ def test_every_action_has_a_rule() -> None:
     assert set(POLICY) == set(Action)
 
 
-@pytest.mark.parametrize("action", [Action.REPORT, Action.STATUS])
+@pytest.mark.parametrize("action", [Action.REPORT, Action.STATUS, Action.FOLLOW])
 def test_only_a_leader_reports_and_the_secretariat_is_told_it_reports_for_nobody(
     action: Action,
 ) -> None:
@@ -38,10 +39,13 @@ def test_the_secretariats_commands_refuse_leaders_and_strangers(action: Action) 
     assert access(action, {STRANGER}) is Refusal.NOT_MEMBER
 
 
-def test_history_is_open_to_everyone_on_the_roster() -> None:
-    assert access(Action.HISTORY, {SECRETARIAT}) is None
-    assert access(Action.HISTORY, {LEADER}) is None
-    assert access(Action.HISTORY, set()) is Refusal.NOT_MEMBER
+@pytest.mark.parametrize("action", [Action.HISTORY, Action.DIRECTIONS])
+def test_history_and_the_list_of_directions_are_open_to_everyone_on_the_roster(
+    action: Action,
+) -> None:
+    assert access(action, {SECRETARIAT}) is None
+    assert access(action, {LEADER}) is None
+    assert access(action, set()) is Refusal.NOT_MEMBER
 
 
 @pytest.mark.parametrize("action", [Action.SUMMARY, Action.CHART])
