@@ -297,7 +297,7 @@ def picture(lines: Iterable[DirectionLine], first: date, last: date, today: date
     nowhere; a closed one counts what was done)."""
     ordered = sorted(lines, key=lambda d: d.number)
     given = tuple(d for d in ordered if first <= d.given_on <= last)
-    still = tuple(d for d in ordered if d.open and d.given_on <= max(last, today))
+    still = tuple(d for d in ordered if d.open and d.given_on <= last)
     counts = dict.fromkeys(CATEGORIES, 0)
     for direction in ordered:
         if direction.state in (DirectionState.WITHDRAWN, DirectionState.DRAFT):

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from bot.config import GroupConfig
 from bot.core.answers import AnswerKind
 from bot.core.digest import Digest
+from bot.core.directions import DirectionLine, Picture
 from bot.core.questionnaire import Question
 from bot.core.rollup import RollUp
 from bot.i18n import plain
@@ -27,10 +28,24 @@ class PeriodReport:
     assessment: str | None = None  # "Đánh giá chung"
     plan_ahead: str | None = None  # "Phương hướng, nhiệm vụ tuần tới"
     rollup: RollUp | None = None  # a province's: its communes for the same week
+    directions: Picture | None = None  # None: the group has given none
 
     @property
     def at(self) -> datetime:
         return self.digest.at
+
+
+@dataclass(frozen=True)
+class DirectionStep:
+    """One step in a direction's history: who did what, when, with what words."""
+
+    number: int  # the direction's
+    at: datetime
+    kind: str  # "given", "acknowledged", "result", "result:report", "note", "due", ...
+    organization: str = ""
+    who: str = ""
+    value: str | None = None  # a Result's value, or a new due date (ISO)
+    text: str | None = None  # a note, a reason
 
 
 @dataclass(frozen=True)
@@ -39,6 +54,10 @@ class History:
 
     group: GroupConfig
     reports: tuple[PeriodReport, ...]
+    # The spreadsheet's: the directions given up to the last period, as they stand, and
+    # every step of theirs.
+    directions: tuple[DirectionLine, ...] = ()
+    direction_steps: tuple[DirectionStep, ...] = ()
 
 
 def unit_label(question: Question, lang: str) -> str:

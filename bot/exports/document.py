@@ -3,11 +3,13 @@
 
 A4 with the decree's margins, Times New Roman; the heading (issuing body, national title and
 motto, number, place and date, with the short lines under them), "BÁO CÁO" with its summary,
-the body (its basis, the organizations' results, the totals, who did not report, the general
-assessment, the tasks for next week, the difficulties raised), then "Nơi nhận" and the
-signature. Page numbers from the second page, centred at the top. Weeks and submissions are
-said as people say them ("tuần 48, từ ngày 23/11 đến ngày 29/11/2026", "nộp ngày 25/11").
-The layout is in document_layout, the heading and the signature in document_frame.
+the body (its basis, the organizations' results, the totals, who did not report, the
+secretariat's directions and their results, the general assessment, the tasks for next week,
+the difficulties raised), then "Nơi nhận" and the signature. Page numbers from the second
+page, centred at the top. Weeks and submissions are said as people say them ("tuần 48, từ
+ngày 23/11 đến ngày 29/11/2026", "nộp ngày 25/11").
+The layout is in document_layout, the heading and the signature in document_frame, the
+directions' table in document_directions.
 """
 
 from __future__ import annotations
@@ -24,10 +26,12 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from bot.core.digest import OrganizationLine
+from bot.core.directions import Picture
 from bot.core.formatting import document_day_month, format_number, format_value
 from bot.core.status import ReportStatus
 from bot.exports.data import PeriodReport, unit_label
 from bot.exports.document_communes import communes_table
+from bot.exports.document_directions import counts_sentence, directions_table
 from bot.exports.document_frame import closing, heading, title
 from bot.exports.document_layout import (
     TEXT_WIDTH,
@@ -46,7 +50,7 @@ from bot.i18n.weeks import week_long
 
 TABLE_SIZE = 12  # the totals table
 CELL_PADDING = 216  # the left and right margins of a cell of the totals table, together
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 FILL_IN_LINES = 3  # dotted lines under a heading the secretariat fills in by hand
 
 
@@ -70,6 +74,8 @@ def report_docx(report: PeriodReport) -> bytes:
         )
         communes_table(document, report.rollup, lang)
     _not_reported(document, report, next(sections))
+    if report.directions is not None and not report.directions.empty:
+        _directions(document, report, report.directions, next(sections))
     _written(document, report.assessment, plain("doc.section.assessment", lang), next(sections))
     _written(document, report.plan_ahead, plain("doc.section.plan", lang), next(sections))
     _proposals(document, report, next(sections))
@@ -248,6 +254,20 @@ def _not_reported(document: DocumentObject, report: PeriodReport, number: str) -
     owing = (ReportStatus.MISSING, ReportStatus.PENDING)
     missing = (line.name for line in report.digest.lines if line.status in owing)
     _bullets(document, missing, lang)
+
+
+def _directions(
+    document: DocumentObject, report: PeriodReport, picture: Picture, number: str
+) -> None:
+    """The directions' counts, and a row per direction given in the period or still open."""
+    lang, year = report.group.language, report.last_day.year
+    today = picture.today or report.at.astimezone(report.group.timezone).date()
+    _section(document, number, plain("doc.section.directions", lang))
+    _paragraph(document, counts_sentence(picture, today, year, lang))
+    rows = {line.number: line for line in (*picture.given, *picture.open)}
+    if rows:
+        directions_table(document, [rows[n] for n in sorted(rows)], today, year, lang)
+        _paragraph(document).paragraph_format.space_after = Pt(0)  # the table's space after
 
 
 def _written(document: DocumentObject, text: str | None, heading: str, number: str) -> None:

@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from bot.core.answers import AnswerKind
+from bot.core.directions import Result
 from bot.core.questionnaire import Question
 from bot.core.rollup import RollUp
 from bot.exports.data import History, unit_label
@@ -85,7 +86,9 @@ def rows(history: History) -> list[list[Cell]]:
 
 def history_xlsx(history: History, communes: Sequence[RollUp] = ()) -> bytes:
     """The weeks of ``history``, a row per organization and week; a province's file also has
-    a sheet of its communes (``communes``: the roll-up of each week), a row per commune."""
+    a sheet of its communes (``communes``: the roll-up of each week), a row per commune; a
+    group that has given directions, a sheet of them, a row per organization of each, and a
+    sheet of their histories, a row per step."""
     # openpyxl costs about 20 MiB to import, for a file now and then: loaded when needed.
     from openpyxl import Workbook
 
@@ -101,6 +104,11 @@ def history_xlsx(history: History, communes: Sequence[RollUp] = ()) -> bytes:
     if any(rollup.rows for rollup in communes):
         titles, values = communes_sheet(communes, lang)
         _fill(workbook.create_sheet(plain("table.communes_sheet", lang)), titles, values, lang)
+    if history.directions:
+        titles, values = directions_sheet(history)
+        _fill(workbook.create_sheet(plain("table.directions_sheet", lang)), titles, values, lang)
+        titles, values = steps_sheet(history)
+        _fill(workbook.create_sheet(plain("table.steps_sheet", lang)), titles, values, lang)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -139,11 +147,83 @@ def communes_sheet(communes: Sequence[RollUp], lang: str) -> tuple[list[str], li
     return titles, values
 
 
+DIRECTION_TITLES = (
+    "table.direction.number", "table.direction.given_on", "table.direction.given_by",
+    "table.direction.text", "table.direction.due", "table.direction.state", "table.organization",
+    "table.direction.progress", "table.direction.done_on", "table.direction.note",
+)  # fmt: skip
+STEP_TITLES = (
+    "table.direction.number", "table.step.at", "table.organization", "table.step.who",
+    "table.step.kind", "table.step.value", "table.direction.note",
+)  # fmt: skip
+# The steps of a direction's history (DirectionEvent.kind) the catalogue words; another is
+# shown as stored.
+STEP_KINDS = frozenset(
+    {"given", "acknowledged", "result", "result:report", "note", "due", "closed", "withdrawn"}
+)
+RESULTS = frozenset(result.value for result in Result)
+
+
+def directions_sheet(history: History) -> tuple[list[str], list[list[Cell]]]:
+    """A row per direction and organization, as they stand: the direction (its number, when
+    and by whom it was given, its text, due date and state), then the organization's
+    progress, the day it was done and its latest note."""
+    lang = history.group.language
+    values: list[list[Cell]] = []
+    for line in history.directions:
+        state = plain(f"direction.detail.state.{line.state.value}", lang)
+        given: list[Cell] = [line.number, line.given_on, line.given_by, line.text, line.due, state]
+        for target in line.targets:
+            progress = plain(f"direction.progress.{target.progress.value}", lang)
+            values.append([*given, target.organization, progress, target.done_on, target.note])
+        if not line.targets:
+            values.append([*given, None, None, None, None])
+    return [plain(key, lang) for key in DIRECTION_TITLES], values
+
+
+def steps_sheet(history: History) -> tuple[list[str], list[list[Cell]]]:
+    """A row per step of each direction's history: when (the group's local time), which
+    organization, who, what was done, its value (a result, a new due date) and its words."""
+    lang, tz = history.group.language, history.group.timezone
+    values: list[list[Cell]] = [
+        [
+            step.number,
+            step.at.astimezone(tz).replace(tzinfo=None),
+            step.organization or None,
+            step.who or None,
+            _step_kind(step.kind, lang),
+            _step_value(step.kind, step.value, lang),
+            step.text,
+        ]
+        for step in history.direction_steps
+    ]
+    return [plain(key, lang) for key in STEP_TITLES], values
+
+
+def _step_kind(kind: str, lang: str) -> str:
+    return plain("table.step." + kind.replace(":", "_"), lang) if kind in STEP_KINDS else kind
+
+
+def _step_value(kind: str, value: str | None, lang: str) -> Cell:
+    """A result in words; a new due date as a date ("no due date" when it was taken away)."""
+    if kind.partition(":")[0] == "result" and value in RESULTS:
+        return plain(f"direction.result.{value}", lang)
+    if kind == "due":
+        return date.fromisoformat(value) if value else plain("direction.no_due", lang)
+    return value
+
+
 def _fill(sheet: Worksheet, titles: list[str], values: list[list[Cell]], lang: str) -> None:
     """A sheet that opens ready to read and print (see the module's notes)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
+    # Control characters (a vertical tab pasted from Word) cannot be written to a sheet.
+    values = [
+        [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in found]
+        for found in values
+    ]
     sheet.append(titles)
     for found in values:
         sheet.append(found)

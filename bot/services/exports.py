@@ -12,7 +12,7 @@ from bot.core.policy import Action
 from bot.core.text import fold_for_matching
 from bot.exports.tables import history_csv, history_xlsx
 from bot.services.acting import Acting, UseCases
-from bot.services.facts import period_report, read_history, read_rollup
+from bot.services.facts import period_report, read_history, read_rollup, with_directions
 from bot.services.outcomes import BadPeriod, NoSuchPeriod, Outcome, StaleButton, Who
 from bot.services.people import Chat, Sender, button_key, message_key, reachable_privately
 from bot.services.periods import ensure_period, first_week
@@ -295,6 +295,8 @@ class ExportService:
             else f"{request.first}-{request.last}"
         )
         if request.format is ExportFormat.XLSX:
+            # The directions given up to the last week, with their histories.
+            history = await with_directions(uow, group, config, history, request.last)
             # A province's file: its communes too, a roll-up per week.
             rollups = [
                 await read_rollup(uow, self._config, config, key, now)

@@ -22,8 +22,9 @@ from bot.core.digest import (
 from bot.core.periods import PeriodKey
 from bot.core.rollup import Child, RollUp, roll_up
 from bot.core.status import ReportStatus
-from bot.exports.data import History, PeriodReport
+from bot.exports.data import DirectionStep, History, PeriodReport
 from bot.services.outcomes import Who
+from bot.services.people import display_name
 from bot.services.periods import ensure_period
 from bot.services.words import Audience, Owing
 from storage.models import Answer, Group, Organization, Period, Report, Role
@@ -138,10 +139,16 @@ async def period_report(
     """The Word report's contents; ``notes``: what the secretariat wrote for it (the general
     assessment, the plan for the week ahead), None where left to fill in by hand; ``rollup``:
     a province's communes for the same week."""
+    # Imported here: following reaches the outbox, which reads this module.
+    from bot.services.following import read_picture
+
     period = await ensure_period(uow, group, config, key)
     facts = await read_facts(uow, group, config, period, now, cumulative=True)
     report = _period_report(config, key, period, facts)
-    return replace(report, assessment=notes[0], plan_ahead=notes[1], rollup=rollup)
+    directions = await read_picture(uow, group, config, period, now)
+    return replace(
+        report, assessment=notes[0], plan_ahead=notes[1], rollup=rollup, directions=directions
+    )
 
 
 def _period_report(
@@ -180,6 +187,41 @@ async def read_history(
         facts = _facts(group, config, period, organizations, leaders_of, reports, previous, now)
         found.append(_period_report(config, key, period, facts))
     return History(config, tuple(found))
+
+
+async def with_directions(
+    uow: UnitOfWork, group: Group, config: GroupConfig, history: History, last: PeriodKey
+) -> History:
+    """``history`` with the group's directions given up to the end of ``last`` (drafts are
+    none of them), as they stand now, and every step of their histories, oldest first."""
+    from bot.services.following import lines_of  # see period_report
+
+    tz, end = config.timezone, last.day(7)
+    directions = await uow.directions.of_group(group.id)
+    kept = [
+        (direction, line)
+        for direction, line in zip(directions, await lines_of(uow, directions, tz), strict=True)
+        if line.given_on <= end
+    ]
+    if not kept:
+        return history
+    numbers = {direction.id: line.number for direction, line in kept}
+    steps = [
+        DirectionStep(
+            number=numbers[event.direction_id],
+            at=event.at,
+            kind=event.kind,
+            organization=organization.name if organization is not None else "",
+            who=display_name(person) if person is not None else "",
+            value=event.value,
+            text=event.text,
+        )
+        for event, person, organization in await uow.directions.events(list(numbers))
+    ]
+    steps.sort(key=lambda step: step.number)  # each direction's in the order they were taken
+    return replace(
+        history, directions=tuple(line for _, line in kept), direction_steps=tuple(steps)
+    )
 
 
 CHART_WEEKS = 8  # the chart shows about two months, as /history does

@@ -37,6 +37,9 @@ HELP = "Giao Ban — báo cáo tuần của các tổ chức chính trị - xã 
 NOTHING_OPEN = "Không có báo cáo nào đang làm dở."
 FIRST_QUESTION = "Câu 1/"
 STATUS = "tuần 48 (23/11 – 29/11): chưa bắt đầu"
+DIRECTIONS_OPEN = "Chỉ đạo đang mở — MTT-CTXH thử nghiệm"
+GIVE = "Giao chỉ đạo. Chọn tổ chức nhận chỉ đạo"
+NO_SUCH = "Không có chỉ đạo #7."
 SECRETARY_COMMANDS = {
     "/tonghop": "📊 Tình hình báo cáo tuần 48 (23/11 – 29/11)",
     "/bieudo": "📊 MTT-CTXH thử nghiệm: biểu đồ",
@@ -59,6 +62,11 @@ MATRIX: dict[str, tuple[str, str, str, str, str, str]] = {
              NOT_CONFIGURED),
     **{command: (allowed, SECRETARIAT_ONLY, SECRETARIAT_ONLY, NOT_MEMBER, NOT_MEMBER,
                  NOT_CONFIGURED) for command, allowed in SECRETARY_COMMANDS.items()},
+    "/chidao": (DIRECTIONS_OPEN, DIRECTIONS_OPEN, DIRECTIONS_OPEN, NOT_MEMBER, NOT_MEMBER,
+                NOT_CONFIGURED),
+    "/chidao Họp giao ban": (GIVE, SECRETARIAT_ONLY, SECRETARIAT_ONLY, NOT_MEMBER, NOT_MEMBER,
+                             NOT_CONFIGURED),
+    "/chidao 7": (NO_SUCH, NO_SUCH, NO_SUCH, NOT_MEMBER, NOT_MEMBER, NOT_CONFIGURED),
     "/dangky": (ASK_ORGANIZATION, ASK_ORGANIZATION, ASK_ORGANIZATION, ASK_ORGANIZATION,
                 ASK_ORGANIZATION, NOT_CONFIGURED),
     "/start": ("Xin chào nhóm", "Xin chào nhóm", "Xin chào nhóm", "Xin chào nhóm",
@@ -80,6 +88,9 @@ TABLES = (
     "periods",
     "memberships",
     "sent_messages",
+    "directions",
+    "direction_targets",
+    "direction_asks",
 )
 
 
