@@ -31,6 +31,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "The direction has no text yet. Please type it.",
     },
     "direction.button.done": {"vi": "Xong", "en": "Done"},
+    "direction.typing_hint": {
+        "vi": "<i>Trả lời tin này để nhập; gõ “xong” khi đã đủ nội dung, “không” nếu không có "
+        "gì để ghi, /huy để hủy.</i>",
+        "en": "<i>Reply to this message to type; “xong” when it is complete, “không” when "
+        "there is nothing to write, /cancel to cancel.</i>",
+    },
     "direction.too_long": {
         "vi": "Tin vừa gửi chưa được ghi: nội dung chỉ đạo tối đa {limit} ký tự. Xin gửi ngắn "
         "hơn, hoặc gửi văn bản dài dưới dạng tệp; bấm «Xong» nếu đã đủ.",

@@ -68,6 +68,13 @@ from bot.services.reporting import File
 from bot.services.words import WeekWords
 from storage.database import Database
 
+NOTHING_WORDS = frozenset({"không", "khong", "không có", "ko", "no", "none", "-"})
+
+
+def _written(text: str) -> str:
+    """A note or a reason as typed; "" when the person says there is none ("không")."""
+    return "" if fold_for_matching(text).strip(" .!") in NOTHING_WORDS else text.strip()
+
 
 def _number_asked(argument: str) -> int | None:
     match = re.fullmatch(r"(?:số\s*)?#?\s*(\d{1,6})", fold_for_matching(argument))

@@ -76,25 +76,8 @@ def render_directions(outcome: Outcome, private: bool) -> View | None:
     match outcome:
         case ChooseTargets():
             return _choose_targets(outcome, private)
-        case AskDirectionText(who=who, language=lang, draft=draft, organizations=names):
-            if outcome.problem is not None:
-                done = Button(
-                    plain("direction.button.done", lang), buttons.TextDone(who.user_id, draft)
-                )
-                text = t(outcome.problem, lang, limit=MAX_TEXT)
-                return View(text, ((done,),), expects_answer=True)
-            if outcome.begun:
-                done = Button(
-                    plain("direction.button.done", lang), buttons.TextDone(who.user_id, draft)
-                )
-                return View(t("direction.ask_more", lang), ((done,),), expects_answer=True)
-            cancel = Button(
-                plain("direction.button.cancel", lang), buttons.DropDirection(who.user_id, draft)
-            )
-            text = Html(
-                lead(who, private) + t("direction.ask_text", lang, organizations=_names(names))
-            )
-            return View(text, ((cancel,),), expects_answer=True)
+        case AskDirectionText():
+            return _ask_text(outcome, private)
         case AskDue():
             return _ask_due(outcome, private)
         case ReviewDirection():
@@ -169,7 +152,7 @@ def render_directions(outcome: Outcome, private: bool) -> View | None:
                 plain("direction.button.no_note", lang), buttons.NoNote(who.user_id, direction)
             )
             text = t("direction.ask_note", lang, result=result_word(result, lang))
-            return View(Html(lead(who, private) + text), ((skip,),), expects_answer=True)
+            return _typing(Html(lead(who, private) + text), ((skip,),), private, lang)
         case ResultRecorded(language=lang, number=number, organization=organization):
             text = t(
                 "direction.recorded",
@@ -200,7 +183,7 @@ def render_directions(outcome: Outcome, private: bool) -> View | None:
                 buttons.DropDirection(who.user_id, direction),
             )
             text = t(f"direction.ask_reason.{kind}", lang, number=number)
-            return View(Html(lead(who, private) + text), ((skip, cancel),), expects_answer=True)
+            return _typing(Html(lead(who, private) + text), ((skip, cancel),), private, lang)
         case DirectionChanged(language=lang, number=number, kind=kind):
             return View(
                 t(
@@ -212,6 +195,30 @@ def render_directions(outcome: Outcome, private: bool) -> View | None:
                 )
             )
     return None
+
+
+def _typing(text: Html, rows: tuple[tuple[Button, ...], ...], private: bool, lang: str) -> View:
+    """A question answered by typing. In a group the bot sees only replies to its messages:
+    the reply box opens for the person (ForceReply), which a message with buttons cannot do,
+    so there the buttons' choices are said as words to type instead."""
+    if private:
+        return View(text, rows, expects_answer=True)
+    return View(Html(text + "\n" + t("direction.typing_hint", lang)), expects_answer=True)
+
+
+def _ask_text(outcome: AskDirectionText, private: bool) -> View:
+    who, lang, draft = outcome.who, outcome.language, outcome.draft
+    done = Button(plain("direction.button.done", lang), buttons.TextDone(who.user_id, draft))
+    if outcome.problem is not None:
+        return _typing(t(outcome.problem, lang, limit=MAX_TEXT), ((done,),), private, lang)
+    if outcome.begun:
+        return _typing(t("direction.ask_more", lang), ((done,),), private, lang)
+    cancel = Button(
+        plain("direction.button.cancel", lang), buttons.DropDirection(who.user_id, draft)
+    )
+    names = _names(outcome.organizations)
+    text = Html(lead(who, private) + t("direction.ask_text", lang, organizations=names))
+    return _typing(text, ((cancel,),), private, lang)
 
 
 # --- giving ---------------------------------------------------------------------------------------
