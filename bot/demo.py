@@ -4,14 +4,24 @@ The real application (the same wiring as ``giaoban run``) talks through python-t
 HTTP stack to the local Bot API server, with a temporary SQLite database and a clock the demo
 moves: a call for reports, leaders answering (one types a number the bot cannot read and is
 asked again), a reminder, the deadline, one organization overdue, the Monday digest with its
-chart, /summary and /export. Everything said is printed as a chat transcript; the Word report,
-the spreadsheet and the chart the bot sent are written to a folder.
+chart, /summary and /export.
+
+Then a direction (chỉ đạo) through the week after: after Monday's digest the office gives one
+to Hội Nông dân tỉnh with /chidao, due at the end of the week; it is posted in the group and
+sent to the leader, who acknowledges it. The other organizations' reports of that week are
+played without being printed; the farmers' report is asked about the direction and answers
+"in progress", the bot reminds the day before it is due, the leader replies to the post that
+it is done, and the next Monday's digest counts it in its "Chỉ đạo" section.
+
+Everything said is printed as a chat transcript; the Word report, the spreadsheet and the
+charts the bot sent are written to a folder.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -57,6 +67,29 @@ DOCUMENT = {
     "on_behalf": "TM. BAN THƯỜNG TRỰC",
     "signer_title": "PHÓ CHỦ TỊCH",
 }  # fmt: skip
+# The direction of the week after, for the farmers: due at the end of that week (Friday 04/12).
+DIRECTION = "Vận động hội viên đăng ký tham gia hiến máu tình nguyện đợt tháng 12."
+DIRECTED = "hnd"
+# The week after (49), the other organizations' reports, played but not printed (the digest
+# shows them): what they did, households helped, money.
+WEEK_49 = {
+    "mttq": ("Trao 25 căn nhà Đại đoàn kết cho hộ nghèo ở 4 huyện biên giới.", "52", "1,25 tỷ"),
+    "tinh_doan": ("Ra quân dọn vệ sinh kênh mương ở 4 xã; 800 đoàn viên dự.", "30", "18 triệu"),
+    "ldld": ("Đối thoại với công nhân về lương, thưởng Tết ở 6 doanh nghiệp.", "45", "90 triệu"),
+    "hlhpn": ("Tập huấn phòng, chống bạo lực gia đình cho 250 hội viên.", "26", "21 triệu"),
+    "hccb": ("Phối hợp công an xã tuần tra bảo đảm an ninh khu vực biên giới.", "12", "8 triệu"),
+}
+# What the narrator says of the direction's days (the week's lines are the catalogue's demo.*).
+ASIDES = {
+    "give": "Sau giao ban, Văn phòng giao chỉ đạo cho Hội Nông dân tỉnh, hạn cuối tuần; bot đăng "
+    "vào nhóm và nhắn riêng lãnh đạo Hội",
+    "acknowledge": "Lãnh đạo Hội Nông dân bấm «Đã nhận» ngay trong nhóm; người giao được báo",
+    "others": "Tuần 49: năm tổ chức kia báo cáo như mọi tuần, không in ra ở đây",
+    "report": "Báo cáo tuần của Hội Nông dân hỏi thêm kết quả thực hiện chỉ đạo #1",
+    "due": "Chỉ đạo #1 đến hạn ngày mai: bot nhắc lãnh đạo Hội Nông dân",
+    "done": "Hội Nông dân trả lời tin chỉ đạo trong nhóm: đã xong; người giao được báo",
+    "digest": "Sáng thứ Hai: bản tổng hợp tuần 49 đếm chỉ đạo trong phần «Chỉ đạo»",
+}
 
 
 def demo_config(api_base_url: str, database: Path) -> AppConfig:
@@ -120,16 +153,29 @@ class _Play:
         self.group = api.group(GROUP_ID, GROUP_NAME)
         self.people = {code: api.user(uid, name) for code, _, uid, name in ORGANIZATIONS}
         self.people["secretary"] = api.user(*SECRETARY)
-        self.quiet = False  # the weeks before the one shown are played, not printed
+        self.quiet = False  # played, not printed (the weeks before the one shown, and others)
+
+    @contextmanager
+    def unprinted(self) -> Iterator[None]:
+        """What is played inside is not printed."""
+        self.quiet = True
+        try:
+            yield
+        finally:
+            self.quiet = False
+
+    def files_from_here(self) -> None:
+        """The files the bot sends from now on are kept (those of earlier weeks are not)."""
+        self._first_shown = len(self.api.sent)
 
     def say(self, line: str = "") -> None:
         if not self.quiet:
             self.lines.append(line)
             self.echo(line)
 
-    def at(self, day: int, hour: int, minute: int = 0) -> None:
-        """A moment of November 2026."""
-        instant = datetime(2026, 11, day, hour, minute, tzinfo=TZ)
+    def at(self, day: int, hour: int, minute: int = 0, *, month: int = 11) -> None:
+        """A moment of November 2026 (or of another month of 2026)."""
+        instant = datetime(2026, month, day, hour, minute, tzinfo=TZ)
         self.bot.clock.set(instant)
         if instant.date() != self._day:
             self._day = instant.date()
@@ -145,7 +191,10 @@ class _Play:
             )
 
     def narrate(self, key: str, **params: object) -> None:
-        self.say(f"      ({plain(key, 'vi', **params)})")
+        self.aside(plain(key, "vi", **params))
+
+    def aside(self, text: str) -> None:
+        self.say(f"      ({text})")
 
     async def tick(self) -> None:
         await self.bot.tick()
@@ -165,7 +214,9 @@ class _Play:
         self.api.send(chat, person, text, reply_to=reply_to)
         return await self._answer(chat)
 
-    async def press(self, code: str, message: BotMessage, label: str) -> BotMessage | None:
+    async def press(self, code: str, message: BotMessage | None, label: str) -> BotMessage | None:
+        """``code`` presses ``label`` on ``message`` (the bot's answer, which must have come)."""
+        assert message is not None, label
         person = self.people[code]
         chat = self.api.chats[message.chat_id]
         shown = next(iter(t for t, _ in message.buttons() if label in t), label)
@@ -187,7 +238,6 @@ class _Play:
             prompt = await self.type(code, answer)
             if prompt is not None and _has_button(prompt, "Xong"):  # a text answer may go on
                 prompt = await self.press(code, prompt, "Xong")
-        assert prompt is not None
         await self.press(code, prompt, "Gửi báo cáo")
 
     async def _answer(self, chat: Chat) -> BotMessage | None:
@@ -200,15 +250,21 @@ class _Play:
         """Print again the last message the bot sent to a chat."""
         self._show(self.api.messages_to(chat_id)[-1])
 
+    def last_to(self, chat_id: int, starting: str) -> BotMessage:
+        """The last message the bot sent to a chat that starts with ``starting``."""
+        return next(
+            m
+            for m in reversed(self.api.messages_to(chat_id))
+            if (m.plain_text or "").startswith(starting)
+        )
+
     @property
     def first_shown(self) -> int:
-        """The first message of the week shown (the files of earlier weeks are not kept)."""
+        """The first message whose files are kept (see ``files_from_here``)."""
         return self._first_shown
 
     def _show_new(self) -> list[BotMessage]:
         new = self.api.sent[self._shown :]
-        if self.quiet:
-            self._first_shown = len(self.api.sent)
         self._shown = len(self.api.sent)
         for message in new:
             self._show(message)
@@ -281,6 +337,7 @@ async def _earlier_weeks(play: _Play) -> None:
     play.bot.clock.set(datetime(2026, 11, 23, 8, tzinfo=TZ))
     await play.tick()
     play.quiet = False
+    play.files_from_here()
 
 
 async def _week(play: _Play) -> None:
@@ -373,8 +430,74 @@ async def _week(play: _Play) -> None:
     await play.type("secretary", "/xuatbaocao xlsx truoc")
 
 
+async def _direction_given(play: _Play) -> BotMessage:
+    """Monday 30 November, after the digest: the office gives the farmers a direction in
+    private, step by step, due at the end of the week; the leader acknowledges it in the
+    group. Returns the direction's post in the group."""
+    play.at(30, 9, 30)
+    play.aside(ASIDES["give"])
+    asked = await play.type("secretary", "/chidao")
+    asked = await play.press("secretary", asked, "Nông dân")
+    asked = await play.press("secretary", asked, "Tiếp tục")
+    asked = await play.type("secretary", DIRECTION)
+    asked = await play.press("secretary", asked, "Xong")
+    asked = await play.press("secretary", asked, "Cuối tuần này")
+    await play.press("secretary", asked, "Gửi chỉ đạo")  # posted and sent once it is answered
+    post = play.last_to(GROUP_ID, "📌")
+
+    play.at(30, 10, 5)
+    play.aside(ASIDES["acknowledge"])
+    await play.press(DIRECTED, post, "Đã nhận")
+    return post
+
+
+async def _direction_followed(play: _Play, post: BotMessage) -> None:
+    """Week 49: the other organizations report (not printed); the farmers' report answers the
+    direction's question, the bot reminds the day before it is due, the leader replies to the
+    post that it is done, and Monday's digest counts it."""
+    play.at(1, 9, month=12)
+    play.aside(ASIDES["others"])
+    with play.unprinted():
+        for index, (code, (did, households, money)) in enumerate(WEEK_49.items()):
+            play.at(1, 9, 10 * index, month=12)
+            await play.report(code, [did, households, money, "bỏ qua"])
+        play.at(1, 17, month=12)  # the reminder: the farmers have not reported yet
+        await play.tick()
+
+    play.at(2, 10, 20, month=12)
+    play.aside(ASIDES["report"])
+    await play.report(
+        DIRECTED,
+        [
+            "Tập huấn kỹ thuật trồng mãng cầu theo tiêu chuẩn VietGAP cho 120 hội viên.",
+            "24",
+            "6 triệu",
+            "bỏ qua",
+            "đang làm, đã có 45 hội viên đăng ký",
+        ],
+    )
+    with play.unprinted():
+        play.at(2, 17, month=12)  # the deadline: every organization has reported
+        await play.tick()
+
+    play.at(3, 8, month=12)
+    play.aside(ASIDES["due"])
+    await play.tick()
+
+    play.at(4, 15, 30, month=12)
+    play.aside(ASIDES["done"])
+    await play.type(
+        DIRECTED, "Xong rồi, đã có 62 hội viên đăng ký hiến máu.", in_group=True, reply_to=post
+    )
+
+    play.at(7, 8, month=12)
+    play.aside(ASIDES["digest"])
+    await play.tick()
+
+
 async def play_demo(folder: Path | None = None, echo: Callable[[str], None] = print) -> DemoResult:
-    """Play the week; write the files the bot sent to ``folder`` (a new one if None)."""
+    """Play the week and the direction of the week after; write the files the bot sent to
+    ``folder`` (a new one if None)."""
     out = folder or Path(tempfile.mkdtemp(prefix="giaoban-demo-"))
     out.mkdir(parents=True, exist_ok=True)
     clock = FakeClock(datetime(2026, 10, FIRST_MONDAY, 7, 0, tzinfo=TZ))
@@ -391,6 +514,8 @@ async def play_demo(folder: Path | None = None, echo: Callable[[str], None] = pr
                 await _earlier_weeks(play)
                 play.say(plain("demo.earlier", "vi"))
                 await _week(play)
+                post = await _direction_given(play)
+                await _direction_followed(play, post)
             finally:
                 await bot.stop()
     finally:
@@ -400,13 +525,19 @@ async def play_demo(folder: Path | None = None, echo: Callable[[str], None] = pr
         if message.file_content and message.kind == "document" and message.file_name:
             result.files.append(_write(out / message.file_name, message.file_content))
         elif message.file_content and message.kind == "photo":
-            result.files.append(_write(out / "bieu-do-tuan-2026-W48.png", message.file_content))
+            result.files.append(_write(out / _chart_name(message), message.file_content))
     result.files.append(_write(out / "transcript.txt", (result.transcript + "\n").encode()))
     echo("")
     echo(plain("demo.files", "vi", folder=out))
     for path in result.files:
         echo(f"  {path.name}")
     return result
+
+
+def _chart_name(message: BotMessage) -> str:
+    """The chart sent with a Monday digest shows the weeks up to the one before."""
+    year, week, _ = (datetime.fromtimestamp(message.date, TZ) - timedelta(weeks=1)).isocalendar()
+    return f"bieu-do-tuan-{year}-W{week:02d}.png"
 
 
 def _write(path: Path, content: bytes) -> Path:

@@ -9,6 +9,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.directions import DirectionState, Progress
+from storage import statements
+from storage.compiled import run
 from storage.models import (
     Direction,
     DirectionAsk,
@@ -66,6 +68,12 @@ class DirectionRepository:
             .order_by(Direction.id, DirectionTarget.id)
         )
         return [(d, t) for d, t in await self.session.execute(query)]
+
+    async def directed(self, organization_id: int) -> bool:
+        """Whether the organization was ever given a direction (a compiled look-up: every
+        turn of a report asks it)."""
+        found = await run(self.session, statements.DIRECTED, {"organization_id": organization_id})
+        return bool(found.rows)
 
     async def for_organization(
         self, organization_id: int, *, open_only: bool = True

@@ -482,7 +482,11 @@ class DirectionTarget(Base):
     """One organization a direction is addressed to, and how far it has got."""
 
     __tablename__ = "direction_targets"
-    __table_args__ = (UniqueConstraint("direction_id", "organization_id"),)
+    __table_args__ = (
+        UniqueConstraint("direction_id", "organization_id"),
+        # Every report's turn asks whether its organization has directions to follow up.
+        Index("ix_direction_targets_organization_id", "organization_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     direction_id: Mapped[int] = mapped_column(ForeignKey("directions.id", ondelete="CASCADE"))

@@ -14,6 +14,7 @@ from storage.models import (
     Answer,
     AnswerPart,
     Conversation,
+    DirectionTarget,
     Group,
     Organization,
     Period,
@@ -28,6 +29,7 @@ ANSWERS = cast(Table, Answer.__table__)
 PARTS = cast(Table, AnswerPart.__table__)
 PROMPTS = cast(Table, Prompt.__table__)
 CONVERSATIONS = cast(Table, Conversation.__table__)
+DIRECTION_TARGETS = cast(Table, DirectionTarget.__table__)
 
 PERSON_BY_USER = select(Person).where(Person.user_id == bindparam("user_id"))
 CONVERSATION = select(Conversation).where(
@@ -57,6 +59,12 @@ ANSWER_ROWS = Compiled(
     select(ANSWERS.c.id, ANSWERS.c.question_key, ANSWERS.c.text, ANSWERS.c.value, ANSWERS.c.skipped)
     .where(ANSWERS.c.report_id == bindparam("report_id"))
     .order_by(ANSWERS.c.id)
+)
+# Whether an organization was ever given a direction: asked at every turn of its report.
+DIRECTED = Compiled(
+    select(DIRECTION_TARGETS.c.id)
+    .where(DIRECTION_TARGETS.c.organization_id == bindparam("organization_id"))
+    .limit(1)
 )
 LARGEST_EARLIER = Compiled(
     select(Answer.value)

@@ -158,12 +158,14 @@ async def follow_up_questions(
     """The questions a report asks after its template: one per direction open for the
     organization, and one per direction this report has already answered about (once
     submitted, only those: a direction given since is asked in the next report)."""
+    if not await uow.directions.directed(organization_id):
+        return ()  # most organizations, most weeks: one look-up by an index, nothing more
+    found = await uow.directions.for_organization(organization_id, open_only=False)
     answered = {
         number
         for row in await uow.reports.answer_rows(report_id)
         if (number := number_of_key(row.question_key)) is not None
     }
-    found = await uow.directions.for_organization(organization_id, open_only=False)
     questions = []
     for direction, target in found:
         number = direction.number or 0

@@ -1,5 +1,6 @@
 """``giaoban demo`` and ``make run`` without a token: a week of the Tây Ninh group played
-offline, printed as a transcript, with the files the bot sent written to a folder."""
+offline, then a direction through the week after, printed as a transcript, with the files the
+bot sent written to a folder."""
 
 from __future__ import annotations
 
@@ -16,7 +17,17 @@ from tests.cli.test_cli import ROOT, config_text, giaoban
 from tests.images import png_size
 
 
-async def test_the_demo_plays_a_week_and_writes_the_report_spreadsheet_and_chart(
+def in_order(transcript: str, steps: list[str], start: int = 0) -> list[int]:
+    """Where each step is, each found after the one before (the first from ``start``)."""
+    positions: list[int] = []
+    for step in steps:
+        found = transcript.find(step, positions[-1] if positions else start)
+        assert found != -1, (step, steps[: len(positions)])
+        positions.append(found)
+    return positions
+
+
+async def test_the_demo_plays_a_week_and_a_direction_and_writes_the_report_spreadsheet_and_charts(
     tmp_path: Path,
 ) -> None:
     out = tmp_path / "demo"
@@ -39,9 +50,7 @@ async def test_the_demo_plays_a_week_and_writes_the_report_spreadsheet_and_chart
         "👤 Lê Thị Thu: /tonghop truoc",
         "👤 Lê Thị Thu: /xuatbaocao truoc",
     ]
-    positions = [transcript.find(step) for step in steps]
-    assert -1 not in positions, [s for s, p in zip(steps, positions, strict=True) if p == -1]
-    assert positions == sorted(positions)
+    positions = in_order(transcript, steps)
     digest = transcript[positions[7] :]
     assert "Đã nộp 5/6 tổ chức (83%)" in digest
     assert "❌ 6. Hội Cựu chiến binh tỉnh — quá hạn, chưa nộp" in digest
@@ -60,6 +69,46 @@ async def test_the_demo_plays_a_week_and_writes_the_report_spreadsheet_and_chart
     assert sheet is not None
     assert sheet.max_row == 7  # a header and six organizations
     assert png_size((out / "bieu-do-tuan-2026-W48.png").read_bytes()) == (WIDTH_PX, HEIGHT_PX)
+
+    # After Monday's digest, a direction: given in private, posted in the group and sent to the
+    # leader, acknowledged; asked about in the next report; reminded; done; then counted.
+    group, farmer = "[Nhóm] 🤖 Giao Ban:\n      ", "[Riêng · Huỳnh Văn Dũng] 🤖 Giao Ban:\n      "
+    direction = in_order(
+        transcript,
+        [
+            "👤 Lê Thị Thu: /chidao",
+            "👤 Lê Thị Thu bấm nút [Cuối tuần này (04/12)]",
+            "Đã giao chỉ đạo #1 cho Hội Nông dân tỉnh (hạn: 04/12/2026).",
+            group + "📌 CHỈ ĐẠO #1 — MTT-CTXH tỉnh Tây Ninh",
+            "Gửi: Hội Nông dân tỉnh (Huỳnh Văn Dũng)",  # the leader mentioned
+            "Vận động hội viên đăng ký tham gia hiến máu tình nguyện đợt tháng 12.",
+            farmer + "📌 CHỈ ĐẠO #1 — MTT-CTXH tỉnh Tây Ninh",
+            "[Nhóm] 👤 Huỳnh Văn Dũng bấm nút [Đã nhận]",
+            group + "Đã ghi nhận: Hội Nông dân tỉnh đã nhận chỉ đạo #1.",
+            "✔️ Hội Nông dân tỉnh đã nhận chỉ đạo #1 (Huỳnh Văn Dũng).",
+            "Hội Nông dân tỉnh · báo cáo tuần 49 (30/11 – 06/12)",
+            "Câu 5/5. Kết quả thực hiện chỉ đạo #1: Vận động hội viên đăng ký tham gia hiến máu",
+            "👤 Huỳnh Văn Dũng: đang làm, đã có 45 hội viên đăng ký",
+            "Đang thực hiện — đã có 45 hội viên đăng ký",
+            "✅ Đã nhận báo cáo tuần 49 (30/11 – 06/12) của Hội Nông dân tỉnh",
+            farmer + "⏰ Chỉ đạo #1 đến hạn ngày mai (04/12/2026)",
+            "Đã ghi kết quả chỉ đạo #1 của Hội Nông dân tỉnh: Đã xong.",
+            "✅ Hội Nông dân tỉnh báo đã xong chỉ đạo #1 (Huỳnh Văn Dũng).",
+            "📊 Tổng hợp giao ban tuần 49 (30/11 – 06/12)",
+            "📊 MTT-CTXH tỉnh Tây Ninh: biểu đồ báo cáo 7 tuần gần đây, đến tuần 49",
+        ],
+        start=positions[-1],
+    )
+    assert "Chỉ đạo #1" not in transcript[: direction[0]]  # none before it is given
+    next_digest = transcript[direction[-2] : direction[-1]]
+    assert "Đã nộp 6/6 tổ chức (100%)" in next_digest  # the others reported, not printed
+    assert "\n      Chỉ đạo\n" in next_digest
+    assert (
+        "Xong đúng hạn: 1 · Xong quá hạn: 0 · Chưa xong, còn hạn: 0 · Chưa xong, quá hạn: 0"
+        in next_digest
+    )
+    assert "Giao trong kỳ: #1" in next_digest
+    assert png_size((out / "bieu-do-tuan-2026-W49.png").read_bytes()) == (WIDTH_PX, HEIGHT_PX)
 
 
 async def test_make_run_without_a_token_plays_the_demo_instead_and_names_its_folder(

@@ -23,7 +23,8 @@ async def test_a_direction_is_given_in_the_group_by_replying_to_the_bots_questio
     choose = await bot.only_reply(group.id)
     chosen = await press(bot, api, choose, secretary, "Tất cả tổ chức")
     asked = await press(bot, api, chosen, secretary, "Tiếp tục")
-    assert asked.force_reply and asked.selective  # the reply box opens for the secretary
+    assert asked.force_reply  # the reply box opens for the secretary
+    assert asked.selective
     api.send(group, secretary, "Họp giao ban đột xuất 14 giờ.")  # not a reply: people talking
     await bot.settle()
     assert api.unread(group.id) == []

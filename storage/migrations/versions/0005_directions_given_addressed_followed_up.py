@@ -209,9 +209,15 @@ def upgrade() -> None:
             name=op.f("uq_direction_targets_direction_id_organization_id"),
         ),
     )
+    with op.batch_alter_table("direction_targets", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_direction_targets_organization_id", ["organization_id"], unique=False
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("direction_targets", schema=None) as batch_op:
+        batch_op.drop_index("ix_direction_targets_organization_id")
     op.drop_table("direction_targets")
     op.drop_table("direction_files")
     with op.batch_alter_table("direction_events", schema=None) as batch_op:
