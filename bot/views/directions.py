@@ -346,16 +346,14 @@ def _post(outcome: DirectionPost, private: bool) -> View:
 
 
 def _notice(outcome: DirectionNotice, private: bool) -> View:
+    """A notice or a reminder. In a group the leaders it is for are named on its last line:
+    its first line names the direction, which is how a reply to it is known to be about it."""
     lang, kind = outcome.language, outcome.kind
     mentions = Html(", ".join(mention(w) for w in outcome.mentions))
-    head = Html(f"{mentions}\n") if mentions and not private else Html("")
+    tail = Html(f"\n{mentions}") if mentions and not private else Html("")
     if kind == "file":
         caption = t("direction.file_caption", lang, number=outcome.number)
-        if outcome.text:
-            caption = Html(
-                f"{caption}: " + t("direction.history.text", lang, text=outcome.text)[2:]
-            )
-        return View(caption)
+        return View(Html(f"{caption}: {escape(outcome.text)}") if outcome.text else caption)
     if outcome.reminder is not None:
         text = t(
             f"direction.remind.{kind}",
@@ -363,11 +361,10 @@ def _notice(outcome: DirectionNotice, private: bool) -> View:
             number=outcome.number,
             organization=outcome.organization,
             due=day(outcome.due, lang),
-            text=short(outcome.text, PREVIEW),
+            text=short(outcome.text, REMINDED),
         )
-        return View(
-            Html(head + text), _follow_buttons(outcome.direction, lang), closes_choice=False
-        )
+        buttons_ = _follow_buttons(outcome.direction, lang)
+        return View(Html(text + tail), buttons_, closes_choice=False)
     reason = outcome.text or plain("direction.no_reason", lang)
     text = t(
         f"direction.notice.{kind}",
@@ -380,7 +377,7 @@ def _notice(outcome: DirectionNotice, private: bool) -> View:
     )
     if kind == "done" and outcome.text:
         text = Html(text + t("direction.notice.note", lang, note=short(outcome.text, NOTE_PREVIEW)))
-    return View(Html(head + text))
+    return View(Html(text + tail))
 
 
 def _choose_result(outcome: ChooseResult, private: bool) -> View:

@@ -172,3 +172,51 @@ async def test_the_monday_digest_has_the_directions_section(
     assert "Chỉ đạo\nXong đúng hạn: 0 · Xong quá hạn: 0 · Chưa xong, còn hạn: 0 · " in digest
     assert "Chưa xong, quá hạn: 1" in digest
     assert "#1 Rà soát. — hạn: 27/11/2026 · 0/1 đã xong; quá hạn: Hội Nông dân tỉnh" in digest
+
+
+async def test_a_leader_out_of_reach_in_private_is_reminded_in_the_group_and_replies_there(
+    bot: BotHarness, api: LocalBotApi, clock: FakeClock, db_path: Path
+) -> None:
+    secretary, secretary_chat = await started(bot, api, SECRETARY_ID, "Trần Thị Thư")
+    group = api.group(GROUP_ID, "MTT-CTXH")
+    await give(bot, api, secretary, secretary_chat, "Nông dân", "Rà soát <b>hộ</b> & nghèo.")
+    post = await api.next_message(group.id)
+    assert "Rà soát &lt;b&gt;hộ&lt;/b&gt; &amp; nghèo." in (post.text or "")  # escaped
+    api.mark_read()
+
+    clock.advance(timedelta(days=1, hours=1))
+    await bot.tick()  # (the week's call, claimed at the first tick, comes first)
+    [reminder] = [m for m in api.unread(group.id) if "⏰" in (m.plain_text or "")]
+    api.mark_read()
+    farmer = api.user(FARMERS_LEADER_ID, "Dũng")
+    api.send(group, farmer, "rõ ạ", reply_to=reminder)
+    acknowledged = await bot.only_reply(group.id)
+
+    assert reminder.plain_text is not None
+    assert reminder.plain_text.startswith("⏰ Hội Nông dân tỉnh chưa báo nhận chỉ đạo #1")
+    assert f'tg://user?id={FARMERS_LEADER_ID}"' in (reminder.text or "")
+    assert acknowledged.plain_text == "Đã ghi nhận: Hội Nông dân tỉnh đã nhận chỉ đạo #1."
+    assert targets(db_path) == [(1, "hnd", "acknowledged", None)]
+
+
+async def test_the_secretariat_pressing_received_is_told_it_reports_for_no_organization(
+    bot: BotHarness, api: LocalBotApi, db_path: Path
+) -> None:
+    secretary, secretary_chat = await started(bot, api, SECRETARY_ID, "Trần Thị Thư")
+    group = api.group(GROUP_ID, "MTT-CTXH")
+    await give(bot, api, secretary, secretary_chat, "Nông dân", "Rà soát hộ nghèo.")
+    post = await api.next_message(group.id)
+    youth = api.user(YOUTH_LEADER_ID, "An")
+
+    api.press(post, secretary, post.button("Đã nhận"))
+    refused = await bot.only_reply(group.id)
+    api.send(secretary_chat, secretary, "/chidao 1")
+    detail = await bot.only_reply(secretary_chat.id)
+    api.press(detail, youth, detail.button("Thu hồi"))
+    await bot.settle()
+
+    assert refused.plain_text is not None
+    assert "không phụ trách báo cáo của tổ chức nào" in refused.plain_text
+    assert api.callback_answers[-1]["text"] == "Nút này dành cho người khác."
+    assert targets(db_path) == [(1, "hnd", "new", None)]
+    assert directions(db_path)[0][1] == "open"
