@@ -98,7 +98,7 @@ def routes(s: Services) -> list[tuple[BaseHandler[Update, Context, None], int]]:
         (MessageHandler(ANONYMOUS, basics.anonymous), EARLY),
         (CommandHandler(START.names, basics.start, filters=NEW_MESSAGES), 0),
         (CommandHandler(HELP.names, basics.help, filters=NEW_MESSAGES), 0),
-        (cmd(REPORT, lambda a: r.start(a.chat, a.message_id, a.sender, a.now)), 0),
+        (cmd(REPORT, reporting.start(s)), 0),
         (cmd(STATUS, lambda a: r.status(a.chat, a.message_id, a.sender, a.now)), 0),
         (cmd(CANCEL, reporting.cancel(s)), 0),
         (cmd(DIRECTIVE, directions.command(s)), 0),

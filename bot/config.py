@@ -87,10 +87,24 @@ class StorageConfig:
 
 
 @dataclass(frozen=True)
+class DepartmentConfig:
+    """A department (phòng, ban) of an organization: it carries a response plan's tasks and
+    reports on them (``/nhiemvu``) through its own leaders; it files no weekly report."""
+
+    code: str
+    name: str
+    leaders: tuple[int, ...] = ()
+    aliases: tuple[str, ...] = ()  # other names a plan's table may give it
+
+
+@dataclass(frozen=True)
 class OrganizationConfig:
     code: str
     name: str
     leaders: tuple[int, ...] = ()
+    aliases: tuple[str, ...] = ()  # other names a plan's table may give it
+    front: bool = False  # the Front's own committee: "các tổ chức thành viên" are the others
+    departments: tuple[DepartmentConfig, ...] = ()
 
 
 # As written in the configuration: the character, or "tab" (a TOML "\t" would be trimmed).
@@ -711,8 +725,34 @@ def _read_organization(t: _Table) -> OrganizationConfig:
     code = t.text("code", required=True)
     if not _CODE_RE.match(code):
         raise t.error("code", "config.bad_code", value=code)
+    departments = tuple(_read_department(d) for d in t.tables("departments"))
+    codes = [d.code for d in departments]
+    for index, department in enumerate(codes):
+        if department in codes[:index]:
+            raise ConfigError(
+                f"{t.key('departments')}[{index}].code", plain("config.duplicate_value", t.lang)
+            )
     config = OrganizationConfig(
-        code=code, name=t.text("name", required=True), leaders=t.user_ids("leaders")
+        code=code,
+        name=t.text("name", required=True),
+        leaders=t.user_ids("leaders"),
+        aliases=t.texts("aliases", ()),
+        front=t.flag("front", False),
+        departments=departments,
+    )
+    t.done()
+    return config
+
+
+def _read_department(t: _Table) -> DepartmentConfig:
+    code = t.text("code", required=True)
+    if not _CODE_RE.match(code):
+        raise t.error("code", "config.bad_code", value=code)
+    config = DepartmentConfig(
+        code=code,
+        name=t.text("name", required=True),
+        leaders=t.user_ids("leaders"),
+        aliases=t.texts("aliases", ()),
     )
     t.done()
     return config

@@ -17,7 +17,7 @@ def replied_to(message: Message, bot_id: int) -> Replied | None:
         return None
     text = original.text or original.caption or ""
     author = original.from_user
-    return Replied(text, author is not None and author.id == bot_id)
+    return Replied(text, author is not None and author.id == bot_id, original.message_id)
 
 
 def command(services: Services) -> UseCase:

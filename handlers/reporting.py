@@ -50,6 +50,17 @@ def text(services: Services) -> UseCase:
     return use
 
 
+def start(services: Services) -> UseCase:
+    """/baocao: the person turns to their report; a note or a reason the bot asked about a
+    direction is no longer awaited (the next message is the report's)."""
+
+    async def use(asked: Asked) -> Outcome | None:
+        await services.directions.forget(asked.chat, asked.sender, asked.now)
+        return await services.reporting.start(asked.chat, asked.message_id, asked.sender, asked.now)
+
+    return use
+
+
 def cancel(services: Services) -> UseCase:
     """/huy: what the bot waits for about a direction, if anything; else the report."""
 

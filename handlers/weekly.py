@@ -33,7 +33,7 @@ class TelegramTransport:
 
     async def send(
         self, chat_id: int, text: str, *, thread_id: int | None, markup: str | None
-    ) -> None:
+    ) -> int | None:
         keyboard = None
         if markup is not None:
             rows = json.loads(markup)["inline_keyboard"]
@@ -44,55 +44,58 @@ class TelegramTransport:
                 ]
             )
 
-        async def post(thread: int | None) -> None:
-            await self._bot.send_message(
+        async def post(thread: int | None) -> int:
+            sent = await self._bot.send_message(
                 chat_id,
                 text,
                 parse_mode=ParseMode.HTML,
                 message_thread_id=thread,
                 reply_markup=keyboard,
             )
+            return sent.message_id
 
-        await self._delivering(chat_id, thread_id, post)
+        return await self._delivering(chat_id, thread_id, post)
 
     async def send_photo(
         self, chat_id: int, photo: bytes, caption: str, *, thread_id: int | None
-    ) -> None:
-        async def post(thread: int | None) -> None:
-            await self._bot.send_photo(
+    ) -> int | None:
+        async def post(thread: int | None) -> int:
+            sent = await self._bot.send_photo(
                 chat_id,
                 photo,
                 caption=caption,
                 parse_mode=ParseMode.HTML,
                 message_thread_id=thread,
             )
+            return sent.message_id
 
-        await self._delivering(chat_id, thread_id, post)
+        return await self._delivering(chat_id, thread_id, post)
 
     async def send_file(
         self, chat_id: int, kind: str, file_id: str, caption: str, *, thread_id: int | None
-    ) -> None:
-        async def post(thread: int | None) -> None:
+    ) -> int | None:
+        async def post(thread: int | None) -> int:
             send = self._bot.send_photo if kind == "photo" else self._bot.send_document
-            await send(
+            sent = await send(
                 chat_id,
                 file_id,
                 caption=caption,
                 parse_mode=ParseMode.HTML,
                 message_thread_id=thread,
             )
+            return sent.message_id
 
-        await self._delivering(chat_id, thread_id, post)
+        return await self._delivering(chat_id, thread_id, post)
 
     async def _delivering(
         self,
         chat_id: int,
         thread_id: int | None,
-        post: Callable[[int | None], Awaitable[None]],
-    ) -> None:
+        post: Callable[[int | None], Awaitable[int]],
+    ) -> int:
         try:
             try:
-                await post(thread_id)
+                return await post(thread_id)
             except BadRequest as exc:
                 if thread_id is None or "thread not found" not in exc.message.lower():
                     raise
@@ -101,7 +104,7 @@ class TelegramTransport:
                 log.warning(
                     "topic %s of chat %s not found; sending to the chat", thread_id, chat_id
                 )
-                await post(None)
+                return await post(None)
         except ChatMigrated as exc:
             raise ChatMoved(str(exc), exc.new_chat_id) from exc
         except Forbidden as exc:

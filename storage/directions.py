@@ -4,6 +4,7 @@ waits for about them. Queries and additions within the caller's session; never a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -68,6 +69,17 @@ class DirectionRepository:
             .order_by(Direction.id, DirectionTarget.id)
         )
         return [(d, t) for d, t in await self.session.execute(query)]
+
+    async def sent_about(self, chat_id: int, message_id: int) -> tuple[int, int] | None:
+        """(group id, number) of the direction a message the bot sent in ``chat_id`` was
+        about: the direction itself, its file, a reminder or a notice; None otherwise."""
+        values = {"chat_id": chat_id, "message_id": message_id}
+        found = await run(self.session, statements.SENT_ABOUT, values)
+        if not found.rows:
+            return None
+        group_id, slot = found.rows[0]
+        number = str(slot).split(":", 1)[0]
+        return (int(group_id), int(number)) if number.isdigit() else None
 
     async def directed(self, organization_id: int) -> bool:
         """Whether the organization was ever given a direction (a compiled look-up: every
@@ -171,12 +183,13 @@ class DirectionRepository:
         )
         return (await self.session.scalars(query)).one_or_none()
 
-    async def asks(self) -> list[tuple[int, int]]:
-        """(chat id, user id) of everyone the bot waits on about a direction."""
-        query = select(DirectionAsk.chat_id, Person.user_id).join(
-            Person, Person.id == DirectionAsk.person_id
-        )
-        return [(c, u) for c, u in await self.session.execute(query)]
+    async def asks(self) -> list[tuple[int, int, str, datetime]]:
+        """(chat id, user id, what is asked, since when) of everyone the bot waits on about
+        a direction."""
+        query = select(
+            DirectionAsk.chat_id, Person.user_id, DirectionAsk.step, DirectionAsk.updated_at
+        ).join(Person, Person.id == DirectionAsk.person_id)
+        return [(c, u, step, at) for c, u, step, at in await self.session.execute(query)]
 
     async def set_ask(self, ask: DirectionAsk) -> None:
         await self.session.execute(

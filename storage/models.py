@@ -290,7 +290,11 @@ class SentMessage(Base):
     """
 
     __tablename__ = "sent_messages"
-    __table_args__ = (UniqueConstraint("period_id", "kind", "slot"),)
+    __table_args__ = (
+        UniqueConstraint("period_id", "kind", "slot"),
+        # A reply to a message the bot sent names it: which direction it was about.
+        Index("ix_sent_messages_chat_id_message_id", "chat_id", "message_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     period_id: Mapped[int] = mapped_column(ForeignKey("periods.id", ondelete="CASCADE"))
@@ -307,6 +311,7 @@ class SentMessage(Base):
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)  # its last piece, once sent
 
 
 class Conversation(Base):
@@ -554,4 +559,115 @@ class DirectionAsk(Base):
         ForeignKey("organizations.id", ondelete="CASCADE")
     )
     result: Mapped[str | None] = mapped_column(String(16))
+    updated_at: Mapped[datetime]
+
+
+class Plan(Base):
+    """A group's response plan (phương án ứng phó): its situations and tasks are in
+    ``plan_sections`` and ``plan_tasks``; ``level`` is the situation in force."""
+
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), unique=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    level: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[datetime]
+    imported_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    level_since: Mapped[datetime]
+
+
+class PlanSection(Base):
+    """A situation, or a block (A, B) within one; ``same_as``: "as in situation n"."""
+
+    __tablename__ = "plan_sections"
+    __table_args__ = (Index("ix_plan_sections_plan_id", "plan_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    level: Mapped[int] = mapped_column(Integer)
+    block: Mapped[str] = mapped_column(String(4), default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    same_as: Mapped[int | None] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class PlanTask(Base):
+    """A task of a plan. Importing again keeps a task (and its history) whose place and
+    content stay; one the new file no longer has is kept inactive, with its history."""
+
+    __tablename__ = "plan_tasks"
+    __table_args__ = (Index("ix_plan_tasks_plan_id", "plan_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    level: Mapped[int] = mapped_column(Integer)
+    block: Mapped[str] = mapped_column(String(4), default="")
+    number: Mapped[str] = mapped_column(String(8))
+    content: Mapped[str] = mapped_column(Text)
+    units: Mapped[str] = mapped_column(Text, default="")  # as written in the file
+    departments: Mapped[str] = mapped_column(Text, default="")
+    director: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
+    created_at: Mapped[datetime]
+
+
+class PlanCarrier(Base):
+    """A unit carrying a task (an organization's code, or "organization/department") and
+    how far it has got: not_started, in_progress, done."""
+
+    __tablename__ = "plan_carriers"
+    __table_args__ = (
+        UniqueConstraint("task_id", "unit"),
+        Index("ix_plan_carriers_unit", "unit"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("plan_tasks.id", ondelete="CASCADE"))
+    unit: Mapped[str] = mapped_column(String(50))
+    state: Mapped[str] = mapped_column(String(16), default="not_started")
+    note: Mapped[str | None] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
+    changed_at: Mapped[datetime]  # when its state or note last changed
+    reported_at: Mapped[datetime | None]  # when it was last reported on (even "no change")
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+
+
+class PlanEvent(Base):
+    """A step in a plan's history: a unit's progress reported, or the situation switched
+    (``carrier_id`` None, ``value`` "from→to")."""
+
+    __tablename__ = "plan_events"
+    __table_args__ = (Index("ix_plan_events_plan_id", "plan_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    carrier_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plan_carriers.id", ondelete="CASCADE")
+    )
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # "progress", "level", "imported"
+    value: Mapped[str | None] = mapped_column(String(24))
+    text: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(16), default="")  # "report", "tasks", "reply"
+    at: Mapped[datetime]
+
+
+class PlanAsk(Base):
+    """A secretariat member the bot waits on for a plan's file (after /kehoach, in
+    private), or for a task's note."""
+
+    __tablename__ = "plan_asks"
+    __table_args__ = (UniqueConstraint("chat_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    what: Mapped[str] = mapped_column(String(16))  # "file", "note"
+    carrier_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plan_carriers.id", ondelete="CASCADE")
+    )
     updated_at: Mapped[datetime]

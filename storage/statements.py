@@ -21,6 +21,7 @@ from storage.models import (
     Person,
     Prompt,
     Report,
+    SentMessage,
 )
 
 # The tables under the models, for the statements of the answer path: Core statements return
@@ -30,6 +31,7 @@ PARTS = cast(Table, AnswerPart.__table__)
 PROMPTS = cast(Table, Prompt.__table__)
 CONVERSATIONS = cast(Table, Conversation.__table__)
 DIRECTION_TARGETS = cast(Table, DirectionTarget.__table__)
+SENT = cast(Table, SentMessage.__table__)
 
 PERSON_BY_USER = select(Person).where(Person.user_id == bindparam("user_id"))
 CONVERSATION = select(Conversation).where(
@@ -64,6 +66,18 @@ ANSWER_ROWS = Compiled(
 DIRECTED = Compiled(
     select(DIRECTION_TARGETS.c.id)
     .where(DIRECTION_TARGETS.c.organization_id == bindparam("organization_id"))
+    .limit(1)
+)
+# The direction a message the bot sent was about (kinds "cd", "cd_file", "cd_note",
+# "cd_remind": bot.services.direction_mail): asked of every reply to the bot's messages.
+SENT_ABOUT = Compiled(
+    select(Period.group_id, SENT.c.slot)
+    .join(Period, Period.id == SENT.c.period_id)
+    .where(
+        SENT.c.chat_id == bindparam("chat_id"),
+        SENT.c.message_id == bindparam("message_id"),
+        SENT.c.kind.like("cd%"),
+    )
     .limit(1)
 )
 LARGEST_EARLIER = Compiled(

@@ -9,6 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.directions import DirectionRepository
+from storage.plans import PlanRepository
 from storage.repositories import (
     ChatRepository,
     ConversationRepository,
@@ -43,6 +44,7 @@ class UnitOfWork:
     notes: ReportNoteRepository
     roster: RosterRepository  # the configured roster in bulk, at start-up
     directions: DirectionRepository
+    plans: PlanRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -67,6 +69,7 @@ class UnitOfWork:
         self.notes = ReportNoteRepository(self.session)
         self.roster = RosterRepository(self.session)
         self.directions = DirectionRepository(self.session)
+        self.plans = PlanRepository(self.session)
         return self
 
     async def __aexit__(

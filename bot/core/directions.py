@@ -10,6 +10,7 @@ it and reports its result on its own, so states and categories belong to targets
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -135,28 +136,36 @@ class ReadResult:
 
 
 def read_result(text: str) -> ReadResult | None:
-    """A result as a leader types it: the state first, then an optional note ("đang làm, đã
-    họp 3 thôn"). None when the state cannot be told for certain: the person is asked."""
-    stripped = text.strip()
+    """A result as a leader types it: the state first, then, after a comma, colon or dash,
+    an optional note ("đang làm, đã họp 3 thôn"). None when the state cannot be told for
+    certain, and the person is asked: a question ("xong chưa?"), a state run on into other
+    words ("đang họp", "hoàn thành 80%"), "chưa xong" (begun or not?)."""
+    if "?" in text:
+        return None
+    # Single-spaced NFC: folding it keeps its length, so the note is cut at the same place.
+    stripped = " ".join(unicodedata.normalize("NFC", text).split())
     folded = fold_for_matching(stripped)
+    if len(folded) != len(stripped):
+        stripped = folded  # a letter folding changes in length (none in Vietnamese)
     for polite in _POLITE:
         if folded.startswith(polite + " ") or folded.startswith(polite + ","):
             cut = len(polite)
             stripped, folded = stripped[cut:].lstrip(" ,"), folded[cut:].lstrip(" ,")
     for phrase, result in _RESULT_PHRASES:
-        if folded == phrase or re.match(re.escape(phrase) + r"(?![\w])", folded):
-            if result is None:
-                return None
-            note = _after(stripped, len(phrase))
-            courtesy = fold_for_matching(note).strip(" .!") in _TRAILING
-            return ReadResult(result, "" if courtesy else note)
+        if not folded.startswith(phrase) or folded[len(phrase) : len(phrase) + 1].isalnum():
+            continue
+        rest = folded[len(phrase) :].strip()
+        if result is None:
+            return None
+        if not rest or rest.strip(" .!") in _TRAILING:
+            return ReadResult(result, "")
+        if rest[0] in _SEPARATORS:
+            return ReadResult(result, stripped[len(phrase) :].strip().lstrip(_SEPARATORS).strip())
+        return None  # the state runs on into other words: not told for certain
     return None
 
 
-def _after(text: str, length: int) -> str:
-    """What follows the first ``length`` characters, without the punctuation between.
-    Folding keeps the length of NFC text, so the cut is at the same place."""
-    return text[length:].lstrip(" ,.:;-–—").strip()
+_SEPARATORS = ",.:;-–—"
 
 
 _DUE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2}|\d{4}))?$")

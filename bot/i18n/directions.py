@@ -23,25 +23,30 @@ ENTRIES: dict[str, dict[str, str]] = {
         "photos or documents are fine).",
     },
     "direction.ask_more": {
-        "vi": "Đã ghi. Gửi tiếp nếu còn, hoặc bấm «Xong» (gõ “xong”).",
-        "en": "Saved. Send more if there is, or press “Done” (type “xong”).",
+        "vi": "Đã ghi. Còn nữa thì gửi tiếp; đủ rồi thì bấm «Xong» hoặc gõ “xong”.",
+        "en": "Saved. Send more if there is; when it is complete press “Done” or type “xong”.",
     },
     "direction.empty_text": {
         "vi": "Chưa có nội dung chỉ đạo. Xin nhập nội dung.",
         "en": "The direction has no text yet. Please type it.",
     },
     "direction.button.done": {"vi": "Xong", "en": "Done"},
-    "direction.typing_hint": {
-        "vi": "<i>Trả lời tin này để nhập; gõ “xong” khi đã đủ nội dung, “không” nếu không có "
-        "gì để ghi, /huy để hủy.</i>",
-        "en": "<i>Reply to this message to type; “xong” when it is complete, “không” when "
-        "there is nothing to write, /cancel to cancel.</i>",
+    "direction.typing_hint.text": {
+        "vi": "<i>Trả lời tin này để nhập; gõ “xong” khi đã đủ nội dung, /huy để hủy.</i>",
+        "en": "<i>Reply to this message to type; “xong” when it is complete, /cancel to "
+        "cancel.</i>",
+    },
+    "direction.typing_hint.none": {
+        "vi": "<i>Trả lời tin này để nhập; gõ “không” nếu không có gì để ghi, /huy để hủy.</i>",
+        "en": "<i>Reply to this message to type; “không” when there is nothing to write, /cancel "
+        "to cancel.</i>",
     },
     "direction.too_long": {
         "vi": "Tin vừa gửi chưa được ghi: nội dung chỉ đạo tối đa {limit} ký tự. Xin gửi ngắn "
-        "hơn, hoặc gửi văn bản dài dưới dạng tệp; bấm «Xong» nếu đã đủ.",
-        "en": "That message was not taken: a direction is at most {limit} characters. Please "
-        "send it shorter, or send a long text as a document; press “Done” if it is complete.",
+        "hơn, hoặc gửi văn bản dài dưới dạng tệp; đủ rồi thì bấm «Xong» hoặc gõ “xong”.",
+        "en": "That message was not taken: a direction is at most {limit} characters. Please send "
+        "it shorter, or send a long text as a document; when it is complete press “Done” or type "
+        "“xong”.",
     },
     "direction.ask_due": {
         "vi": "<b>Hạn thực hiện?</b> Bấm một nút, hoặc gõ ngày (ví dụ: 15/12).",
@@ -74,10 +79,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Next report deadline ({date})",
     },
     "direction.review": {
-        "vi": "<b>Xem lại chỉ đạo trước khi gửi</b>\nGửi: {organizations}\nHạn: {due}{files}\n\n"
-        "{text}",
-        "en": "<b>Check the direction before sending</b>\nTo: {organizations}\nDue: {due}"
-        "{files}\n\n{text}",
+        "vi": "<b>Xem lại chỉ đạo trước khi gửi</b>\nNơi nhận: {organizations}\nHạn: "
+        "{due}{files}\n\n{text}",
+        "en": "<b>Check the direction before sending</b>\nTo: {organizations}\nDue: "
+        "{due}{files}\n\n{text}",
     },
     "direction.review.files": {
         "vi": "\nKèm theo: {count} ảnh/tệp",
@@ -86,29 +91,32 @@ ENTRIES: dict[str, dict[str, str]] = {
     "direction.button.send": {"vi": "✅ Gửi chỉ đạo", "en": "✅ Send direction"},
     "direction.given": {
         "vi": "Đã giao <b>chỉ đạo #{number}</b> cho {organizations} (hạn: {due}). Bot đang gửi "
-        "vào nhóm và nhắn riêng từng người báo cáo.",
+        "vào nhóm và nhắn riêng lãnh đạo từng tổ chức.",
         "en": "<b>Direction #{number}</b> is given to {organizations} (due: {due}). The bot is "
-        "posting it in the group and sending it to each reporter in private.",
+        "posting it in the group and sending it to each organization's leaders in private.",
     },
     "direction.dropped": {
         "vi": "Đã hủy, không gửi gì.",
         "en": "Cancelled; nothing was sent.",
     },
-    "direction.no_due": {"vi": "không có hạn", "en": "no due date"},
+    "direction.no_due": {
+        "vi": "không",
+        "en": "none",
+    },
     # --- the direction as delivered --------------------------------------------------------
     "direction.post": {
-        "vi": "📌 <b>CHỈ ĐẠO #{number}</b> — {group}\nNgười giao: {by}\nGửi: {addressed}\n"
-        "Hạn: {due}\n\n{text}",
-        "en": "📌 <b>DIRECTION #{number}</b> — {group}\nFrom: {by}\nTo: {addressed}\n"
-        "Due: {due}\n\n{text}",
+        "vi": "📌 <b>CHỈ ĐẠO #{number}</b> — {group}\nNgười giao: {by}\nNơi nhận: "
+        "{addressed}\nHạn: {due}\n\n{text}",
+        "en": "📌 <b>DIRECTION #{number}</b> — {group}\nFrom: {by}\nTo: {addressed}\nDue: "
+        "{due}\n\n{text}",
     },
     "direction.post.files": {
         "vi": "\n\n<i>Kèm theo {count} ảnh/tệp (gửi ngay sau tin này).</i>",
         "en": "\n\n<i>With {count} photos/files (sent right after this message).</i>",
     },
     "direction.post.other_files": {
-        "vi": "\n<i>Có {count} tệp ghi âm/video lưu kèm, xem trong nhóm nơi giao chỉ đạo.</i>",
-        "en": "\n<i>{count} voice notes/videos are kept with it, in the chat it was given in.</i>",
+        "vi": "\n<i>Kèm {count} tệp ghi âm/video, đã lưu cùng chỉ đạo.</i>",
+        "en": "\n<i>{count} voice notes/videos are kept with it.</i>",
     },
     "direction.post.hint": {
         "vi": "\n\nBấm «Đã nhận», rồi «Báo cáo kết quả» khi có kết quả (hoặc trả lời tin này: "
@@ -132,7 +140,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{organizations} already acknowledged direction #{number}.",
     },
     "direction.not_addressed": {
-        "vi": "Chỉ đạo #{number} không giao cho tổ chức anh/chị báo cáo.",
+        "vi": "Chỉ đạo #{number} không giao cho tổ chức do anh/chị phụ trách.",
         "en": "Direction #{number} is not for an organization you report for.",
     },
     "direction.choose_result_organization": {
@@ -147,10 +155,9 @@ ENTRIES: dict[str, dict[str, str]] = {
     "direction.result.in_progress": {"vi": "Đang thực hiện", "en": "In progress"},
     "direction.result.not_started": {"vi": "Chưa thực hiện", "en": "Not started"},
     "direction.ask_note": {
-        "vi": "Đã ghi: <b>{result}</b>. Gõ ghi chú về kết quả (có thể gửi ảnh), hoặc bấm "
-        "«Không có ghi chú».",
-        "en": "Saved: <b>{result}</b>. Type a note on the result (photos are fine), or press "
-        "“No note”.",
+        "vi": "Đã ghi: <b>{result}</b>. Có ghi chú về kết quả thì gõ vào đây (có thể gửi ảnh).",
+        "en": "Saved: <b>{result}</b>. If there is a note on the result, type it here (photos are "
+        "fine).",
     },
     "direction.button.no_note": {"vi": "Không có ghi chú", "en": "No note"},
     "direction.recorded": {
@@ -193,21 +200,20 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "🗓 Direction #{number}: the new due date is {due} ({by}).",
     },
     "direction.notice.closed": {
-        "vi": "Chỉ đạo #{number} đã đóng ({by}). Lý do: {reason}",
-        "en": "Direction #{number} is closed ({by}). Reason: {reason}",
+        "vi": "Chỉ đạo #{number} đã kết thúc, không theo dõi nữa ({by}).",
+        "en": "Direction #{number} is closed and no longer followed up ({by}).",
     },
     "direction.notice.withdrawn": {
-        "vi": "Chỉ đạo #{number} đã được thu hồi ({by}), không phải thực hiện nữa. Lý do: {reason}",
-        "en": "Direction #{number} is withdrawn ({by}); nothing more is to be done. Reason: "
-        "{reason}",
+        "vi": "Chỉ đạo #{number} đã được thu hồi ({by}), không phải thực hiện nữa.",
+        "en": "Direction #{number} is withdrawn ({by}); nothing more is to be done.",
     },
-    "direction.no_reason": {"vi": "không ghi", "en": "none given"},
+    "direction.notice.reason": {"vi": "\nLý do: {reason}", "en": "\nReason: {reason}"},
     "direction.notice.note": {"vi": "\nGhi chú: {note}", "en": "\nNote: {note}"},
     "direction.remind.unacked": {
-        "vi": "⏰ {organization} chưa báo nhận <b>chỉ đạo #{number}</b>: {text}\nXin bấm "
-        "«Đã nhận».",
-        "en": "⏰ {organization} has not acknowledged <b>direction #{number}</b>: {text}\n"
-        "Please press “Received”.",
+        "vi": "⏰ {organization} chưa xác nhận đã nhận <b>chỉ đạo #{number}</b>: {text}\nXin bấm "
+        "«Đã nhận» hoặc trả lời tin này “đã nhận”.",
+        "en": "⏰ {organization} has not acknowledged <b>direction #{number}</b>: {text}\nPlease "
+        "press “Received” or reply “đã nhận” to this message.",
     },
     "direction.remind.due": {
         "vi": "⏰ <b>Chỉ đạo #{number}</b> đến hạn ngày mai ({due}): {text}\nXin báo kết quả "
@@ -223,12 +229,12 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     # --- managing ---------------------------------------------------------------------------
     "direction.ask_reason.closed": {
-        "vi": "Đóng chỉ đạo #{number}: xin gõ lý do (hoặc bấm «Không ghi lý do»).",
-        "en": "Closing direction #{number}: please type the reason (or press “No reason”).",
+        "vi": "Đóng chỉ đạo #{number} (kết thúc, không theo dõi nữa): xin gõ lý do.",
+        "en": "Closing direction #{number} (no longer followed up): please type the reason.",
     },
     "direction.ask_reason.withdrawn": {
-        "vi": "Thu hồi chỉ đạo #{number}: xin gõ lý do (hoặc bấm «Không ghi lý do»).",
-        "en": "Withdrawing direction #{number}: please type the reason (or press “No reason”).",
+        "vi": "Thu hồi chỉ đạo #{number} (không phải thực hiện nữa): xin gõ lý do.",
+        "en": "Withdrawing direction #{number} (nothing more to be done): please type the reason.",
     },
     "direction.button.no_reason": {"vi": "Không ghi lý do", "en": "No reason"},
     "direction.changed.due": {
@@ -270,7 +276,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "   • {organization}: {state}",
     },
     "direction.line.note": {"vi": " ({note})", "en": " ({note})"},
-    "direction.progress.new": {"vi": "chưa báo nhận", "en": "not acknowledged"},
+    "direction.progress.new": {
+        "vi": "chưa xác nhận đã nhận",
+        "en": "not acknowledged",
+    },
     "direction.progress.acknowledged": {"vi": "đã nhận", "en": "acknowledged"},
     "direction.progress.in_progress": {"vi": "đang thực hiện", "en": "in progress"},
     "direction.progress.done": {"vi": "đã xong", "en": "done"},
@@ -313,10 +322,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "direction.history.report": {"vi": " (trong báo cáo tuần)", "en": " (in the weekly report)"},
     "direction.section": {"vi": "<b>Chỉ đạo</b>", "en": "<b>Directions</b>"},
     "direction.section.counts": {
-        "vi": "Xong đúng hạn: {done_on_time} · Xong quá hạn: {done_late} · Chưa xong, còn "
-        "hạn: {open_in_time} · Chưa xong, quá hạn: {open_overdue}",
-        "en": "Done on time: {done_on_time} · Done late: {done_late} · Not done, within "
-        "time: {open_in_time} · Not done, overdue: {open_overdue}",
+        "vi": "Hoàn thành đúng hạn: {done_on_time} · Hoàn thành quá hạn: {done_late} · Chưa hoàn "
+        "thành, còn trong hạn: {open_in_time} · Chưa hoàn thành, đã quá hạn: {open_overdue}",
+        "en": "Done on time: {done_on_time} · Done late: {done_late} · Not done, within time: "
+        "{open_in_time} · Not done, overdue: {open_overdue}",
     },
     "direction.section.given": {
         "vi": "<i>Giao trong kỳ:</i> {numbers}",

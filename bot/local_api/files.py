@@ -4,10 +4,13 @@ with its name and content) or a file id, and a photo's size read from its PNG he
 from __future__ import annotations
 
 import struct
+from pathlib import Path
 
 from bot.local_api.errors import ApiError
 from bot.local_api.messages import MessageMethods
 from bot.local_api.model import JSON, BotMessage
+
+MAX_DOWNLOAD = 20 * 1024 * 1024  # what getFile lets a bot download
 
 
 class FileMethods(MessageMethods):
@@ -48,6 +51,28 @@ class FileMethods(MessageMethods):
         if caption is not None:
             media["caption"] = caption
         return self._record(chat, sent, media)
+
+    async def _get_file(self, params: JSON, files: JSON) -> JSON:
+        """getFile: a file people sent, ready to download (Telegram serves up to 20 MB)."""
+        file_id = str(params.get("file_id", ""))
+        if file_id not in self.uploads:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        name, content = self.uploads[file_id]
+        if len(content) > MAX_DOWNLOAD:
+            raise ApiError(400, "Bad Request: file is too big")
+        path = f"documents/{file_id}{Path(name).suffix}"
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u-{file_id}",
+            "file_size": len(content),
+            "file_path": path,
+        }
+
+    def download(self, path: str) -> bytes | None:
+        """The content behind a getFile path (documents/<file id>.<suffix>)."""
+        file_id = Path(path).stem
+        found = self.uploads.get(file_id)
+        return found[1] if found is not None else None
 
     async def _send_document(self, params: JSON, files: JSON) -> JSON:
         return await self._send_file(params, files, "document")

@@ -83,18 +83,23 @@ class PeopleActions(ServerState):
         *,
         caption: str | None = None,
         reply_to: BotMessage | int | None = None,
+        content: bytes = b"",
+        mime_type: str = "application/pdf",
     ) -> tuple[int, str]:
+        """A person sends a document (``content``: what getFile then serves)."""
         file_id = f"document-{next(self._file_ids)}"
         document = {
             "file_id": file_id,
             "file_unique_id": f"u-{file_id}",
             "file_name": file_name,
-            "mime_type": "application/pdf",
+            "mime_type": mime_type,
+            "file_size": len(content),
         }
-        content: JSON = {"document": document, **self._reply_to(chat, reply_to)}
+        self.uploads[file_id] = (file_name, content)
+        sent: JSON = {"document": document, **self._reply_to(chat, reply_to)}
         if caption is not None:
-            content["caption"] = caption
-        message = self._new_message(chat, user, **content)
+            sent["caption"] = caption
+        message = self._new_message(chat, user, **sent)
         self._push({"message": message})
         return int(message["message_id"]), file_id
 

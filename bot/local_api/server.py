@@ -82,6 +82,7 @@ class LocalBotApi(
         "answercallbackquery": MessageMethods._answer_callback_query,
         "senddocument": FileMethods._send_document,
         "sendphoto": FileMethods._send_photo,
+        "getfile": FileMethods._get_file,
         "setmycommands": AccountMethods._set_my_commands,
         "setmessagereaction": MessageMethods._set_message_reaction,
         "getmycommands": AccountMethods._get_my_commands,

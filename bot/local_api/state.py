@@ -55,6 +55,8 @@ class ServerState:
         self._callbacks: dict[str, JSON] = {}
         self._callback_ids = itertools.count(1)
         self._file_ids = itertools.count(1)
+        # What people uploaded, by file id: getFile and the file download serve it.
+        self.uploads: dict[str, tuple[str, bytes]] = {}  # file id -> (name, content)
         self.limits: SendingLimits | None = None  # None: any pace is accepted
         self._sends: deque[tuple[float, int]] = deque()  # (when, chat id) of the last minute
         self._unread: dict[int, deque[BotMessage]] = defaultdict(deque)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from bot.config import GroupConfig
@@ -165,7 +166,7 @@ class Mail:
             )
         elsewhere = tuple(who(p) for p in people if p not in reachable)
         if elsewhere or not people:
-            mentioned = DirectionNotice(**{**notice.__dict__, "mentions": elsewhere})
+            mentioned = replace(notice, mentions=elsewhere)
             await self.claim(
                 direction,
                 kind,

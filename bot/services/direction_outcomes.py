@@ -82,6 +82,13 @@ class DirectionGiven(Outcome):
 
 
 @dataclass(frozen=True)
+class GiveRefused(Outcome):
+    """A leader wrote /chidao with a text: only the secretariat gives directions."""
+
+    language: str
+
+
+@dataclass(frozen=True)
 class DirectionDropped(Outcome):
     """The draft (or the change being asked) is abandoned."""
 

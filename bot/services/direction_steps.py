@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from bot.config import GroupConfig
 from bot.core.directions import (
@@ -15,7 +16,6 @@ from bot.core.directions import (
     Progress,
     Result,
     end_of_week,
-    numbers_in,
 )
 from bot.core.periods import PeriodKey
 from bot.core.policy import Refusal
@@ -24,6 +24,7 @@ from bot.services.acting import Acting, Place, Refuse, refused
 from bot.services.direction_mail import Mail, leaders, who
 from bot.services.direction_outcomes import (
     Acknowledged,
+    AskCloseReason,
     AskDirectionText,
     AskDue,
     Choice,
@@ -43,8 +44,8 @@ from bot.services.direction_outcomes import (
 )
 from bot.services.following import (
     acknowledge,
+    add_event,
     add_note,
-    event,
     history_of,
     lines_of,
 )
@@ -62,8 +63,23 @@ from storage.models import (
     Person,
 )
 
-TARGETS, TEXT, DUE, REVIEW = "targets", "text", "due", "review"  # giving
-NEW_DUE, REASON, NOTE = "new_due", "reason", "note"  # managing, reporting
+
+class Asking(StrEnum):
+    """What the bot waits for from a person about a direction (``DirectionAsk.step``)."""
+
+    TARGETS = "targets"  # giving: organizations (buttons)
+    TEXT = "text"  # giving: the text, in one or more messages
+    DUE = "due"  # giving: a due date (buttons, or a day typed)
+    REVIEW = "review"  # giving: send or cancel (buttons)
+    NEW_DUE = "new_due"  # managing: a new due date
+    REASON = "reason"  # managing: why it is closed or withdrawn
+    NOTE = "note"  # reporting: a note on the result just recorded
+
+
+TARGETS, TEXT, DUE, REVIEW = Asking.TARGETS, Asking.TEXT, Asking.DUE, Asking.REVIEW
+NEW_DUE, REASON, NOTE = Asking.NEW_DUE, Asking.REASON, Asking.NOTE
+TEXT_STEPS = frozenset({TEXT, DUE, NEW_DUE, REASON, NOTE})  # a message answers these
+ASK_LIFE = timedelta(hours=2)  # an older question was left; a message is for something else
 ALL = 0  # "all organizations" on the targets' buttons
 # Characters of a direction's text: it goes out as one message that also names everyone it
 # is for, within what a platform without Telegram's 4,096 takes (2,000). Longer: a document.
@@ -77,6 +93,7 @@ class Replied:
 
     text: str
     from_bot: bool
+    message_id: int = 0
 
 
 class Steps:
@@ -141,7 +158,7 @@ class Steps:
             period.id,
         )
         await uow.directions.drop_ask(acting.chat.id, acting.person.id)
-        await event(uow, direction, None, acting.person, "given", now, None, None)
+        await add_event(uow, direction, None, acting.person, "given", now, None, None)
         targets = await uow.directions.targets(direction.id)
         addressed: list[tuple[str, tuple[Who, ...]]] = []
         people: list[Person] = []
@@ -175,11 +192,22 @@ class Steps:
         return DirectionDropped(acting.language)
 
     async def reprompt(self, acting: Acting, ask: DirectionAsk) -> Outcome:
-        """Text while the bot waits for a button: what it waits for, again."""
+        """What the bot waits for, again (a file came where a day or a reason was asked)."""
         direction = await acting.uow.directions.get(ask.direction_id)
         assert direction is not None
-        if ask.step == TARGETS:
-            return await self.targets(acting, direction)
+        lang = self.group_config(acting, direction.group_id).language
+        match ask.step:
+            case Asking.TARGETS:
+                return await self.targets(acting, direction)
+            case Asking.TEXT:
+                return await self.text_prompt(acting, direction, begun=bool(direction.text))
+            case Asking.DUE | Asking.NEW_DUE:
+                return await self.due_prompt(acting, direction, None)
+            case Asking.REASON:
+                kind = ask.result or "closed"
+                return AskCloseReason(
+                    who(acting.person), lang, direction.id, direction.number or 0, kind
+                )
         return await self.review(acting, direction)
 
     async def acknowledged(
@@ -282,7 +310,7 @@ class Steps:
         if direction.state is not DirectionState.OPEN or direction.number is None:
             return StaleButton(acting.language)
         direction.due_on = due
-        await event(
+        await add_event(
             uow, direction, None, acting.person, "due", acting.now, due.isoformat() if due else None
         )
         return await self.tell_change(acting, direction, "due", "")
@@ -296,7 +324,7 @@ class Steps:
         direction.state = DirectionState.WITHDRAWN if withdrawn else DirectionState.CLOSED
         direction.closed_at, direction.closed_by = acting.now, acting.person.id
         direction.reason = reason or None
-        await event(
+        await add_event(
             uow,
             direction,
             None,
@@ -488,15 +516,6 @@ class Steps:
 
 def joined(text: str, more: str) -> str:
     return f"{text}\n{more.strip()}" if text else more.strip()
-
-
-def replied_number(replied: Replied | None) -> int | None:
-    """The direction a reply is to: a bot message whose first line names one direction (the
-    direction itself, a reminder, a notice), not a digest that lists several."""
-    if replied is None or not replied.from_bot:
-        return None
-    numbers = set(numbers_in(replied.text.partition("\n")[0]))
-    return numbers.pop() if len(numbers) == 1 else None
 
 
 def named_in(replied: Replied | None, organizations: list[Organization]) -> Organization | None:

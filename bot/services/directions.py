@@ -18,15 +18,16 @@ from bot.config import AppConfig
 from bot.core.conversation import DONE_WORDS
 from bot.core.directions import (
     DueProblem,
+    ReadResult,
     Result,
     end_of_week,
     read_due,
     read_result,
     reads_as_acknowledgement,
 )
-from bot.core.policy import Action, Refusal
+from bot.core.policy import Action
 from bot.core.text import fold_for_matching
-from bot.services.acting import Acting, Refuse, UseCases, Work, refused
+from bot.services.acting import Acting, UseCases, Work
 from bot.services.direction_mail import who
 from bot.services.direction_outcomes import (
     AskCloseReason,
@@ -36,12 +37,14 @@ from bot.services.direction_outcomes import (
     ChooseResult,
     ChooseResultOrganization,
     FileKept,
+    GiveRefused,
     NotAddressed,
     ReplyUnclear,
     ResultRecorded,
 )
 from bot.services.direction_steps import (
     ALL,
+    ASK_LIFE,
     DUE,
     DUE_CHOICES,
     MAX_TEXT,
@@ -51,12 +54,13 @@ from bot.services.direction_steps import (
     REVIEW,
     TARGETS,
     TEXT,
+    TEXT_STEPS,
+    Asking,
     Replied,
     Steps,
     joined,
     named_in,
     next_deadline,
-    replied_number,
 )
 from bot.services.following import (
     claim_reminders,
@@ -67,6 +71,7 @@ from bot.services.people import Chat, Sender, button_key, message_key
 from bot.services.reporting import File
 from bot.services.words import WeekWords
 from storage.database import Database
+from storage.models import Direction, DirectionTarget, Organization
 
 NOTHING_WORDS = frozenset({"không", "khong", "không có", "ko", "no", "none", "-"})
 
@@ -88,7 +93,8 @@ class DirectionService:
         self._words = words
         self._acting = UseCases(db, config)
         self._steps = Steps(words)
-        self._waiting: set[tuple[int, int]] | None = None  # (chat, user) asked something
+        # (chat, user) -> (what is asked, since when), as the database has it.
+        self._waiting: dict[tuple[int, int], tuple[str, datetime]] | None = None
 
     # --- /chidao ----------------------------------------------------------------------------------
 
@@ -112,7 +118,7 @@ class DirectionService:
             manage = next((p for p in acting.places if p.secretariat), None)
             if manage is None:
                 if argument.strip():
-                    raise Refuse(refused(Refusal.SECRETARIAT_ONLY, acting.language))
+                    return GiveRefused(acting.language)
                 return await self._steps.listing(acting, acting.place, None)
             organization = named_in(replied, await self._steps.organizations(acting, manage))
             if not argument.strip() and organization is None:
@@ -257,10 +263,36 @@ class DirectionService:
     # --- what a person types or sends while the bot waits on them ---------------------------------
 
     async def waiting(self, chat: Chat, sender: Sender) -> bool:
+        """Whether the bot waits on this person here about a direction (anything at all)."""
+        return await self._asked(chat, sender) is not None
+
+    async def _asked(self, chat: Chat, sender: Sender) -> tuple[str, datetime] | None:
         if self._waiting is None:
             async with self._db.unit_of_work() as uow:
-                self._waiting = set(await uow.directions.asks())
-        return (chat.id, sender.user_id) in self._waiting
+                self._waiting = {
+                    (c, u): (step, at) for c, u, step, at in await uow.directions.asks()
+                }
+        return self._waiting.get((chat.id, sender.user_id))
+
+    async def _takes_text(self, chat: Chat, sender: Sender, now: datetime) -> bool:
+        """Whether the person's next message answers what the bot asked: a question that
+        takes text (not a choice of buttons), asked within ``ASK_LIFE`` (an older one was
+        left: the message is for something else)."""
+        asked = await self._asked(chat, sender)
+        return asked is not None and asked[0] in TEXT_STEPS and now - asked[1] <= ASK_LIFE
+
+    async def forget(self, chat: Chat, sender: Sender, now: datetime) -> None:
+        """The person turned to something else (/baocao): the bot stops waiting on them
+        about a note or a reason; a draft being written stays (it is /chidao's)."""
+        asked = await self._asked(chat, sender)
+        if asked is None or asked[0] not in (NOTE, REASON, NEW_DUE):
+            return
+        async with self._db.unit_of_work() as uow:
+            person = await uow.people.by_user_id(sender.user_id)
+            if person is not None:
+                await uow.directions.drop_ask(chat.id, person.id)
+            await uow.commit()
+        await self._note_waiting(chat, sender)
 
     async def take_text(
         self,
@@ -272,8 +304,9 @@ class DirectionService:
         now: datetime,
     ) -> Outcome | None:
         """A message for a direction: what the bot asked for, or a reply to a direction's
-        message. None: not about a direction."""
-        if await self.waiting(chat, sender):
+        message (known by the message: the ledger holds what each sent message was).
+        None: not about a direction."""
+        if await self._takes_text(chat, sender, now):
             outcome = await self._acting.run(
                 chat,
                 sender,
@@ -283,16 +316,23 @@ class DirectionService:
             )
             await self._note_waiting(chat, sender)
             return outcome
-        number = replied_number(replied)
-        if number is None:
+        about = await self._replied_to(chat, replied)
+        if about is None:
             return None
+        group_id, number = about
         return await self._acting.run(
             chat,
             sender,
             now,
-            lambda acting: self._reply(acting, number, text),
+            lambda acting: self._reply(acting, group_id, number, text),
             handled=message_key(chat, message_id),
         )
+
+    async def _replied_to(self, chat: Chat, replied: Replied | None) -> tuple[int, int] | None:
+        if replied is None or not replied.from_bot:
+            return None
+        async with self._db.unit_of_work() as uow:
+            return await uow.directions.sent_about(chat.id, replied.message_id)
 
     async def take_file(
         self,
@@ -303,11 +343,12 @@ class DirectionService:
         replied: Replied | None,
         now: datetime,
     ) -> Outcome | None:
-        """A photo or document for a draft's text, a result's note, or in reply to a
-        direction's message. None: not about a direction."""
-        waiting = await self.waiting(chat, sender)
-        number = None if waiting else replied_number(replied)
-        if not waiting and number is None:
+        """A photo or document for a draft's text or a result's note, or in reply to a
+        direction's message (with a caption that says a result, it is recorded too).
+        None: not about a direction."""
+        waiting = await self._takes_text(chat, sender, now)
+        about = None if waiting else await self._replied_to(chat, replied)
+        if not waiting and about is None:
             return None
 
         async def work(acting: Acting) -> Outcome:
@@ -327,13 +368,19 @@ class DirectionService:
                 return FileKept(acting.language, noted.number or 0, organization.name)
             if ask is not None:
                 return await self._steps.reprompt(acting, ask)
-            assert number is not None
-            found = await self._steps.addressed(acting, number)
+            assert about is not None
+            group_id, number = about
+            found = await self._steps.addressed(acting, number, group_id)
+            if isinstance(found, NotAddressed):
+                return Ignored()  # someone else's photo in reply: not ours to judge
             if isinstance(found, Outcome):
                 return found
             direction, targets = found
             organization = targets[0][1]
             await self._steps.keep_file(acting, direction, organization.id, file, message_id)
+            read = read_result(file.caption or "")
+            if read is not None and len(targets) == 1:
+                return await self._record(acting, direction, targets[0], read)
             return FileKept(acting.language, number, organization.name)
 
         outcome = await self._acting.run(
@@ -351,7 +398,7 @@ class DirectionService:
             await acting.uow.directions.drop_ask(acting.chat.id, acting.person.id)
             return StaleButton(acting.language)
         match ask.step:
-            case "text":
+            case Asking.TEXT:
                 if direction.text and fold_for_matching(text).rstrip(".!") in DONE_WORDS:
                     return await self._steps.text_finished(acting, direction)
                 begun = bool(direction.text)
@@ -371,17 +418,17 @@ class DirectionService:
                 if begun:
                     return Received()
                 return await self._steps.text_prompt(acting, direction, begun=True)
-            case "due" | "new_due":
+            case Asking.DUE | Asking.NEW_DUE:
                 config = self._steps.group_config(acting, direction.group_id)
                 due = read_due(text, acting.now.astimezone(config.timezone).date())
                 if isinstance(due, DueProblem):
                     return await self._steps.due_prompt(acting, direction, f"direction.due.{due}")
                 return await self._steps.due_given(acting, direction, ask, due)
-            case "reason":
+            case Asking.REASON:
                 return await self._steps.close(
                     acting, direction, ask.result or "closed", text.strip()
                 )
-            case "note":
+            case Asking.NOTE:
                 return await self._steps.noted(acting, direction, ask, text.strip())
         return await self._steps.reprompt(acting, ask)
 
@@ -499,9 +546,7 @@ class DirectionService:
                 Result(result),
             )
 
-        outcome = await self._press(chat, query_id, sender, now, work, Action.FOLLOW)
-        await self._note_waiting(chat, sender)
-        return outcome
+        return await self._press(chat, query_id, sender, now, work, Action.FOLLOW)
 
     async def no_note(
         self, chat: Chat, query_id: str, sender: Sender, direction_id: int, now: datetime
@@ -519,17 +564,15 @@ class DirectionService:
                 return await self._steps.noted(acting, direction, ask, "")
             return StaleButton(acting.language)
 
-        outcome = await self._press(chat, query_id, sender, now, work, None)
-        await self._note_waiting(chat, sender)
-        return outcome
+        return await self._press(chat, query_id, sender, now, work, None)
 
-    async def _reply(self, acting: Acting, number: int, text: str) -> Outcome:
+    async def _reply(self, acting: Acting, group_id: int, number: int, text: str) -> Outcome:
         """A reply to a direction's message: "đã nhận" acknowledges it; a result ("xong, …",
-        "đang làm …") is recorded with its note; anything else is asked back, never
+        "đang làm, …") is recorded with its note; anything else is asked back, never
         guessed. Someone it is not for, writing a remark, gets no answer."""
         acknowledging = reads_as_acknowledgement(text)
         read = None if acknowledging else read_result(text)
-        found = await self._steps.addressed(acting, number)
+        found = await self._steps.addressed(acting, number, group_id)
         if isinstance(found, NotAddressed):
             return found if acknowledging or read else Ignored()
         if isinstance(found, Outcome):
@@ -540,7 +583,15 @@ class DirectionService:
         lang = self._steps.group_config(acting, direction.group_id).language
         if read is None or len(targets) > 1:
             return ReplyUnclear(who(acting.person), lang, direction.id, number)
-        target, organization = targets[0]
+        return await self._record(acting, direction, targets[0], read)
+
+    async def _record(
+        self,
+        acting: Acting,
+        direction: Direction,
+        target: tuple[DirectionTarget, Organization],
+        read: ReadResult,
+    ) -> Outcome:
         group = await acting.uow.groups.by_id(direction.group_id)
         assert group is not None
         config = self._steps.group_config(acting, group.id)
@@ -550,14 +601,15 @@ class DirectionService:
             config,
             group,
             direction,
-            target,
-            organization,
+            target[0],
+            target[1],
             acting.person,
             read.result,
             read.note,
             acting.now,
         )
-        return ResultRecorded(lang, number, organization.name, read.result, read.note)
+        number = direction.number or 0
+        return ResultRecorded(config.language, number, target[1].name, read.result, read.note)
 
     # --- looking at directions --------------------------------------------------------------------
 
@@ -579,9 +631,7 @@ class DirectionService:
             await self._steps.ask(acting, direction, NEW_DUE)
             return await self._steps.due_prompt(acting, direction, None)
 
-        outcome = await self._press(chat, query_id, sender, now, work, Action.DIRECT)
-        await self._note_waiting(chat, sender)
-        return outcome
+        return await self._press(chat, query_id, sender, now, work, Action.DIRECT)
 
     async def ask_reason(
         self,
@@ -602,9 +652,7 @@ class DirectionService:
                 who(acting.person), lang, direction.id, direction.number or 0, kind
             )
 
-        outcome = await self._press(chat, query_id, sender, now, work, Action.DIRECT)
-        await self._note_waiting(chat, sender)
-        return outcome
+        return await self._press(chat, query_id, sender, now, work, Action.DIRECT)
 
     # --- reminders --------------------------------------------------------------------------------
 
@@ -626,9 +674,12 @@ class DirectionService:
         work: Work,
         action: Action | None,
     ) -> Outcome:
-        return await self._acting.run(
+        """A press, as one unit of work; the memory of what the bot waits for follows it."""
+        outcome = await self._acting.run(
             chat, sender, now, work, handled=button_key(query_id), action=action, button=True
         )
+        await self._note_waiting(chat, sender)
+        return outcome
 
     async def _note_waiting(self, chat: Chat, sender: Sender) -> None:
         """Keep the memory of who is waited on in step with the database."""
@@ -638,6 +689,6 @@ class DirectionService:
         if self._waiting is None:
             return
         if ask is None:
-            self._waiting.discard((chat.id, sender.user_id))
+            self._waiting.pop((chat.id, sender.user_id), None)
         else:
-            self._waiting.add((chat.id, sender.user_id))
+            self._waiting[(chat.id, sender.user_id)] = (ask.step, ask.updated_at)

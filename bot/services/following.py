@@ -200,8 +200,10 @@ async def apply_follow_ups(
         if direction is None or direction.state is not DirectionState.OPEN:
             continue
         target = await uow.directions.target(direction.id, organization.id)
-        if target is None:
-            continue
+        if target is None or target.updated_at > answer.answered_at:
+            continue  # answered before a later step (a button, a reply): that one stands
+        if target.progress is Progress.DONE and answer.value != Result.DONE.value:
+            continue  # done stays done: the report cannot take it back
         read = read_result(answer.text)
         note = read.note if read is not None else ""
         await record_result(
@@ -239,7 +241,7 @@ async def acknowledge(
             continue
         target.progress, target.updated_at = Progress.ACKNOWLEDGED, now
         target.acknowledged_at, target.acknowledged_by = now, person.id
-        await _event(uow, direction, organization, person, "acknowledged", now)
+        await add_event(uow, direction, organization, person, "acknowledged", now)
         notice = DirectionNotice(
             config.language,
             direction.number or 0,
@@ -279,7 +281,7 @@ async def record_result(
         target.done_at = now
     target.updated_at = now
     event_text = note or None
-    await _event(
+    await add_event(
         uow, direction, organization, person, "result", now, result.value, event_text, source
     )
     if target.progress is Progress.DONE and was is not Progress.DONE:
@@ -306,10 +308,10 @@ async def add_note(
     now: datetime,
 ) -> None:
     target.note, target.updated_at = note, now
-    await _event(uow, direction, organization, person, "note", now, None, note)
+    await add_event(uow, direction, organization, person, "note", now, None, note)
 
 
-async def _event(
+async def add_event(
     uow: UnitOfWork,
     direction: Direction,
     organization: Organization | None,
@@ -331,9 +333,6 @@ async def _event(
             at=now,
         )
     )
-
-
-event = _event  # for the directions' own steps (given, a new due date, closed)
 
 
 # --- reminders ------------------------------------------------------------------------------------
@@ -361,7 +360,9 @@ async def claim_reminders(
             target.progress, direction.given_at.astimezone(tz), direction.due_on, now.astimezone(tz)
         )
         for reminder in due:
-            slot = f"{direction.number}:{reminder.value}:{target.organization_id}"
+            # A new due date reminds again: the day is part of what was decided once.
+            day = f"{direction.due_on:%Y%m%d}" if direction.due_on else "-"
+            slot = f"{direction.number}:{reminder.value[0]}:{target.organization_id}:{day}"
             if not await mail.claim(direction, ONCE, slot, group.chat_id, None, private=False):
                 continue
             organization = await uow.groups.organization(target.organization_id)

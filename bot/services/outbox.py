@@ -75,15 +75,17 @@ class Transport(Protocol):
 
     async def send(
         self, chat_id: int, text: str, *, thread_id: int | None, markup: str | None
-    ) -> None: ...
+    ) -> int | None:
+        """Returns the message's id, when the platform gives one."""
+        ...
 
     async def send_photo(
         self, chat_id: int, photo: bytes, caption: str, *, thread_id: int | None
-    ) -> None: ...
+    ) -> int | None: ...
 
     async def send_file(
         self, chat_id: int, kind: str, file_id: str, caption: str, *, thread_id: int | None
-    ) -> None:
+    ) -> int | None:
         """A photo or document Telegram already has (a direction's), by its file id."""
         ...
 
@@ -189,15 +191,18 @@ class OutboxService:
         index, moves = done, 0
         while index < len(pieces):
             last = index == len(pieces) - 1
+            sent: int | None = None
             try:
                 if file is not None:
-                    await transport.send_file(
+                    sent = await transport.send_file(
                         chat_id, file["kind"], file["file_id"], pieces[index], thread_id=thread_id
                     )
                 elif photo is not None:
-                    await transport.send_photo(chat_id, photo, pieces[index], thread_id=thread_id)
+                    sent = await transport.send_photo(
+                        chat_id, photo, pieces[index], thread_id=thread_id
+                    )
                 elif not chart:  # a chart whose group is gone is not sent
-                    await transport.send(
+                    sent = await transport.send(
                         chat_id, pieces[index], thread_id=thread_id, markup=markup if last else None
                     )
             except ChatMoved as moved:
@@ -211,7 +216,7 @@ class OutboxService:
             except DeliveryFailed as failure:
                 await self._record_failure(entry_id, failure, now)
                 return False
-            await self._record_piece(entry_id, index + 1, last or None, now)
+            await self._record_piece(entry_id, index + 1, last or None, now, sent)
             index += 1
         if not pieces:
             await self._record_piece(entry_id, 0, True, now)
@@ -223,12 +228,19 @@ class OutboxService:
             await uow.commit()
 
     async def _record_piece(
-        self, entry_id: int, parts: int, finished: bool | None, now: datetime
+        self,
+        entry_id: int,
+        parts: int,
+        finished: bool | None,
+        now: datetime,
+        message_id: int | None = None,
     ) -> None:
         async with self._db.unit_of_work() as uow:
             entry = await uow.ledger.get(entry_id)
             assert entry is not None
             entry.parts_sent = parts
+            if message_id is not None:
+                entry.message_id = message_id
             if finished:
                 entry.state, entry.sent_at = DeliveryState.SENT, now
             await uow.commit()

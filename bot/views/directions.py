@@ -35,6 +35,7 @@ from bot.services.direction_outcomes import (
     DirectionNotOpen,
     DirectionPost,
     FileKept,
+    GiveRefused,
     HistoryEntry,
     NoSuchDirection,
     NotAddressed,
@@ -92,6 +93,8 @@ def render_directions(outcome: Outcome, private: bool) -> View | None:
                     due=day(due, lang),
                 )
             )
+        case GiveRefused(language=lang):
+            return View(t("direction.only_secretariat_gives", lang))
         case DirectionDropped(language=lang):
             return View(t("direction.dropped", lang))
         case DirectionPost():
@@ -197,28 +200,32 @@ def render_directions(outcome: Outcome, private: bool) -> View | None:
     return None
 
 
-def _typing(text: Html, rows: tuple[tuple[Button, ...], ...], private: bool, lang: str) -> View:
+def _typing(
+    text: Html, rows: tuple[tuple[Button, ...], ...], private: bool, lang: str, hint: str = "none"
+) -> View:
     """A question answered by typing. In a group the bot sees only replies to its messages:
     the reply box opens for the person (ForceReply), which a message with buttons cannot do,
     so there the buttons' choices are said as words to type instead."""
     if private:
         return View(text, rows, expects_answer=True)
-    return View(Html(text + "\n" + t("direction.typing_hint", lang)), expects_answer=True)
+    hinted = Html(text + "\n" + t(f"direction.typing_hint.{hint}", lang))
+    return View(hinted, expects_answer=True)
 
 
 def _ask_text(outcome: AskDirectionText, private: bool) -> View:
     who, lang, draft = outcome.who, outcome.language, outcome.draft
     done = Button(plain("direction.button.done", lang), buttons.TextDone(who.user_id, draft))
     if outcome.problem is not None:
-        return _typing(t(outcome.problem, lang, limit=MAX_TEXT), ((done,),), private, lang)
+        problem = t(outcome.problem, lang, limit=MAX_TEXT)
+        return _typing(problem, ((done,),), private, lang, "text")
     if outcome.begun:
-        return _typing(t("direction.ask_more", lang), ((done,),), private, lang)
+        return _typing(t("direction.ask_more", lang), ((done,),), private, lang, "text")
     cancel = Button(
         plain("direction.button.cancel", lang), buttons.DropDirection(who.user_id, draft)
     )
     names = _names(outcome.organizations)
     text = Html(lead(who, private) + t("direction.ask_text", lang, organizations=names))
-    return _typing(text, ((cancel,),), private, lang)
+    return _typing(text, ((cancel,),), private, lang, "text")
 
 
 # --- giving ---------------------------------------------------------------------------------------
@@ -365,7 +372,6 @@ def _notice(outcome: DirectionNotice, private: bool) -> View:
         )
         buttons_ = _follow_buttons(outcome.direction, lang)
         return View(Html(text + tail), buttons_, closes_choice=False)
-    reason = outcome.text or plain("direction.no_reason", lang)
     text = t(
         f"direction.notice.{kind}",
         lang,
@@ -373,8 +379,9 @@ def _notice(outcome: DirectionNotice, private: bool) -> View:
         organization=outcome.organization,
         by=outcome.by,
         due=day(outcome.due, lang),
-        reason=reason,
     )
+    if kind in ("closed", "withdrawn") and outcome.text:
+        text = Html(text + t("direction.notice.reason", lang, reason=outcome.text))
     if kind == "done" and outcome.text:
         text = Html(text + t("direction.notice.note", lang, note=short(outcome.text, NOTE_PREVIEW)))
     return View(Html(text + tail))

@@ -80,7 +80,7 @@ async def test_the_demo_plays_a_week_and_a_direction_and_writes_the_report_sprea
             "👤 Lê Thị Thu bấm nút [Cuối tuần này (04/12)]",
             "Đã giao chỉ đạo #1 cho Hội Nông dân tỉnh (hạn: 04/12/2026).",
             group + "📌 CHỈ ĐẠO #1 — MTT-CTXH tỉnh Tây Ninh",
-            "Gửi: Hội Nông dân tỉnh (Huỳnh Văn Dũng)",  # the leader mentioned
+            "Nơi nhận: Hội Nông dân tỉnh (Huỳnh Văn Dũng)",  # the leader mentioned
             "Vận động hội viên đăng ký tham gia hiến máu tình nguyện đợt tháng 12.",
             farmer + "📌 CHỈ ĐẠO #1 — MTT-CTXH tỉnh Tây Ninh",
             "[Nhóm] 👤 Huỳnh Văn Dũng bấm nút [Đã nhận]",
@@ -104,8 +104,8 @@ async def test_the_demo_plays_a_week_and_a_direction_and_writes_the_report_sprea
     assert "Đã nộp 6/6 tổ chức (100%)" in next_digest  # the others reported, not printed
     assert "\n      Chỉ đạo\n" in next_digest
     assert (
-        "Xong đúng hạn: 1 · Xong quá hạn: 0 · Chưa xong, còn hạn: 0 · Chưa xong, quá hạn: 0"
-        in next_digest
+        "Hoàn thành đúng hạn: 1 · Hoàn thành quá hạn: 0 · Chưa hoàn thành, còn trong hạn: 0 · "
+        "Chưa hoàn thành, đã quá hạn: 0" in next_digest
     )
     assert "Giao trong kỳ: #1" in next_digest
     assert png_size((out / "bieu-do-tuan-2026-W49.png").read_bytes()) == (WIDTH_PX, HEIGHT_PX)

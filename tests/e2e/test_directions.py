@@ -159,7 +159,8 @@ async def test_only_the_addressed_organizations_leaders_may_acknowledge(
     api.press(post, youth, post.button("Đã nhận"))
     await bot.settle()
 
-    assert api.callback_answers[-1]["text"] == "Chỉ đạo #1 không giao cho tổ chức anh/chị báo cáo."
+    refusal = "Chỉ đạo #1 không giao cho tổ chức do anh/chị phụ trách."
+    assert api.callback_answers[-1]["text"] == refusal
     assert targets(db_path) == [(1, "hnd", "new", None)]
 
 
@@ -217,7 +218,7 @@ async def test_the_result_button_records_at_once_and_takes_an_optional_note(
 
     assert targets(db_path) == [(1, "hnd", "in_progress", None)]
     assert asked.plain_text is not None
-    assert "Gõ ghi chú" in asked.plain_text
+    assert "Có ghi chú về kết quả thì gõ vào đây" in asked.plain_text
     api.send(farmer_chat, farmer, "Đã xong 2/5 thôn")
     noted = await bot.only_reply(farmer_chat.id)
     assert noted.plain_text is not None
@@ -296,7 +297,7 @@ async def test_unacknowledged_after_a_working_day_the_leaders_are_reminded_once(
     await bot.tick()
 
     assert reminder.plain_text is not None
-    assert reminder.plain_text.startswith("⏰ Hội Nông dân tỉnh chưa báo nhận chỉ đạo #1")
+    assert reminder.plain_text.startswith("⏰ Hội Nông dân tỉnh chưa xác nhận đã nhận chỉ đạo #1")
     assert [label for label, _ in reminder.buttons()] == ["Đã nhận", "Báo cáo kết quả"]
     assert [m for m in api.unread(farmer_chat.id) if "⏰" in (m.plain_text or "")] == []
 
@@ -365,11 +366,11 @@ async def test_the_digest_counts_directions_in_the_four_categories(
     assert summary.plain_text is not None
     assert "Chỉ đạo" in summary.plain_text
     assert (
-        "Xong đúng hạn: 1 · Xong quá hạn: 0 · Chưa xong, còn hạn: 1 · Chưa xong, quá hạn: 0"
-        in summary.plain_text
+        "Hoàn thành đúng hạn: 1 · Hoàn thành quá hạn: 0 · Chưa hoàn thành, còn trong hạn: 1 · "
+        "Chưa hoàn thành, đã quá hạn: 0" in summary.plain_text
     )
     assert "Giao trong kỳ: #1, #2" in summary.plain_text
-    assert "#2 Ra quân. — hạn: không có hạn · 0/1 đã xong" in summary.plain_text
+    assert "#2 Ra quân. — hạn: không · 0/1 đã xong" in summary.plain_text
 
 
 async def test_the_secretariat_changes_the_due_date_and_the_organization_is_told(
@@ -440,7 +441,7 @@ async def test_replying_chidao_to_an_organizations_receipt_chooses_that_organiza
     assert "Hạn thực hiện?" in due.plain_text
     review = await press(bot, api, due, secretary, "Không có hạn")
     assert review.plain_text is not None
-    assert "Gửi: Hội Nông dân tỉnh" in review.plain_text
+    assert "Nơi nhận: Hội Nông dân tỉnh" in review.plain_text
     assert "Báo cáo bổ sung số liệu hộ nghèo" in review.plain_text
 
 

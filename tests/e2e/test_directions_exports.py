@@ -79,7 +79,7 @@ async def followed(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[BotHarness
 
     bot.clock.set(local(24, 10))
     farmer, leader = api.user(FARMERS_LEADER_ID, "Dũng"), api.user(YOUTH_LEADER_ID, "An")
-    api.send(group, farmer, "Đang làm =1+1", reply_to=rice)
+    api.send(group, farmer, "Đang làm: =1+1", reply_to=rice)
     await bot.settle()
     api.press(youth, leader, youth.button("Đã nhận"))
     await bot.settle()

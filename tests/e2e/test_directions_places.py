@@ -40,7 +40,7 @@ async def test_a_direction_is_given_in_the_group_by_replying_to_the_bots_questio
     assert given.plain_text is not None
     assert given.plain_text.startswith("Đã giao chỉ đạo #1 cho Tỉnh đoàn, Hội Nông dân tỉnh")
     assert post.plain_text is not None
-    assert "Gửi: Tỉnh đoàn" in post.plain_text
+    assert "Nơi nhận: Tỉnh đoàn" in post.plain_text
     assert "Hội Nông dân tỉnh" in post.plain_text
     assert targets(db_path) == [(1, "tinh_doan", "new", None), (1, "hnd", "new", None)]
     assert directions(db_path) == [(1, "open", "Họp giao ban đột xuất 14 giờ.", "2026-11-27")]
@@ -93,7 +93,7 @@ async def test_a_leader_lists_the_organizations_directions_and_acts_from_the_lis
     assert "#2" not in listed.plain_text  # another organization's
     detail = await press(bot, api, listed, farmer, "#1")
     assert detail.plain_text is not None
-    assert "Hội Nông dân tỉnh: chưa báo nhận" in detail.plain_text
+    assert "Hội Nông dân tỉnh: chưa xác nhận đã nhận" in detail.plain_text
     assert [label for label, _ in detail.buttons()] == ["Đã nhận", "Báo cáo kết quả"]
     await press(bot, api, detail, farmer, "Đã nhận")
     assert targets(db_path)[0] == (1, "hnd", "acknowledged", None)
@@ -134,7 +134,7 @@ async def test_closing_with_no_reason_tells_the_organization_and_ends_the_follow
 
     assert closed.plain_text == "Đã đóng chỉ đạo #1; đã báo Hội Nông dân tỉnh."
     told = await api.next_message(farmer_chat.id)
-    assert told.plain_text == "Chỉ đạo #1 đã đóng (Trần Thị Thư). Lý do: không ghi"
+    assert told.plain_text == "Chỉ đạo #1 đã kết thúc, không theo dõi nữa (Trần Thị Thư)."
     assert directions(db_path)[0][1] == "closed"
     assert [kind for kind, _, _ in history(db_path, 1)] == ["given", "closed"]
 
@@ -169,8 +169,8 @@ async def test_the_monday_digest_has_the_directions_section(
     digest = next(
         m.plain_text or "" for m in api.unread(group.id) if "Tổng hợp" in (m.plain_text or "")
     )
-    assert "Chỉ đạo\nXong đúng hạn: 0 · Xong quá hạn: 0 · Chưa xong, còn hạn: 0 · " in digest
-    assert "Chưa xong, quá hạn: 1" in digest
+    assert "Chỉ đạo\nHoàn thành đúng hạn: 0 · Hoàn thành quá hạn: 0 · " in digest
+    assert "Chưa hoàn thành, đã quá hạn: 1" in digest
     assert "#1 Rà soát. — hạn: 27/11/2026 · 0/1 đã xong; quá hạn: Hội Nông dân tỉnh" in digest
 
 
@@ -193,7 +193,7 @@ async def test_a_leader_out_of_reach_in_private_is_reminded_in_the_group_and_rep
     acknowledged = await bot.only_reply(group.id)
 
     assert reminder.plain_text is not None
-    assert reminder.plain_text.startswith("⏰ Hội Nông dân tỉnh chưa báo nhận chỉ đạo #1")
+    assert reminder.plain_text.startswith("⏰ Hội Nông dân tỉnh chưa xác nhận đã nhận chỉ đạo #1")
     assert f'tg://user?id={FARMERS_LEADER_ID}"' in (reminder.text or "")
     assert acknowledged.plain_text == "Đã ghi nhận: Hội Nông dân tỉnh đã nhận chỉ đạo #1."
     assert targets(db_path) == [(1, "hnd", "acknowledged", None)]

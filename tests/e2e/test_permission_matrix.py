@@ -31,7 +31,14 @@ NOT_CONFIGURED = "Nhóm này chưa được cấu hình để dùng Giao Ban."
 NOT_A_REPORTER = "không phụ trách báo cáo của tổ chức nào"
 OWN_ONLY = "Anh/chị chỉ xem được lịch sử báo cáo của tổ chức mình."
 SOMEONE_ELSES = "Nút này dành cho người khác."
-REFUSALS = (SECRETARIAT_ONLY, NOT_MEMBER, NOT_CONFIGURED, NOT_A_REPORTER, OWN_ONLY)
+REFUSALS = (
+    SECRETARIAT_ONLY,
+    NOT_MEMBER,
+    NOT_CONFIGURED,
+    NOT_A_REPORTER,
+    OWN_ONLY,
+    "Chỉ Ban Thường trực, Văn phòng giao chỉ đạo.",
+)
 ASK_ORGANIZATION = "Anh/chị báo cáo cho tổ chức nào?"
 HELP = "Giao Ban — báo cáo tuần của các tổ chức chính trị - xã hội."
 NOTHING_OPEN = "Không có báo cáo nào đang làm dở."
@@ -40,6 +47,7 @@ STATUS = "tuần 48 (23/11 – 29/11): chưa bắt đầu"
 DIRECTIONS_OPEN = "Chỉ đạo đang mở — MTT-CTXH thử nghiệm"
 GIVE = "Giao chỉ đạo. Chọn tổ chức nhận chỉ đạo"
 NO_SUCH = "Không có chỉ đạo #7."
+GIVES_ONLY = "Chỉ Ban Thường trực, Văn phòng giao chỉ đạo."
 SECRETARY_COMMANDS = {
     "/tonghop": "📊 Tình hình báo cáo tuần 48 (23/11 – 29/11)",
     "/bieudo": "📊 MTT-CTXH thử nghiệm: biểu đồ",
@@ -64,7 +72,7 @@ MATRIX: dict[str, tuple[str, str, str, str, str, str]] = {
                  NOT_CONFIGURED) for command, allowed in SECRETARY_COMMANDS.items()},
     "/chidao": (DIRECTIONS_OPEN, DIRECTIONS_OPEN, DIRECTIONS_OPEN, NOT_MEMBER, NOT_MEMBER,
                 NOT_CONFIGURED),
-    "/chidao Họp giao ban": (GIVE, SECRETARIAT_ONLY, SECRETARIAT_ONLY, NOT_MEMBER, NOT_MEMBER,
+    "/chidao Họp giao ban": (GIVE, GIVES_ONLY, GIVES_ONLY, NOT_MEMBER, NOT_MEMBER,
                              NOT_CONFIGURED),
     "/chidao 7": (NO_SUCH, NO_SUCH, NO_SUCH, NOT_MEMBER, NOT_MEMBER, NOT_CONFIGURED),
     "/dangky": (ASK_ORGANIZATION, ASK_ORGANIZATION, ASK_ORGANIZATION, ASK_ORGANIZATION,

@@ -92,10 +92,10 @@ async def test_an_unexpected_failure_sending_to_one_group_leaves_every_other_gro
         api.group(chat_id, f"Xã {n}")
     send = TelegramTransport.send
 
-    async def flaky(self: TelegramTransport, chat_id: int, text: str, **kwargs: Any) -> None:
+    async def flaky(self: TelegramTransport, chat_id: int, text: str, **kwargs: Any) -> int | None:
         if chat_id == ids[3] and broken:
             raise KeyError("something nobody expected")
-        await send(self, chat_id, text, **kwargs)
+        return await send(self, chat_id, text, **kwargs)
 
     broken = True
     monkeypatch.setattr(TelegramTransport, "send", flaky)

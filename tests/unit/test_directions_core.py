@@ -3,6 +3,7 @@ and the picture a digest shows. No clock is read: every test passes its day."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -79,14 +80,28 @@ def test_other_replies_are_not_acknowledgements(text: str) -> None:
         ("Đã xong, đã họp 3 thôn", ReadResult(Result.DONE, "đã họp 3 thôn")),
         ("dạ đã hoàn thành ạ", ReadResult(Result.DONE, "")),
         ("Đang thực hiện: 2/5 xã", ReadResult(Result.IN_PROGRESS, "2/5 xã")),
-        ("chưa làm vì mưa bão", ReadResult(Result.NOT_STARTED, "vì mưa bão")),
+        ("chưa làm - vì mưa bão", ReadResult(Result.NOT_STARTED, "vì mưa bão")),
+        ("đang  làm,  đã họp   3 thôn", ReadResult(Result.IN_PROGRESS, "đã họp 3 thôn")),
+        (unicodedata.normalize("NFD", "Đã hoàn thành."), ReadResult(Result.DONE, "")),
     ],
 )
 def test_a_result_is_its_state_first_then_its_note(text: str, expected: ReadResult) -> None:
     assert read_result(text) == expected
 
 
-@pytest.mark.parametrize("text", ["chưa xong", "chưa hoàn thành", "hôm qua xong", "xongxuôi"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chưa xong",
+        "chưa hoàn thành",
+        "hôm qua xong",
+        "xongxuôi",
+        "Xong chưa anh?",
+        "Đang họp, lát em xem",
+        "Chưa nhận được file",
+        "Hoàn thành 80%",
+    ],
+)
 def test_a_result_whose_state_cannot_be_told_is_none(text: str) -> None:
     assert read_result(text) is None
 

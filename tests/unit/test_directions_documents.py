@@ -250,7 +250,7 @@ def test_the_spreadsheet_lists_each_organizations_direction_as_it_stands() -> No
          "Vận động hội viên tham gia hiến máu tình nguyện.", datetime(2026, 11, 27), "đang mở",
          "Hội Nông dân tỉnh", "đang thực hiện", None, "<b>"),
         (4, datetime(2026, 11, 25), "Trần Thị Thư", "Tổ chức hội nghị.", None, "đã thu hồi",
-         "Tỉnh đoàn", "chưa báo nhận", None, None),
+         "Tỉnh đoàn", "chưa xác nhận đã nhận", None, None),
     ]  # fmt: skip
     assert sheet["B2"].number_format == sheet["E3"].number_format == "dd/mm/yyyy"
 

@@ -195,6 +195,7 @@ def _direction_samples() -> dict[type[Outcome], Outcome]:
         d.ReviewDirection: d.ReviewDirection(WHO, "vi", 3, ("Đoàn",), "Nội dung " * 400, 2, due),
         d.DirectionGiven: d.DirectionGiven("vi", 12, ("Đoàn", "Hội Nông dân"), due),
         d.DirectionDropped: d.DirectionDropped("vi"),
+        d.GiveRefused: d.GiveRefused("vi"),
         d.DirectionPost: d.DirectionPost(
             "vi", 3, 12, "MTTQ xã Tân Phú", "Trần Văn Nam", "Nội dung " * 133, due, addressed, 2, 1
         ),

@@ -19,6 +19,12 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # Which message a sent entry became, so that a reply to it is known (a direction's).
+    with op.batch_alter_table("sent_messages", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("message_id", sa.BigInteger(), nullable=True))
+        batch_op.create_index(
+            "ix_sent_messages_chat_id_message_id", ["chat_id", "message_id"], unique=False
+        )
     op.create_table(
         "directions",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -216,6 +222,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("sent_messages", schema=None) as batch_op:
+        batch_op.drop_index("ix_sent_messages_chat_id_message_id")
+        batch_op.drop_column("message_id")
     with op.batch_alter_table("direction_targets", schema=None) as batch_op:
         batch_op.drop_index("ix_direction_targets_organization_id")
     op.drop_table("direction_targets")
