@@ -32,13 +32,16 @@ from bot.commands import (
     HISTORY,
     JOIN,
     MENU,
+    PLAN,
     REMOVE,
     REPORT,
     ROSTER,
+    SITUATION,
     SKIP,
     START,
     STATUS,
     SUMMARY,
+    TASKS,
     Command,
 )
 from bot.config import AppConfig
@@ -102,6 +105,15 @@ def routes(s: Services) -> list[tuple[BaseHandler[Update, Context, None], int]]:
         (cmd(STATUS, lambda a: r.status(a.chat, a.message_id, a.sender, a.now)), 0),
         (cmd(CANCEL, reporting.cancel(s)), 0),
         (cmd(DIRECTIVE, directions.command(s)), 0),
+        (cmd(PLAN, lambda a: s.plans.command(a.chat, a.message_id, a.sender, a.now)), 0),
+        (
+            cmd(
+                SITUATION,
+                lambda a: s.plans.situation(a.chat, a.message_id, a.sender, a.argument, a.now),
+            ),
+            0,
+        ),
+        (cmd(TASKS, lambda a: s.plans.tasks(a.chat, a.message_id, a.sender, a.now)), 0),
         (cmd(JOIN, lambda a: m.ask_to_join(a.chat, a.message_id, a.sender, a.now)), 0),
         (cmd(ROSTER, lambda a: m.roster(a.chat, a.message_id, a.sender, a.now)), 0),
         (cmd(REMOVE, lambda a: m.ask_removal(a.chat, a.message_id, a.sender, a.now)), 0),

@@ -345,3 +345,51 @@ class CloseDirection(Press, prefix="gl"):
 class WithdrawDirection(Press, prefix="gw"):
     owner: int
     direction: int
+
+
+# --- response plans -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SwitchLevel(Press, prefix="ps"):
+    """The secretariat asks to switch the plan to another situation (confirmed next)."""
+
+    owner: int
+    plan: int
+    level: int
+
+
+@dataclass(frozen=True)
+class ConfirmSwitch(Press, prefix="pc"):
+    owner: int
+    plan: int
+    level: int
+
+
+@dataclass(frozen=True)
+class KeepLevel(Press, prefix="pn"):
+    """Not now: the situation stays as it is."""
+
+    owner: int
+    plan: int
+
+
+@dataclass(frozen=True)
+class OpenTask(Press, prefix="pt"):
+    owner: int
+    carrier: int
+
+
+@dataclass(frozen=True)
+class TaskProgress(Press, prefix="pk"):
+    """A unit's progress on a task: not_started, in_progress, done."""
+
+    owner: int
+    carrier: int
+    state: str
+
+
+@dataclass(frozen=True)
+class TaskNoNote(Press, prefix="pz"):
+    owner: int
+    carrier: int

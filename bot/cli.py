@@ -23,6 +23,7 @@ from bot.startup import StartupError
 
 if TYPE_CHECKING:
     from bot.services.exports import ExportRequest
+    from bot.services.outcomes import Outcome
 
 # The bot, its services and libraries are imported by the commands that use them, after main()
 # has paused the cyclic garbage collector (see there).
@@ -298,6 +299,56 @@ async def _export(config: AppConfig, chat_id: int, request: ExportRequest) -> by
     return file.content
 
 
+def cmd_plan_import(args: argparse.Namespace) -> int:
+    """``giaoban plan import FILE --group CHAT_ID``: the response plan, all or nothing; what
+    is wrong is printed by row and column, and the exit status says whether it was taken."""
+    from bot.services.plan_outcomes import PlanImported
+    from bot.views import render
+    from bot.views.plain import as_plain
+
+    config = _load(args.config)
+    if config.group(args.group) is None:
+        raise StartupError(plain("cli.unknown_group", _lang(), group=args.group))
+    path = Path(args.file)
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise StartupError(plain("cli.read_failed", _lang(), path=path, reason=reason)) from None
+    outcome = asyncio.run(_plan_import(config, args.group, content, path.name))
+    print(as_plain(render(outcome, private=True)))
+    return EXIT_OK if isinstance(outcome, PlanImported) else EXIT_USAGE
+
+
+async def _plan_import(config: AppConfig, chat_id: int, content: bytes, name: str) -> Outcome:
+    from bot.runner import open_database
+    from bot.services.plans import PlanService
+    from bot.views.weekly import WeekTexts
+
+    clock = SystemClock()
+    db = await open_database(config, clock)
+    try:
+        return await PlanService(db, config, WeekTexts()).import_file(
+            chat_id, content, name, clock.now()
+        )
+    finally:
+        await db.dispose()
+
+
+def cmd_plan_template(args: argparse.Namespace) -> int:
+    """``giaoban plan template FILE``: the empty plan to fill in (XLSX)."""
+    from bot.exports.plan_file import template_xlsx
+
+    out = Path(args.out)
+    try:
+        out.write_bytes(template_xlsx())
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise StartupError(plain("cli.write_failed", _lang(), out=out, reason=reason)) from None
+    print(plain("cli.export_done", _lang(), out=out, size=out.stat().st_size))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     from bot.services.exports import ExportFormat
 
@@ -347,6 +398,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, help="tệp kết quả")
     export.add_argument("--config", default="config.toml")
     export.set_defaults(func=cmd_export)
+
+    plan = commands.add_parser("plan", help="phương án ứng phó (response plan)")
+    plan_commands = plan.add_subparsers(dest="plan_command", required=True)
+    load = plan_commands.add_parser("import", help="nhập phương án từ tệp XLSX/CSV")
+    load.add_argument("file")
+    load.add_argument("--group", type=int, required=True, help="chat_id của nhóm")
+    load.add_argument("--config", default="config.toml")
+    load.set_defaults(func=cmd_plan_import)
+    template = plan_commands.add_parser("template", help="tệp mẫu phương án để điền (XLSX)")
+    template.add_argument("out")
+    template.set_defaults(func=cmd_plan_template)
     return parser
 
 

@@ -30,6 +30,9 @@ EXPORT = Command("export", "cmd.export", ("xuatbaocao",))
 HISTORY = Command("history", "cmd.history", ("lichsu",))
 CHART = Command("chart", "cmd.chart", ("bieudo",))
 DIRECTIVE = Command("directive", "cmd.directive", ("chidao",))
+PLAN = Command("plan", "cmd.plan", ("kehoach",))
+SITUATION = Command("level", "cmd.situation", ("tinhhuong",))
+TASKS = Command("tasks", "cmd.tasks", ("nhiemvu",))
 
 # Registered with setMyCommands, in menu order.
 MENU: tuple[Command, ...] = (
@@ -39,6 +42,9 @@ MENU: tuple[Command, ...] = (
     CANCEL,
     SUMMARY,
     DIRECTIVE,
+    TASKS,
+    SITUATION,
+    PLAN,
     CHART,
     EXPORT,
     JOIN,

@@ -32,8 +32,9 @@ DEFAULT_STORAGE_URL = "sqlite+aiosqlite:///giaoban.db"
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 _CODE_RE = re.compile(r"^[a-z0-9_]{1,24}$")
-# The keys of the questions the bot asks itself after a template's (a direction's: "cd_12").
-RESERVED_KEY_PREFIX = "cd_"
+# The keys of the questions the bot asks itself after a template's (a direction's: "cd_12",
+# a plan task's: "nv_7").
+RESERVED_KEY_PREFIXES = ("cd_", "nv_")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -764,8 +765,9 @@ def _read_question(t: _Table, organization_codes: set[str] | None) -> QuestionCo
     key = t.text("key", required=True)
     if not _CODE_RE.match(key):
         raise t.error("key", "config.bad_code", value=key)
-    if key.startswith(RESERVED_KEY_PREFIX):
-        raise t.error("key", "config.reserved_key", value=key, prefix=RESERVED_KEY_PREFIX)
+    if key.startswith(RESERVED_KEY_PREFIXES):
+        prefix = key[:3]
+        raise t.error("key", "config.reserved_key", value=key, prefix=prefix)
     kind_text = t.text("kind", AnswerKind.TEXT.value)
     kinds = [k for k in AnswerKind if k is not AnswerKind.PROGRESS]  # the bot's own questions
     if kind_text not in kinds:

@@ -92,4 +92,22 @@ async def _directions(services: Services, p: Pressed, press: Press) -> Outcome:
             return await directions.ask_reason(*at, direction, "closed", p.now)
         case buttons.WithdrawDirection(direction=direction):
             return await directions.ask_reason(*at, direction, "withdrawn", p.now)
+    return await _plans(services, p, press)
+
+
+async def _plans(services: Services, p: Pressed, press: Press) -> Outcome:
+    plans, at = services.plans, (p.chat, p.query_id, p.sender)
+    match press:
+        case buttons.SwitchLevel(plan=plan, level=level):
+            return await plans.ask_switch(*at, plan, level, p.now)
+        case buttons.ConfirmSwitch(plan=plan, level=level):
+            return await plans.switch(*at, plan, level, p.now)
+        case buttons.KeepLevel(plan=plan):
+            return await plans.keep(*at, plan, p.now)
+        case buttons.OpenTask(carrier=carrier):
+            return await plans.open_task(*at, carrier, p.now)
+        case buttons.TaskProgress(carrier=carrier, state=state):
+            return await plans.progress(*at, carrier, state, p.now)
+        case buttons.TaskNoNote(carrier=carrier):
+            return await plans.no_note(*at, carrier, p.now)
     return StaleButton(services.language_for_chat(p.chat.id))

@@ -3,11 +3,12 @@ or the file it carries."""
 
 from __future__ import annotations
 
-from telegram import Message
+from telegram import Bot, Message
 from telegram.ext import filters
 
 from bot.services.container import Services
 from bot.services.outcomes import Outcome
+from bot.services.plans import Fetch
 from bot.services.reporting import File
 from handlers.adapter import Asked, UseCase
 from handlers.directions import replied_to
@@ -38,6 +39,12 @@ def text(services: Services) -> UseCase:
         )
         if direction is not None:
             return direction
+        # A note on a plan task just reported on.
+        task = await services.plans.take_text(
+            asked.chat, asked.message_id, asked.sender, asked.message.text, asked.now
+        )
+        if task is not None:
+            return task
         return await services.reporting.receive_text(
             asked.chat,
             asked.message_id,
@@ -93,6 +100,18 @@ def attachment(services: Services) -> UseCase:
         file = file_of(asked.message)
         if file is None:
             return None
+        if file.kind == "document":  # a response plan's file, after /kehoach
+            plan = await services.plans.take_file(
+                asked.chat,
+                asked.message_id,
+                asked.sender,
+                file.file_id,
+                file.file_name,
+                fetcher(asked.message.get_bot()),
+                asked.now,
+            )
+            if plan is not None:
+                return plan
         direction = await services.directions.take_file(
             asked.chat,
             asked.message_id,
@@ -108,6 +127,16 @@ def attachment(services: Services) -> UseCase:
         )
 
     return use
+
+
+def fetcher(bot: Bot) -> Fetch:
+    """A file's content by its id, through getFile (Telegram lets a bot fetch 20 MB)."""
+
+    async def fetch(file_id: str) -> bytes:
+        found = await bot.get_file(file_id)
+        return bytes(await found.download_as_bytearray())
+
+    return fetch
 
 
 def file_of(message: Message) -> File | None:

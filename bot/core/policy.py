@@ -40,6 +40,9 @@ class Action(StrEnum):
     DIRECT = "direct"  # /chidao: give a direction, change its due date, close, withdraw
     DIRECTIONS = "directions"  # /chidao alone, /chidao 12: list and show directions
     FOLLOW = "follow"  # acknowledge a direction, report its result (its organizations only)
+    PLAN = "plan"  # /kehoach: import the response plan
+    SITUATION = "situation"  # /tinhhuong: the situation in force and its tasks
+    SWITCH = "switch"  # /tinhhuong 2: switch the situation in force
 
 
 ALLOWED = None
@@ -77,6 +80,9 @@ POLICY: Mapping[Action, Rule] = {
     Action.DIRECT: Rule(ALLOWED, SECRETARIAT_ONLY),
     Action.DIRECTIONS: Rule(ALLOWED, ALLOWED),
     Action.FOLLOW: Rule(NOT_LEADER, ALLOWED),
+    Action.PLAN: Rule(ALLOWED, SECRETARIAT_ONLY),
+    Action.SITUATION: Rule(ALLOWED, ALLOWED),
+    Action.SWITCH: Rule(ALLOWED, SECRETARIAT_ONLY),
 }
 
 _RANK = (Standing.SECRETARIAT, Standing.LEADER, Standing.STRANGER)

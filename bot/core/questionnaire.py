@@ -23,6 +23,8 @@ class Question:
     # A figure outside these is confirmed with the person before it is stored.
     minimum: Decimal | None = None
     maximum: Decimal | None = None
+    # A task's progress last reported (a PROGRESS question): one tap says "no change".
+    previous: str | None = None
 
     def applies_to(self, organization_code: str) -> bool:
         return not self.organizations or organization_code in self.organizations

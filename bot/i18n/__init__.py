@@ -11,7 +11,7 @@ import html
 import string
 
 from bot.core.language import DEFAULT_LANGUAGE, LANGUAGES
-from bot.i18n import chat, directions, documents, membership, reporting, setup, weekly
+from bot.i18n import chat, directions, documents, membership, plans, reporting, setup, weekly
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -53,6 +53,7 @@ _CATALOGUE = _merged(
     weekly.ENTRIES,
     documents.ENTRIES,
     directions.ENTRIES,
+    plans.ENTRIES,
 )
 
 

@@ -35,6 +35,9 @@ ENTRIES: dict[str, dict[str, str]] = {
         "/huy — tạm dừng, giữ bản nháp; gõ /baocao để làm tiếp\n"
         "/chidao — chỉ đạo đang giao cho tổ chức mình; bấm «Đã nhận», «Báo cáo kết quả» "
         "dưới chỉ đạo, hoặc trả lời tin chỉ đạo\n"
+        "/nhiemvu — nhiệm vụ của tổ chức (hoặc phòng, ban) mình theo phương án ứng phó; bấm "
+        "để báo tiến độ\n"
+        "/tinhhuong — tình huống đang áp dụng và nhiệm vụ từng đơn vị\n"
         "Số viết như thường lệ: 8.617; 1,5 triệu; 500k. Câu không bắt buộc: gõ «bỏ qua».\n\n"
         "<b>Người mới</b>\n"
         "/dangky — đăng ký làm người báo cáo của một tổ chức (Ban Thường trực duyệt)\n\n"
@@ -47,6 +50,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "/chidao — các chỉ đạo đang mở, và giao chỉ đạo mới cho tổ chức (trả lời /chidao vào "
         "tin về một tổ chức để chọn sẵn tổ chức đó); /chidao 12 — chi tiết, đổi hạn, đóng, "
         "thu hồi\n"
+        "/kehoach — nhập phương án ứng phó (gửi tệp XLSX/CSV trong tin nhắn riêng); "
+        "/tinhhuong 2 — chuyển sang tình huống 2\n"
         "/nghi — cho cả nhóm nghỉ tuần này, hoặc miễn báo cáo cho một tổ chức\n"
         "/danhsach — danh sách tổ chức, người báo cáo, người chưa bấm Start\n"
         "/xoa — xoá người đã đăng ký khỏi danh sách báo cáo\n\n"
@@ -62,6 +67,9 @@ ENTRIES: dict[str, dict[str, str]] = {
         "/cancel — pause, keeping the draft; /report continues it\n"
         "/directive — the directions given to your organization; press “Received”, “Report "
         "result” under a direction, or reply to it\n"
+        "/tasks — your organization's (or department's) tasks under the response plan; press "
+        "one to report progress\n"
+        "/level — the situation in force and each unit's tasks\n"
         "Numbers as usual: 8.617; 1,5 triệu; 500k. Optional questions: type «skip».\n\n"
         "<b>Newcomers</b>\n"
         "/join — ask to report for an organization (the secretariat approves)\n\n"
@@ -75,6 +83,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "/directive — the open directions, and a new one for organizations (reply "
         "/directive to a message about one organization to choose it); /directive 12 — "
         "details, change the due date, close, withdraw\n"
+        "/plan — import the response plan (send the XLSX/CSV file in private); /level 2 — "
+        "switch to situation 2\n"
         "/skip — a holiday for the whole group this week, or excuse one organization\n"
         "/roster — organizations, their reporters, who has not pressed Start\n"
         "/remove — remove a member who joined by request\n\n"
@@ -171,6 +181,9 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Chỉ đạo: giao, theo dõi kết quả",
         "en": "Directions: give them, follow them up",
     },
+    "cmd.plan": {"vi": "Phương án ứng phó: nhập, xem", "en": "Response plan: import, show"},
+    "cmd.situation": {"vi": "Tình huống đang áp dụng", "en": "The situation in force"},
+    "cmd.tasks": {"vi": "Nhiệm vụ theo phương án", "en": "Tasks under the plan"},
     "cmd.chart": {
         "vi": "Biểu đồ báo cáo các tuần gần đây",
         "en": "Chart of recent weeks' reporting",

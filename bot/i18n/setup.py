@@ -114,10 +114,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "config.max_below_min": {"vi": "phải lớn hơn hoặc bằng min", "en": "must not be below min"},
     "config.duplicate_value": {"vi": "bị trùng lặp", "en": "is duplicated"},
     "config.reserved_key": {
-        "vi": "“{value}”: khóa bắt đầu bằng “{prefix}” dành cho câu hỏi về chỉ đạo, xin đặt "
-        "tên khác",
+        "vi": "“{value}”: khóa bắt đầu bằng “{prefix}” dành cho câu hỏi của bot về chỉ đạo, "
+        "nhiệm vụ, xin đặt tên khác",
         "en": "“{value}”: keys beginning with “{prefix}” are the bot's questions about "
-        "directions; please choose another",
+        "directions and tasks; please choose another",
     },
     "config.bad_code": {
         "vi": "“{value}” không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu _, "
@@ -257,6 +257,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "cli.bad_format": {
         "vi": "Không có định dạng {format}: chọn docx, xlsx hoặc csv.",
         "en": "No format {format}: choose docx, xlsx or csv.",
+    },
+    "cli.read_failed": {
+        "vi": "Không đọc được {path}: {reason}",
+        "en": "Cannot read {path}: {reason}",
     },
     "cli.write_failed": {
         "vi": "Không ghi được tệp {out}: {reason}.",

@@ -16,6 +16,7 @@ from bot.services.inbox import InboxService
 from bot.services.membership import MembershipService
 from bot.services.outbox import OutboxService
 from bot.services.people import Answered, PeopleService
+from bot.services.plans import PlanService
 from bot.services.reporting import ReportingService
 from bot.services.weekly import WeeklyService
 from bot.services.words import WeekWords
@@ -30,6 +31,7 @@ class Services:
     people: PeopleService
     reporting: ReportingService
     directions: DirectionService
+    plans: PlanService
     membership: MembershipService
     weekly: WeeklyService
     exports: ExportService
@@ -72,6 +74,7 @@ def build_services(
         people=PeopleService(database, chat_service),
         reporting=ReportingService(database, config, answered, words),
         directions=DirectionService(database, config, words),
+        plans=PlanService(database, config, words),
         membership=MembershipService(database, config),
         weekly=WeeklyService(database, config, words, foreground),
         exports=ExportService(database, config),

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.core.digest import Digest
 from bot.core.directions import Picture
 from bot.core.periods import PeriodKey
+from bot.core.plans import PlanPicture
 from bot.core.questionnaire import Question
 from bot.core.rollup import RollUp
 from bot.core.status import ReportStatus
@@ -441,6 +442,7 @@ class Summary(Outcome):
     leaders_of: dict[str, tuple[Who, ...]]
     rollup: RollUp | None = None  # a parent group's: its children for the same week
     directions: Picture | None = None  # the "Chỉ đạo" section
+    plan: PlanPicture | None = None  # the response plan's section
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,7 @@ from bot.services.people import (
     message_key,
 )
 from bot.services.periods import ensure_period
+from bot.services.plan_data import apply_report, report_questions
 from bot.services.prompts import attribution, prompt_of, with_prompt
 from bot.services.words import WeekWords
 from storage.database import Database
@@ -535,7 +536,9 @@ class ReportingService:
                     changed = [q.key for q in setting.follow_ups]
             await uow.reports.touch(report, now)
         if changed and setting.follow_ups:
-            # The report's answers about directions update them once it is submitted.
+            # The report's answers about plan tasks and directions update them once it is
+            # submitted.
+            await apply_report(uow, setting.group.id, report, person, changed, now)
             await apply_follow_ups(
                 uow,
                 self._words,
@@ -816,6 +819,8 @@ class ReportingService:
             await _replace_answer(uow, answer, new, person, now, revision=submitted)
             report.updated_at = now
             if submitted and answer.question_key in {q.key for q in setting.follow_ups}:
+                keys = [answer.question_key]
+                await apply_report(uow, setting.group.id, report, person, keys, now)
                 await apply_follow_ups(
                     uow,
                     self._words,
@@ -905,7 +910,8 @@ class ReportingService:
         config = self._group_config(group)
         submitted = report.state is ReportState.SUBMITTED
         follow_ups = await follow_up_questions(uow, organization.id, report.id, submitted)
-        return Setting(report, period, organization, group, config, follow_ups)
+        tasks = await report_questions(uow, group.id, organization.code, report)
+        return Setting(report, period, organization, group, config, (*follow_ups, *tasks))
 
     def _context(self, setting: Setting, person: Person) -> ReportContext:
         return ReportContext(

@@ -53,6 +53,7 @@ from bot.services.people import (
     secretariat_of,
 )
 from bot.services.periods import ensure_period, first_week
+from bot.services.plan_data import read_picture as read_plan
 from bot.services.week_overview import (
     DIGEST_CHART,
     LATE,
@@ -208,8 +209,9 @@ class WeeklyService:
             case EventKind.DIGEST:
                 rollup = await read_rollup(uow, self._config, config, key, now)
                 directions = await read_picture(uow, facts.group, config, period, now)
+                plan = await read_plan(uow, facts.group, config, now)
                 text = self._words.digest(
-                    facts.audience(), digest, facts.leaders_of, rollup, directions
+                    facts.audience(), digest, facts.leaders_of, rollup, directions, plan
                 )
                 chart = self._chart_entry(facts, now)
                 return [entry(text, thread_id=config.digest_topic), *filter(None, [chart])]
@@ -271,7 +273,8 @@ class WeeklyService:
                     return NoChildren(config.language)
                 return RollUpSummary(audience, rollup)
             directions = await read_picture(acting.uow, group, config, period, now)
-            return Summary(audience, facts.digest, facts.leaders_of, rollup, directions)
+            plan = await read_plan(acting.uow, group, config, now)
+            return Summary(audience, facts.digest, facts.leaders_of, rollup, directions, plan)
 
         return await self._acting.run(
             chat, sender, now, work, handled=message_key(chat, message_id), action=Action.SUMMARY

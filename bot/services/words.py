@@ -14,6 +14,7 @@ from typing import Protocol
 from bot.core.digest import Digest, OrganizationLine
 from bot.core.directions import Picture
 from bot.core.periods import PeriodKey
+from bot.core.plans import PlanPicture
 from bot.core.rollup import RollUp
 from bot.services.outcomes import Audience, Outcome, Owing, Who
 
@@ -76,6 +77,7 @@ class WeekWords(Protocol):
         leaders_of: dict[str, tuple[Who, ...]],
         rollup: RollUp | None = None,
         directions: Picture | None = None,
+        plan: PlanPicture | None = None,
     ) -> str: ...
 
     def chart_caption(self, group: str, language: str, weeks: int, period: PeriodKey) -> str: ...

@@ -14,6 +14,7 @@ from bot.views.common import render_common
 from bot.views.directions import render_directions
 from bot.views.documents import render_documents
 from bot.views.membership import render_membership
+from bot.views.plans import render_plans
 from bot.views.reporting import render_reporting
 from bot.views.weekly import render_weekly
 
@@ -26,6 +27,7 @@ _FEATURES: tuple[Callable[[Outcome, bool], View | None], ...] = (
     render_weekly,
     render_documents,
     render_directions,
+    render_plans,
 )
 
 

@@ -187,7 +187,14 @@ def _ask(outcome: Ask, private: bool) -> View:
         lines.append(t("report.current", lang, answer=short(current, ANSWER_PREVIEW)))
     rows: tuple[tuple[Button, ...], ...] = ()
     if question.kind is AnswerKind.PROGRESS:
-        rows = tuple(
+        previous: tuple[tuple[Button, ...], ...] = ()
+        if question.previous is not None:  # a task reported before: one tap for "no change"
+            same = plain(
+                "plan.no_change", lang, state=plain(f"plan.state.{question.previous}", lang)
+            )
+            choose = buttons.Choose(ctx.who.user_id, ctx.report_id, question.key, question.previous)
+            previous = ((Button(same, choose),),)
+        rows = previous + tuple(
             (
                 Button(
                     plain(f"direction.result.{value}", lang),

@@ -17,6 +17,7 @@ from bot.core.digest import Digest, OrganizationLine, StoredAnswer, Total
 from bot.core.directions import Picture
 from bot.core.formatting import format_value
 from bot.core.periods import PeriodKey
+from bot.core.plans import PlanPicture
 from bot.core.questionnaire import Question
 from bot.core.rollup import RollUp
 from bot.core.status import ReportStatus
@@ -38,6 +39,7 @@ from bot.services.outcomes import (
 from bot.services.words import Audience, LateDirection, Owing, Rendered
 from bot.views.base import ECHO, Button, View, mention, short, when
 from bot.views.directions import late_line, section_lines
+from bot.views.plans import section_lines as plan_lines
 
 STATUS_MARK = {
     ReportStatus.ON_TIME: "✅",
@@ -195,6 +197,7 @@ def digest_text(
     leaders_of: dict[str, tuple[Who, ...]],
     rollup: RollUp | None = None,
     directions: Picture | None = None,
+    plan: PlanPicture | None = None,
 ) -> Html:
     """The digest of a closed period (Monday), or the state so far (/summary); a parent
     group's also has its children's picture (``rollup``); a group that gives directions,
@@ -226,6 +229,8 @@ def digest_text(
         lines += [_total_line(total, lang) for total in digest.totals]
     if rollup is not None:
         lines += [Html(""), *rollup_lines(rollup, lang)]
+    if plan is not None:
+        lines += [Html(""), *plan_lines(plan, lang)]
     if directions is not None and not directions.empty:
         lines += [Html(""), *section_lines(directions, lang)]
     if digest.proposals:
@@ -380,7 +385,9 @@ def render_weekly(outcome: Outcome, private: bool) -> View | None:
         case ChartReady(caption=caption):  # the picture goes as a photo; the words are these
             return View(Html(caption))
         case Summary(audience=audience, digest=digest, leaders_of=leaders_of, rollup=rollup):
-            return View(digest_text(audience, digest, leaders_of, rollup, outcome.directions))
+            return View(
+                digest_text(audience, digest, leaders_of, rollup, outcome.directions, outcome.plan)
+            )
         case RollUpSummary(audience=audience, rollup=rollup):
             lines = [t("weekly.digest.group", audience.language, group=audience.group)]
             return View(Html("\n".join([*rollup_lines(rollup, audience.language), *lines])))

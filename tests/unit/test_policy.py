@@ -16,6 +16,8 @@ SECRETARIAT_ACTIONS = (
     Action.REMOVE,
     Action.DECIDE_JOIN,
     Action.DIRECT,
+    Action.PLAN,
+    Action.SWITCH,
 )
 
 
@@ -39,7 +41,7 @@ def test_the_secretariats_commands_refuse_leaders_and_strangers(action: Action) 
     assert access(action, {STRANGER}) is Refusal.NOT_MEMBER
 
 
-@pytest.mark.parametrize("action", [Action.HISTORY, Action.DIRECTIONS])
+@pytest.mark.parametrize("action", [Action.HISTORY, Action.DIRECTIONS, Action.SITUATION])
 def test_history_and_the_list_of_directions_are_open_to_everyone_on_the_roster(
     action: Action,
 ) -> None:

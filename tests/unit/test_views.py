@@ -229,6 +229,59 @@ def _direction_samples() -> dict[type[Outcome], Outcome]:
 SAMPLES.update(_direction_samples())
 
 
+def _plan_samples() -> dict[type[Outcome], Outcome]:
+    from datetime import date
+
+    from bot.core.plans import CarrierLine, PlanPicture, TaskLine
+    from bot.services import plan_outcomes as p
+
+    long_task = "Đẩy mạnh công tác tuyên truyền, nâng cao nhận thức " * 20
+    units = tuple(
+        p.UnitTasks(f"{LONG} {n}", tuple(f"2.B.{k}" for k in range(12))) for n in range(6)
+    )
+    tasks = tuple((f"2.B.{k}", long_task) for k in range(30))
+    items = tuple(
+        p.TaskItem(k, f"1.{k}", long_task, LONG, "in_progress", "Ghi chú " * 60, k % 2 == 0)
+        for k in range(20)
+    )
+    carriers = tuple(CarrierLine(f"{LONG} {n}", "not_started", None, True) for n in range(6))
+    picture = PlanPicture(
+        2,
+        long_task,
+        date(2026, 11, 23),
+        tuple(TaskLine(f"2.{k}", long_task, carriers) for k in range(30)),
+    )
+    problems = tuple(
+        p.ProblemLine(k, "Cơ quan, đơn vị thực hiện", "plan.unknown_unit",
+                      (("value", LONG), ("known", "Tỉnh đoàn; Hội Nông dân tỉnh")))
+        for k in range(40)
+    )  # fmt: skip
+    return {
+        p.PlanRefused: p.PlanRefused("vi", "phuong-an.xlsx", problems),
+        p.PlanImported: p.PlanImported(
+            "vi", "phuong-an.xlsx", ((1, long_task, 17), (2, "", 28)), 3, 37, 2, 1
+        ),
+        p.PlanShown: p.PlanShown(
+            WHO, "vi", "MTTQ", "phuong-an.xlsx", AT, ((1, long_task, 17),), 1, TZ, True
+        ),
+        p.NoPlan: p.NoPlan("vi"),
+        p.LevelShown: p.LevelShown(
+            WHO, "vi", 1, 2, long_task, AT, TZ, units, ((1, "a"), (2, "b"), (3, "c")), True
+        ),
+        p.ConfirmLevel: p.ConfirmLevel(WHO, "vi", 1, 2, long_task, 1),
+        p.NoSuchLevel: p.NoSuchLevel("vi", "bốn", (1, 2, 3)),
+        p.LevelSwitched: p.LevelSwitched("vi", 1, 2, long_task),
+        p.LevelAnnouncement: p.LevelAnnouncement("vi", 1, 2, long_task, "Thu", units, tasks),
+        p.TaskList: p.TaskList(WHO, "vi", 2, long_task, items, picture),
+        p.TaskCard: p.TaskCard(WHO, "vi", items[0]),
+        p.TaskRecorded: p.TaskRecorded(WHO, "vi", items[0]),
+        p.NoTasks: p.NoTasks("vi", 2),
+    }
+
+
+SAMPLES.update(_plan_samples())
+
+
 def _kinds(base: type[Outcome]) -> set[type[Outcome]]:
     found = set()
     for kind in base.__subclasses__():
