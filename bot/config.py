@@ -334,6 +334,17 @@ class _Table:
             raise self.error(name, "config.out_of_range", low=low, high=high)
         return float(value)
 
+    def levels(self, name: str) -> tuple[int, ...]:
+        """Situations of a response plan (1 to 9): ``levels = [2, 3]``."""
+        value = self._get(name, list, "config.type.levels")
+        if value is None:
+            return ()
+        if any(not isinstance(v, int) or isinstance(v, bool) or not 1 <= v <= 9 for v in value):
+            raise self.error(
+                name, "config.wrong_type", expected=plain("config.type.levels", self.lang)
+            )
+        return tuple(sorted(set(value)))
+
     def flag(self, name: str, default: bool) -> bool:
         value = self._get(name, bool, "config.type.boolean")
         return default if value is None else bool(value)
@@ -800,6 +811,7 @@ def _read_question(t: _Table, organization_codes: set[str] | None) -> QuestionCo
         proposals=proposals,
         minimum=bounds.get("min"),
         maximum=bounds.get("max"),
+        levels=t.levels("levels"),
     )
     t.done()
     return config

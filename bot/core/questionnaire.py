@@ -25,6 +25,12 @@ class Question:
     maximum: Decimal | None = None
     # A task's progress last reported (a PROGRESS question): one tap says "no change".
     previous: str | None = None
+    # Asked only while the group's response plan is at one of these situations (empty: always).
+    levels: tuple[int, ...] = ()
+
+    def asked_at(self, level: int | None) -> bool:
+        """Whether it is asked with the plan at ``level`` (None: the group has no plan)."""
+        return not self.levels or (level is not None and level in self.levels)
 
     def applies_to(self, organization_code: str) -> bool:
         return not self.organizations or organization_code in self.organizations

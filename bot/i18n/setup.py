@@ -30,6 +30,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "danh sách user id Telegram (số nguyên dương), ví dụ [123456789]",
         "en": "a list of Telegram user ids (positive integers), e.g. [123456789]",
     },
+    "config.type.levels": {
+        "vi": "danh sách số tình huống từ 1 đến 9, ví dụ [2, 3]",
+        "en": "a list of situation numbers from 1 to 9, e.g. [2, 3]",
+    },
     "config.type.codes": {
         "vi": 'danh sách mã tổ chức, ví dụ ["doan", "hnd"]',
         "en": 'a list of organization codes, e.g. ["doan", "hnd"]',

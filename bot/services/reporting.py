@@ -115,11 +115,14 @@ class Setting(NamedTuple):
     organization: Organization
     group: Group
     config: GroupConfig
-    follow_ups: tuple[Question, ...] = ()  # directions open for the organization
+    follow_ups: tuple[Question, ...] = ()  # directions open, plan tasks carried
+    level: int | None = None  # the response plan's situation in force (None: no plan)
 
     @property
     def questions(self) -> tuple[Question, ...]:
-        return (*self.config.questions_for(self.organization.code), *self.follow_ups)
+        template = self.config.questions_for(self.organization.code)
+        asked = tuple(q for q in template if q.asked_at(self.level))
+        return (*asked, *self.follow_ups)
 
     @property
     def language(self) -> str:
@@ -911,7 +914,11 @@ class ReportingService:
         submitted = report.state is ReportState.SUBMITTED
         follow_ups = await follow_up_questions(uow, organization.id, report.id, submitted)
         tasks = await report_questions(uow, group.id, organization.code, report)
-        return Setting(report, period, organization, group, config, (*follow_ups, *tasks))
+        level = None
+        if any(q.levels for q in config.questions):  # questions asked only at some situations
+            plan = await uow.plans.of_group(group.id)
+            level = plan.level if plan is not None else None
+        return Setting(report, period, organization, group, config, (*follow_ups, *tasks), level)
 
     def _context(self, setting: Setting, person: Person) -> ReportContext:
         return ReportContext(

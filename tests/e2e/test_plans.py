@@ -320,3 +320,40 @@ async def _press(
 ) -> BotMessage:
     api.press(message, user, message.button(label))
     return await bot.only_reply(message.chat_id)
+
+
+async def test_a_question_of_situation_2_is_asked_only_once_the_group_is_switched_to_it(
+    api: LocalBotApi, clock: FakeClock, db_path: Path
+) -> None:
+    config = plan_config(api, db_path)
+    data = copy.deepcopy(BASE_CONFIG)
+    data["telegram"]["api_base_url"] = api.base_url
+    data["storage"] = {"url": f"sqlite+aiosqlite:///{db_path}"}
+    data["groups"][0]["organizations"] = [
+        {"code": o.code, "name": o.name, "leaders": list(o.leaders), "front": o.front,
+         "departments": [{"code": d.code, "name": d.name, "leaders": list(d.leaders)}
+                         for d in o.departments]}
+        for o in config.groups[0].organizations
+    ]  # fmt: skip
+    data["groups"][0]["questions"] = [
+        {"key": "tuyen_truyen", "text": "Kết quả tuyên truyền trong tuần?"},
+        {"key": "cach_ly", "text": "Số cán bộ đang cách ly", "kind": "count", "levels": [2]},
+    ]
+    async with BotHarness(api, parse_config(data), clock) as bot:
+        secretary, chat, _ = await imported(bot, api, SMALL.encode())
+        youth, youth_chat = await started(bot, api, YOUTH_LEADER_ID, "An")
+        api.send(youth_chat, youth, "/baocao")
+        first = await bot.only_reply(youth_chat.id)
+        assert first.plain_text is not None
+        assert "Câu 1/2. Kết quả tuyên truyền trong tuần?" in first.plain_text  # and 1.1
+
+        api.send(chat, secretary, "/tinhhuong 2")
+        confirm = await bot.only_reply(chat.id)
+        await _press(bot, api, confirm, secretary, "Xác nhận chuyển")
+        api.mark_read()
+        api.send(youth_chat, youth, "Tuyên truyền 3 buổi")
+        more = await bot.only_reply(youth_chat.id)
+        asked = await _press(bot, api, more, youth, "Xong")
+
+        assert asked.plain_text is not None
+        assert "Câu 2/3. Số cán bộ đang cách ly" in asked.plain_text
