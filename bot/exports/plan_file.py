@@ -101,6 +101,8 @@ def _xlsx(content: bytes) -> Rows | Problem:
                 ):
                     return _formula(number, index)
                 cells.append(_text(value)[: MAX_CELL + 1])
+            while cells and not cells[-1]:  # a sheet's width is its widest row's
+                cells.pop()
             rows.append(cells)
         return rows
     finally:

@@ -48,6 +48,8 @@ DIRECTIONS_OPEN = "Chỉ đạo đang mở — MTT-CTXH thử nghiệm"
 GIVE = "Giao chỉ đạo. Chọn tổ chức nhận chỉ đạo"
 NO_SUCH = "Không có chỉ đạo #7."
 GIVES_ONLY = "Chỉ Ban Thường trực, Văn phòng giao chỉ đạo."
+PLAN_IN_PRIVATE = "Gửi tệp phương án trong tin nhắn riêng với bot"
+NO_PLAN = "Nhóm chưa có phương án ứng phó."
 SECRETARY_COMMANDS = {
     "/tonghop": "📊 Tình hình báo cáo tuần 48 (23/11 – 29/11)",
     "/bieudo": "📊 MTT-CTXH thử nghiệm: biểu đồ",
@@ -75,6 +77,11 @@ MATRIX: dict[str, tuple[str, str, str, str, str, str]] = {
     "/chidao Họp giao ban": (GIVE, GIVES_ONLY, GIVES_ONLY, NOT_MEMBER, NOT_MEMBER,
                              NOT_CONFIGURED),
     "/chidao 7": (NO_SUCH, NO_SUCH, NO_SUCH, NOT_MEMBER, NOT_MEMBER, NOT_CONFIGURED),
+    "/kehoach": (PLAN_IN_PRIVATE, SECRETARIAT_ONLY, SECRETARIAT_ONLY, NOT_MEMBER, NOT_MEMBER,
+                 NOT_CONFIGURED),
+    "/tinhhuong": (NO_PLAN, NO_PLAN, NO_PLAN, NOT_MEMBER, NOT_MEMBER, NOT_CONFIGURED),
+    "/tinhhuong 2": (NO_PLAN, NO_PLAN, NO_PLAN, NOT_MEMBER, NOT_MEMBER, NOT_CONFIGURED),
+    "/nhiemvu": (NO_PLAN, NO_PLAN, NO_PLAN, NOT_MEMBER, NOT_MEMBER, NOT_CONFIGURED),
     "/dangky": (ASK_ORGANIZATION, ASK_ORGANIZATION, ASK_ORGANIZATION, ASK_ORGANIZATION,
                 ASK_ORGANIZATION, NOT_CONFIGURED),
     "/start": ("Xin chào nhóm", "Xin chào nhóm", "Xin chào nhóm", "Xin chào nhóm",
@@ -99,6 +106,8 @@ TABLES = (
     "directions",
     "direction_targets",
     "direction_asks",
+    "plans",
+    "plan_asks",
 )
 
 
