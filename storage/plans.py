@@ -4,6 +4,7 @@ Queries and additions within the caller's session; never a commit."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -88,10 +89,12 @@ class PlanRepository:
         query = select(PlanAsk).where(PlanAsk.chat_id == chat_id, PlanAsk.person_id == person_id)
         return (await self.session.scalars(query)).one_or_none()
 
-    async def asks(self) -> list[tuple[int, int]]:
-        """(chat id, user id) of everyone the bot waits on about a plan."""
-        query = select(PlanAsk.chat_id, Person.user_id).join(Person, Person.id == PlanAsk.person_id)
-        return [(c, u) for c, u in await self.session.execute(query)]
+    async def asks(self) -> list[tuple[int, int, datetime]]:
+        """(chat id, user id, since when) of everyone the bot waits on about a plan."""
+        query = select(PlanAsk.chat_id, Person.user_id, PlanAsk.updated_at).join(
+            Person, Person.id == PlanAsk.person_id
+        )
+        return [(c, u, at) for c, u, at in await self.session.execute(query)]
 
     async def set_ask(self, ask: PlanAsk) -> None:
         await self.drop_ask(ask.chat_id, ask.person_id)

@@ -7,7 +7,7 @@ reporters use (they file no weekly report)."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.config import AppConfig, GroupConfig
 from bot.core.directions import Result
@@ -66,7 +66,7 @@ from storage.uow import UnitOfWork
 Fetch = Callable[[str], Awaitable[bytes]]  # a file's content by its file id
 LEVEL_POST = "plan_level"  # the announcement of a switch, claimed in the ledger
 NOTHING_WORDS = frozenset({"không", "khong", "không có", "ko", "no", "none", "-"})
-MAX_PROBLEMS = 15  # problems a refusal lists; the rest are counted
+ASK_LIFE = timedelta(hours=2)  # a file or a note asked for longer ago was left
 
 
 def problem_lines(problems: tuple[Problem, ...]) -> tuple[ProblemLine, ...]:
@@ -82,7 +82,8 @@ class PlanService:
         self._config = config
         self._words = words
         self._acting = UseCases(db, config)
-        self._waiting: set[tuple[int, int]] | None = None  # (chat, user) asked for a file/note
+        # (chat, user) -> since when the bot waits on them for a plan's file or a task's note.
+        self._waiting: dict[tuple[int, int], datetime] | None = None
 
     # --- importing --------------------------------------------------------------------------
 
@@ -141,7 +142,7 @@ class PlanService:
     ) -> Outcome | None:
         """A document sent after /kehoach, in that private chat: the plan to import.
         None: the bot asked nobody for a plan here."""
-        if not chat.private or not await self._asked(chat, sender):
+        if not chat.private or not await self._asked(chat, sender, now):
             return None
         name = file_name or "phuong-an"
         try:
@@ -460,7 +461,7 @@ class PlanService:
     ) -> Outcome | None:
         """A note on the task just reported, from the person the bot asked. None: it
         asked nobody here (a file is asked for by /kehoach: text is not the file)."""
-        if not await self._asked(chat, sender):
+        if not await self._asked(chat, sender, now):
             return None
 
         async def work(acting: Acting) -> Outcome | None:
@@ -548,11 +549,14 @@ class PlanService:
         await self._note_waiting(chat, sender)
         return outcome
 
-    async def _asked(self, chat: Chat, sender: Sender) -> bool:
+    async def _asked(self, chat: Chat, sender: Sender, now: datetime) -> bool:
+        """Whether the bot waits on this person here, asked within ``ASK_LIFE`` (an older
+        question was left: a document or a message now is for something else)."""
         if self._waiting is None:
             async with self._db.unit_of_work() as uow:
-                self._waiting = set(await uow.plans.asks())
-        return (chat.id, sender.user_id) in self._waiting
+                self._waiting = {(c, u): at for c, u, at in await uow.plans.asks()}
+        since = self._waiting.get((chat.id, sender.user_id))
+        return since is not None and now - since <= ASK_LIFE
 
     async def _note_waiting(self, chat: Chat, sender: Sender) -> None:
         async with self._db.unit_of_work() as uow:
@@ -561,9 +565,9 @@ class PlanService:
         if self._waiting is None:
             return
         if ask is None:
-            self._waiting.discard((chat.id, sender.user_id))
+            self._waiting.pop((chat.id, sender.user_id), None)
         else:
-            self._waiting.add((chat.id, sender.user_id))
+            self._waiting[(chat.id, sender.user_id)] = ask.updated_at
 
 
 def _always(work: Callable[[Acting], Awaitable[Outcome | None]]) -> Work:
