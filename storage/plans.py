@@ -9,6 +9,8 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import statements
+from storage.compiled import run
 from storage.models import Person, Plan, PlanAsk, PlanCarrier, PlanEvent, PlanSection, PlanTask
 
 
@@ -79,9 +81,10 @@ class PlanRepository:
         return [(e, p) for e, p in await self.session.execute(query)]
 
     async def carried_by(self, unit: str) -> bool:
-        """Whether ``unit`` carries any active task (every report's turn asks it)."""
-        query = select(PlanCarrier.id).where(PlanCarrier.unit == unit, PlanCarrier.active)
-        return (await self.session.scalars(query.limit(1))).first() is not None
+        """Whether ``unit`` carries any active task (a compiled look-up: every turn of a
+        report asks it)."""
+        found = await run(self.session, statements.CARRIES, {"unit": unit})
+        return bool(found.rows)
 
     # --- what the bot waits for ---------------------------------------------------------------
 

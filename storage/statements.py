@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from sqlalchemy import Table, and_, bindparam, insert, select, update
+from sqlalchemy import Table, and_, bindparam, insert, select, true, update
 
 from storage.compiled import Compiled
 from storage.models import (
@@ -19,6 +19,7 @@ from storage.models import (
     Organization,
     Period,
     Person,
+    PlanCarrier,
     Prompt,
     Report,
     SentMessage,
@@ -32,6 +33,7 @@ PROMPTS = cast(Table, Prompt.__table__)
 CONVERSATIONS = cast(Table, Conversation.__table__)
 DIRECTION_TARGETS = cast(Table, DirectionTarget.__table__)
 SENT = cast(Table, SentMessage.__table__)
+CARRIERS = cast(Table, PlanCarrier.__table__)
 
 PERSON_BY_USER = select(Person).where(Person.user_id == bindparam("user_id"))
 CONVERSATION = select(Conversation).where(
@@ -78,6 +80,12 @@ SENT_ABOUT = Compiled(
         SENT.c.message_id == bindparam("message_id"),
         SENT.c.kind.like("cd%"),
     )
+    .limit(1)
+)
+# Whether a unit carries a plan's task: asked at every turn of its organization's report.
+CARRIES = Compiled(
+    select(CARRIERS.c.id)
+    .where(CARRIERS.c.unit == bindparam("unit"), CARRIERS.c.active == true())
     .limit(1)
 )
 LARGEST_EARLIER = Compiled(
