@@ -3,13 +3,14 @@
 
 A4 with the decree's margins, Times New Roman; the heading (issuing body, national title and
 motto, number, place and date, with the short lines under them), "BÁO CÁO" with its summary,
-the body (its basis, the organizations' results, the totals, who did not report, the
-secretariat's directions and their results, the general assessment, the tasks for next week,
-the difficulties raised), then "Nơi nhận" and the signature. Page numbers from the second
-page, centred at the top. Weeks and submissions are said as people say them ("tuần 48, từ
-ngày 23/11 đến ngày 29/11/2026", "nộp ngày 25/11").
+the body (its basis, the organizations' results, the totals, who did not report, the response
+plan in force and its tasks' progress, the secretariat's directions and their results, the
+general assessment, the tasks for next week, the difficulties raised), then "Nơi nhận" and
+the signature. Page numbers from the second page, centred at the top. Weeks and submissions
+are said as people say them ("tuần 48, từ ngày 23/11 đến ngày 29/11/2026", "nộp ngày
+25/11").
 The layout is in document_layout, the heading and the signature in document_frame, the
-directions' table in document_directions.
+directions' table in document_directions, the response plan's in document_plan.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from docx.text.paragraph import Paragraph
 from bot.core.digest import OrganizationLine
 from bot.core.directions import Picture
 from bot.core.formatting import document_day_month, format_number, format_value
+from bot.core.plans import PlanPicture
 from bot.core.status import ReportStatus
 from bot.exports.data import PeriodReport, unit_label
 from bot.exports.document_communes import communes_table
@@ -45,6 +47,8 @@ from bot.exports.document_layout import (
     write,
 )
 from bot.exports.document_metrics import text_width
+from bot.exports.document_plan import counts_sentence as plan_counts
+from bot.exports.document_plan import plan_table, situation_sentence
 from bot.i18n import plain
 from bot.i18n.weeks import week_long
 
@@ -74,6 +78,8 @@ def report_docx(report: PeriodReport) -> bytes:
         )
         communes_table(document, report.rollup, lang)
     _not_reported(document, report, next(sections))
+    if report.plan is not None:
+        _plan(document, report, report.plan, next(sections))
     if report.directions is not None and not report.directions.empty:
         _directions(document, report, report.directions, next(sections))
     _written(document, report.assessment, plain("doc.section.assessment", lang), next(sections))
@@ -254,6 +260,21 @@ def _not_reported(document: DocumentObject, report: PeriodReport, number: str) -
     owing = (ReportStatus.MISSING, ReportStatus.PENDING)
     missing = (line.name for line in report.digest.lines if line.status in owing)
     _bullets(document, missing, lang)
+
+
+def _plan(
+    document: DocumentObject, report: PeriodReport, picture: PlanPicture, number: str
+) -> None:
+    """The situation in force and the period's switches, the counts by state, and a row per
+    task in force."""
+    lang, year = report.group.language, report.last_day.year
+    today = report.at.astimezone(report.group.timezone).date()
+    _section(document, number, plain("doc.section.response_plan", lang))
+    _paragraph(document, situation_sentence(picture, report.switches, year, lang))
+    _paragraph(document, plan_counts(picture, today, year, lang))
+    if picture.tasks:
+        plan_table(document, picture.tasks, lang)
+        _paragraph(document).paragraph_format.space_after = Pt(0)  # the table's space after
 
 
 def _directions(

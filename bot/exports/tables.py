@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.answers import AnswerKind
 from bot.core.directions import Result
+from bot.core.plans import STATES
 from bot.core.questionnaire import Question
 from bot.core.rollup import RollUp
 from bot.exports.data import History, unit_label
@@ -109,6 +110,11 @@ def history_xlsx(history: History, communes: Sequence[RollUp] = ()) -> bytes:
         _fill(workbook.create_sheet(plain("table.directions_sheet", lang)), titles, values, lang)
         titles, values = steps_sheet(history)
         _fill(workbook.create_sheet(plain("table.steps_sheet", lang)), titles, values, lang)
+    if history.plan_rows or history.plan_steps:
+        titles, values = plan_sheet(history)
+        _fill(workbook.create_sheet(plain("table.plan_sheet", lang)), titles, values, lang)
+        titles, values = plan_steps_sheet(history)
+        _fill(workbook.create_sheet(plain("table.plan_steps_sheet", lang)), titles, values, lang)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -210,6 +216,85 @@ def _step_value(kind: str, value: str | None, lang: str) -> Cell:
         return plain(f"direction.result.{value}", lang)
     if kind == "due":
         return date.fromisoformat(value) if value else plain("direction.no_due", lang)
+    return value
+
+
+PLAN_TITLES = (
+    "table.plan.level", "table.plan.number", "table.plan.task", "table.plan.unit",
+    "table.direction.progress", "table.direction.note", "table.plan.updated",
+)  # fmt: skip
+PLAN_STEP_TITLES = (
+    "table.step.at", "table.step.kind", "table.plan.subject", "table.plan.unit", "table.step.who",
+    "table.step.value", "table.direction.note", "table.plan.source",
+)  # fmt: skip
+# The steps of a plan's history (PlanEvent.kind) and where a progress came from
+# (PlanEvent.source), as the catalogue words them; another is shown as stored.
+PLAN_STEP_KINDS = {
+    "imported": "table.plan.imported",
+    "level": "table.plan.level_switched",
+    "progress": "table.plan.progress",
+}
+PLAN_SOURCES = {"report": "table.plan.from_report", "tasks": "table.plan.from_tasks"}
+
+
+def plan_sheet(history: History) -> tuple[list[str], list[list[Cell]]]:
+    """A row per task of every situation and unit carrying it, as it stands: the situation,
+    the task's label and content, the unit, its progress, its latest note and when it last
+    reported on the task (the group's local time)."""
+    lang, tz = history.group.language, history.group.timezone
+    values: list[list[Cell]] = [
+        [
+            row.level,
+            row.label,
+            row.content,
+            row.unit,
+            _plan_state(row.state, lang),
+            row.note,
+            row.reported_at.astimezone(tz).replace(tzinfo=None) if row.reported_at else None,
+        ]
+        for row in history.plan_rows
+    ]
+    return [plain(key, lang) for key in PLAN_TITLES], values
+
+
+def plan_steps_sheet(history: History) -> tuple[list[str], list[list[Cell]]]:
+    """A row per step of the plan's history: when (the group's local time), what was done
+    (imported, situation switched, progress), the situation switched to or the task, the unit,
+    who, the value ("1 → 2", or the state in words), the words (a note, the file's name) and
+    where a progress was reported (the weekly report, /nhiemvu)."""
+    lang, tz = history.group.language, history.group.timezone
+    values: list[list[Cell]] = [
+        [
+            step.at.astimezone(tz).replace(tzinfo=None),
+            _worded(PLAN_STEP_KINDS, step.kind, lang),
+            step.subject or None,
+            step.unit or None,
+            step.who or None,
+            _plan_value(step.kind, step.value, lang),
+            step.text,
+            _worded(PLAN_SOURCES, step.source, lang),
+        ]
+        for step in history.plan_steps
+    ]
+    return [plain(key, lang) for key in PLAN_STEP_TITLES], values
+
+
+def _worded(keys: dict[str, str], value: str, lang: str) -> str | None:
+    """``value`` in the catalogue's words (``keys``: the entry of each), or as stored."""
+    return plain(keys[value], lang) if value in keys else value or None
+
+
+def _plan_state(state: str | None, lang: str) -> str | None:
+    return plain(f"plan.state.{state}", lang) if state in STATES else state
+
+
+def _plan_value(kind: str, value: str | None, lang: str) -> Cell:
+    """A progress's state in words; a switch as "1 → 2"."""
+    if kind == "progress":
+        return _plan_state(value, lang)
+    old, arrow, new = (value or "").partition(">")
+    if kind == "level" and arrow:
+        return plain("table.plan.switch", lang, old=old, new=new)
     return value
 
 

@@ -196,6 +196,34 @@ ENTRIES: dict[str, dict[str, str]] = {
     "doc.directions.of": {"vi": "{organization}: {state}", "en": "{organization}: {state}"},
     "doc.directions.closed": {"vi": "Đã đóng ngày {day}", "en": "Closed on {day}"},
     "doc.directions.withdrawn": {"vi": "Đã thu hồi ngày {day}", "en": "Withdrawn on {day}"},
+    "doc.section.response_plan": {"vi": "PHƯƠNG ÁN ỨNG PHÓ", "en": "RESPONSE PLAN"},
+    "doc.plan.in_force": {
+        "vi": "Tình huống đang áp dụng: tình huống {level} – {title} (từ ngày {since}).",
+        "en": "Situation in force: situation {level} – {title} (since {since}).",
+    },
+    "doc.plan.in_force_untitled": {
+        "vi": "Tình huống đang áp dụng: tình huống {level} (từ ngày {since}).",
+        "en": "Situation in force: situation {level} (since {since}).",
+    },
+    "doc.plan.switched": {
+        "vi": "Ngày {day} chuyển từ tình huống {old} sang tình huống {new}.",
+        "en": "On {day}, switched from situation {old} to situation {new}.",
+    },
+    "doc.plan.counts": {
+        "vi": "Đã xong {done}; đang thực hiện {in_progress}; chưa thực hiện {not_started} "
+        "(tính theo từng đơn vị được giao nhiệm vụ của tình huống {level}, đến ngày {day}).",
+        "en": "Done {done}; in progress {in_progress}; not started {not_started} (counted per "
+        "unit carrying a task of situation {level}, as of {day}).",
+    },
+    "doc.plan.index": {"vi": "STT", "en": "No."},
+    "doc.plan.task": {"vi": "Nội dung", "en": "Task"},
+    "doc.plan.units": {"vi": "Đơn vị thực hiện", "en": "Carried out by"},
+    "doc.plan.progress": {"vi": "Tiến độ", "en": "Progress"},
+    "doc.plan.of": {"vi": "{unit}: {state}", "en": "{unit}: {state}"},
+    "doc.plan.stale": {
+        "vi": "{state}, chưa tiến triển sau {periods} kỳ",
+        "en": "{state}, no progress for {periods} periods",
+    },
     "doc.dong": {"vi": "đồng", "en": "VND"},
     "doc.recipients": {"vi": "Nơi nhận:", "en": "Recipients:"},
     "table.sheet": {"vi": "Báo cáo", "en": "Reports"},
@@ -235,6 +263,22 @@ ENTRIES: dict[str, dict[str, str]] = {
     "table.step.due": {"vi": "đổi hạn", "en": "due date changed"},
     "table.step.closed": {"vi": "đóng chỉ đạo", "en": "closed"},
     "table.step.withdrawn": {"vi": "thu hồi chỉ đạo", "en": "withdrawn"},
+    "table.plan_sheet": {"vi": "Nhiệm vụ phương án", "en": "Plan tasks"},
+    "table.plan.level": {"vi": "Tình huống", "en": "Situation"},
+    "table.plan.number": {"vi": "Số", "en": "No."},
+    "table.plan.task": {"vi": "Nội dung", "en": "Task"},
+    "table.plan.unit": {"vi": "Đơn vị", "en": "Unit"},
+    "table.plan.updated": {"vi": "Cập nhật lúc", "en": "Updated at"},
+    "table.plan_steps_sheet": {"vi": "Diễn biến phương án", "en": "Plan history"},
+    "table.plan.subject": {"vi": "Tình huống, nhiệm vụ", "en": "Situation, task"},
+    "table.plan.source": {"vi": "Nguồn", "en": "Source"},
+    # A step of the plan's history (PlanEvent.kind), and where a progress came from.
+    "table.plan.imported": {"vi": "nhập phương án", "en": "plan imported"},
+    "table.plan.level_switched": {"vi": "chuyển tình huống", "en": "situation switched"},
+    "table.plan.progress": {"vi": "báo tiến độ", "en": "progress reported"},
+    "table.plan.switch": {"vi": "{old} → {new}", "en": "{old} → {new}"},
+    "table.plan.from_report": {"vi": "báo cáo tuần", "en": "weekly report"},
+    "table.plan.from_tasks": {"vi": "/nhiemvu", "en": "/tasks"},
     # The printed pages' footer: &P is the page's number, &N how many there are.
     "table.page": {"vi": "Trang &P/&N", "en": "Page &P of &N"},
 }

@@ -12,7 +12,13 @@ from bot.core.policy import Action
 from bot.core.text import fold_for_matching
 from bot.exports.tables import history_csv, history_xlsx
 from bot.services.acting import Acting, UseCases
-from bot.services.facts import period_report, read_history, read_rollup, with_directions
+from bot.services.facts import (
+    period_report,
+    read_history,
+    read_rollup,
+    with_directions,
+    with_plan,
+)
 from bot.services.outcomes import BadPeriod, NoSuchPeriod, Outcome, StaleButton, Who
 from bot.services.people import Chat, Sender, button_key, message_key, reachable_privately
 from bot.services.periods import ensure_period, first_week
@@ -297,6 +303,8 @@ class ExportService:
         if request.format is ExportFormat.XLSX:
             # The directions given up to the last week, with their histories.
             history = await with_directions(uow, group, config, history, request.last)
+            # The response plan as it stands, with its history.
+            history = await with_plan(uow, group, config, history)
             # A province's file: its communes too, a roll-up per week.
             rollups = [
                 await read_rollup(uow, self._config, config, key, now)

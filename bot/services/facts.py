@@ -22,12 +22,14 @@ from bot.core.digest import (
 from bot.core.periods import PeriodKey
 from bot.core.rollup import Child, RollUp, roll_up
 from bot.core.status import ReportStatus
-from bot.exports.data import DirectionStep, History, PeriodReport
+from bot.exports.data import DirectionStep, History, PeriodReport, PlanRow, PlanStep, Switch
 from bot.services.outcomes import Who
 from bot.services.people import display_name
 from bot.services.periods import ensure_period
+from bot.services.plan_data import label, unit_name
+from bot.services.plan_data import read_picture as read_plan
 from bot.services.words import Audience, Owing
-from storage.models import Answer, Group, Organization, Period, Report, Role
+from storage.models import Answer, Group, Organization, Period, PlanCarrier, Report, Role
 from storage.uow import UnitOfWork
 
 Reports = dict[int, tuple[Report, list[Answer]]]  # by organization id, with their answers
@@ -146,9 +148,35 @@ async def period_report(
     facts = await read_facts(uow, group, config, period, now, cumulative=True)
     report = _period_report(config, key, period, facts)
     directions = await read_picture(uow, group, config, period, now)
+    plan = await read_plan(uow, group, config, now)
+    switches = await _switches(uow, group, config, key) if plan is not None else ()
     return replace(
-        report, assessment=notes[0], plan_ahead=notes[1], rollup=rollup, directions=directions
+        report,
+        assessment=notes[0],
+        plan_ahead=notes[1],
+        rollup=rollup,
+        directions=directions,
+        plan=plan,
+        switches=switches,
     )
+
+
+async def _switches(
+    uow: UnitOfWork, group: Group, config: GroupConfig, key: PeriodKey
+) -> tuple[Switch, ...]:
+    """The response plan's situation switched within the period (the group's days)."""
+    row = await uow.plans.of_group(group.id)
+    if row is None:
+        return ()
+    found = []
+    for event, _person in await uow.plans.events(row.id):
+        day = event.at.astimezone(config.timezone).date()
+        old, _, new = (event.value or "").partition(">")
+        if event.kind != "level" or not old.isdigit() or not new.isdigit():
+            continue
+        if key.first_day() <= day <= key.day(7):
+            found.append(Switch(day, int(old), int(new)))
+    return tuple(found)
 
 
 def _period_report(
@@ -222,6 +250,57 @@ async def with_directions(
     return replace(
         history, directions=tuple(line for _, line in kept), direction_steps=tuple(steps)
     )
+
+
+async def with_plan(
+    uow: UnitOfWork, group: Group, config: GroupConfig, history: History
+) -> History:
+    """``history`` with the group's response plan: each unit's every active task, of every
+    situation, as it stands now, and every step of the plan's history, oldest first."""
+    row = await uow.plans.of_group(group.id)
+    if row is None:
+        return history
+    tasks = await uow.plans.tasks(row.id, active_only=False)
+    by_id = {task.id: task for task in tasks}
+    carriers = await uow.plans.carriers(list(by_id))
+    of_task: dict[int, list[PlanCarrier]] = {}
+    for found in carriers:
+        if found.active:
+            of_task.setdefault(found.task_id, []).append(found)
+    rows = [
+        PlanRow(
+            task.level,
+            label(task),
+            task.content,
+            unit_name(config, c.unit),
+            c.state,
+            c.note,
+            c.reported_at,
+        )
+        for task in tasks
+        if task.active
+        for c in of_task.get(task.id, [])
+    ]
+    carried = {c.id: c for c in carriers}
+    steps = []
+    for event, person in await uow.plans.events(row.id):
+        carrier = carried.get(event.carrier_id) if event.carrier_id is not None else None
+        subject = label(by_id[carrier.task_id]) if carrier is not None else ""
+        if event.kind == "level":
+            subject = (event.value or "").partition(">")[2]
+        steps.append(
+            PlanStep(
+                at=event.at,
+                kind=event.kind,
+                subject=subject,
+                unit=unit_name(config, carrier.unit) if carrier is not None else "",
+                who=display_name(person) if person is not None else "",
+                value=event.value,
+                text=event.text,
+                source=event.source,
+            )
+        )
+    return replace(history, plan_rows=tuple(rows), plan_steps=tuple(steps))
 
 
 CHART_WEEKS = 8  # the chart shows about two months, as /history does
