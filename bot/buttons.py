@@ -390,6 +390,14 @@ class TaskProgress(Press, prefix="pk"):
 
 
 @dataclass(frozen=True)
+class TasksFrom(Press, prefix="pf"):
+    """ "Xem tiếp" under a list of tasks: the list from ``start``."""
+
+    owner: int
+    start: int
+
+
+@dataclass(frozen=True)
 class TaskNoNote(Press, prefix="pz"):
     owner: int
     carrier: int

@@ -110,4 +110,6 @@ async def _plans(services: Services, p: Pressed, press: Press) -> Outcome:
             return await plans.progress(*at, carrier, state, p.now)
         case buttons.TaskNoNote(carrier=carrier):
             return await plans.no_note(*at, carrier, p.now)
+        case buttons.TasksFrom(start=start):
+            return await plans.tasks_from(*at, start, p.now)
     return StaleButton(services.language_for_chat(p.chat.id))

@@ -63,6 +63,7 @@ def start(services: Services) -> UseCase:
 
     async def use(asked: Asked) -> Outcome | None:
         await services.directions.forget(asked.chat, asked.sender, asked.now)
+        await services.plans.forget(asked.chat, asked.sender)
         return await services.reporting.start(asked.chat, asked.message_id, asked.sender, asked.now)
 
     return use
@@ -77,6 +78,7 @@ def cancel(services: Services) -> UseCase:
         )
         if dropped is not None:
             return dropped
+        await services.plans.forget(asked.chat, asked.sender)
         return await services.reporting.cancel(
             asked.chat, asked.message_id, asked.sender, asked.now
         )
@@ -101,12 +103,14 @@ def attachment(services: Services) -> UseCase:
         if file is None:
             return None
         if file.kind == "document":  # a response plan's file, after /kehoach
+            document = asked.message.document
             plan = await services.plans.take_file(
                 asked.chat,
                 asked.message_id,
                 asked.sender,
                 file.file_id,
                 file.file_name,
+                document.file_size if document is not None else None,
                 fetcher(asked.message.get_bot()),
                 asked.now,
             )

@@ -636,8 +636,8 @@ class PlanCarrier(Base):
 
 
 class PlanEvent(Base):
-    """A step in a plan's history: a unit's progress reported, or the situation switched
-    (``carrier_id`` None, ``value`` "from→to")."""
+    """A step in a plan's history: a unit's progress reported, the plan imported, or the
+    situation switched (``carrier_id`` None, ``value`` "1>2")."""
 
     __tablename__ = "plan_events"
     __table_args__ = (Index("ix_plan_events_plan_id", "plan_id"),)
@@ -656,8 +656,8 @@ class PlanEvent(Base):
 
 
 class PlanAsk(Base):
-    """A secretariat member the bot waits on for a plan's file (after /kehoach, in
-    private), or for a task's note."""
+    """Someone the bot waits on about the plan: a secretariat member for its file (after
+    /kehoach, in private), a unit's reporter for a note on the task just reported."""
 
     __tablename__ = "plan_asks"
     __table_args__ = (UniqueConstraint("chat_id", "person_id"),)

@@ -92,12 +92,13 @@ class PlanRepository:
         query = select(PlanAsk).where(PlanAsk.chat_id == chat_id, PlanAsk.person_id == person_id)
         return (await self.session.scalars(query)).one_or_none()
 
-    async def asks(self) -> list[tuple[int, int, datetime]]:
-        """(chat id, user id, since when) of everyone the bot waits on about a plan."""
-        query = select(PlanAsk.chat_id, Person.user_id, PlanAsk.updated_at).join(
+    async def asks(self) -> list[tuple[int, int, str, datetime]]:
+        """(chat id, user id, what is asked, since when) of everyone the bot waits on about
+        a plan."""
+        query = select(PlanAsk.chat_id, Person.user_id, PlanAsk.what, PlanAsk.updated_at).join(
             Person, Person.id == PlanAsk.person_id
         )
-        return [(c, u, at) for c, u, at in await self.session.execute(query)]
+        return [(c, u, what, at) for c, u, what, at in await self.session.execute(query)]
 
     async def set_ask(self, ask: PlanAsk) -> None:
         await self.drop_ask(ask.chat_id, ask.person_id)

@@ -205,6 +205,11 @@ def parse_yesno(text: str) -> ParseResult:
     return AnswerProblem("answer.yesno_unclear")
 
 
+# A task's progress "as before" (one tap under the question): resolved to the unit's state
+# when the report is applied, so a step taken meanwhile by someone else is not undone.
+UNCHANGED = "unchanged"
+
+
 def parse_progress(text: str) -> ParseResult:
     """How far a task has got, then an optional note: "đang làm, đã họp 3 thôn". A state
     that cannot be told for certain ("chưa xong": begun or not?) is asked back."""

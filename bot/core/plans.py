@@ -74,22 +74,34 @@ class Units:
         found = self.departments() if departments else self.organizations()
         return "; ".join(u.name for u in found) or "—"
 
-    def match(self, text: str, *, departments: bool) -> tuple[tuple[Unit, ...], tuple[str, ...]]:
-        """The units ``text`` names, and its phrases that name none."""
+    def match(
+        self, text: str, *, departments: bool, of: Sequence[Unit] = ()
+    ) -> tuple[tuple[Unit, ...], tuple[str, ...]]:
+        """The units ``text`` names, and its phrases that name none (or, for a department,
+        none of the organizations ``of`` the row: a Văn phòng is some organization's)."""
         found: list[Unit] = []
         unknown: list[str] = []
         text = re.sub(r"\([^)]*\)", " ", text)  # a remark, not a unit
-        for phrase in (p for p in _SPLIT.split(text) if p.strip()):
-            named = self._phrase(normal(phrase), departments)
+        whole = self._named(normal(text), self._pool(departments, of), departments)
+        # A name with "và" in it ("Ban Dân tộc và Tôn giáo") is one unit, not two.
+        phrases = [text] if whole else [p for p in _SPLIT.split(text) if p.strip()]
+        for phrase in phrases:
+            named = self._phrase(normal(phrase), departments, of)
             if named is None:
                 unknown.append(phrase.strip())
             found += [u for u in named or () if u not in found]
         return tuple(found), tuple(unknown)
 
-    def _phrase(self, phrase: str, departments: bool) -> tuple[Unit, ...] | None:
-        if not phrase or phrase in _QUALIFIERS:
-            return ()
-        pool = self.departments() if departments else self.organizations()
+    def _pool(self, departments: bool, of: Sequence[Unit]) -> tuple[Unit, ...]:
+        if not departments:
+            return self.organizations()
+        parents = {o.code for o in of}
+        return tuple(u for u in self.departments() if not parents or u.parent in parents)
+
+    @staticmethod
+    def _named(phrase: str, pool: Sequence[Unit], departments: bool) -> tuple[Unit, ...]:
+        """The unit named exactly (by code, name or alias; a department with or without
+        "Ban")."""
         for unit in pool:
             names = {normal(n) for n in (unit.code, unit.name, *unit.aliases)}
             if departments:
@@ -98,6 +110,16 @@ class Units:
                     return (unit,)
             elif phrase in names:
                 return (unit,)
+        return ()
+
+    def _phrase(
+        self, phrase: str, departments: bool, of: Sequence[Unit] = ()
+    ) -> tuple[Unit, ...] | None:
+        if not phrase or phrase in _QUALIFIERS:
+            return ()
+        pool = self._pool(departments, of)
+        if named := self._named(phrase, pool, departments):
+            return named
         if departments:
             if any(phrase.startswith(p) for p in _ALL_BANS):
                 return tuple(u for u in pool if normal(u.name).startswith("ban "))
@@ -168,9 +190,9 @@ class Plan:
     def in_force(self, level: int) -> tuple[Task, ...]:
         """The tasks at ``level``: its own, and a block's "as in situation n" brings n's."""
         found = [t for t in self.tasks if t.level == level]
-        for section in self.sections:
-            if section.level == level and section.same_as is not None:
-                found += [t for t in self.tasks if t.level == section.same_as]
+        brought = {s.same_as for s in self.sections if s.level == level and s.same_as is not None}
+        for other in sorted(brought - {level}):
+            found += [t for t in self.tasks if t.level == other]
         return tuple(found)
 
 
@@ -245,7 +267,7 @@ def read_plan(rows: Sequence[Sequence[str]], units: Units) -> Plan | tuple[Probl
         folded_stt, folded = normal(stt).rstrip("."), normal(content)
         if "level" in columns and cell(row, "level"):
             given = cell(row, "level")
-            if not given.isdigit() or not 1 <= int(given) <= 9:
+            if not re.fullmatch(r"[1-9]", given):
                 problems.append(Problem(offset, heading("level"), "plan.bad_level"))
                 continue
             level = int(given)
@@ -289,7 +311,9 @@ def read_plan(rows: Sequence[Sequence[str]], units: Units) -> Plan | tuple[Probl
                 Problem(offset, heading("units"), "plan.unknown_unit",
                         {"value": phrase, "known": units.known(False)})
             )  # fmt: skip
-        in_charge, unknown_departments = units.match(cell(row, "departments"), departments=True)
+        in_charge, unknown_departments = units.match(
+            cell(row, "departments"), departments=True, of=found
+        )
         for phrase in unknown_departments:
             problems.append(
                 Problem(offset, heading("departments"), "plan.unknown_department",

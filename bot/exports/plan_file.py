@@ -88,11 +88,12 @@ def _xlsx(content: bytes) -> Rows | Problem:
     except Exception:  # openpyxl raises many kinds for a damaged or foreign file
         return Problem(0, "", "plan.unreadable")
     try:
-        sheet = book.worksheets[0]
+        # The first sheet people see: a hidden one (a lookup list) is not the plan.
+        shown = [w for w in book.worksheets if getattr(w, "sheet_state", "visible") == "visible"]
+        sheet = (shown or book.worksheets)[0]
         rows: Rows = []
+        filled = 0
         for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
-            if number > MAX_ROWS + 1:
-                break
             cells = []
             for index, cell in enumerate(row):
                 value = getattr(cell, "value", None)
@@ -104,7 +105,14 @@ def _xlsx(content: bytes) -> Rows | Problem:
             while cells and not cells[-1]:  # a sheet's width is its widest row's
                 cells.pop()
             rows.append(cells)
+            filled += bool(cells)  # rows only formatted, down to row 700, are not rows
+            if filled > MAX_ROWS:
+                break
+        while rows and not rows[-1]:
+            rows.pop()
         return rows
+    except Exception:  # a damaged part found while reading (malformed XML)
+        return Problem(0, "", "plan.unreadable")
     finally:
         book.close()
 
@@ -120,13 +128,17 @@ def _csv(content: bytes) -> Rows | Problem:
     except csv.Error:
         delimiter = ","
     rows: Rows = []
-    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
-        if number > MAX_ROWS + 1:
-            break
-        for index, value in enumerate(row):
-            if value.lstrip().startswith("="):
-                return _formula(number, index)
-        rows.append([value[: MAX_CELL + 1] for value in row[:MAX_COLUMNS]])
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        for number, row in enumerate(reader, start=1):
+            if number > MAX_ROWS + 1:
+                break
+            for index, value in enumerate(row):
+                if value.lstrip().startswith("="):
+                    return _formula(number, index)
+            rows.append([value[: MAX_CELL + 1] for value in row[:MAX_COLUMNS]])
+    except csv.Error:  # a field longer than the csv module takes, a stray NUL
+        return Problem(0, "", "plan.unreadable")
     return rows
 
 

@@ -20,12 +20,13 @@ ENTRIES: dict[str, dict[str, str]] = {
     "plan.send_file": {
         "vi": "Gửi tệp phương án (XLSX hoặc CSV) vào đây. Bảng gồm các cột: STT; Nội dung, biện "
         "pháp; Cơ quan, đơn vị thực hiện; Phòng, ban phụ trách; Cán bộ chỉ đạo; Ghi chú. Mỗi tình "
-        "huống mở đầu bằng một dòng “I | Tình huống 1: …”. Nhập lại thì phương án mới thay phương "
-        "án cũ; nhiệm vụ giữ nguyên số và nội dung thì giữ quá trình theo dõi.",
-        "en": "Send the plan's file (XLSX or CSV) here. Its columns: STT; Nội dung, biện pháp; "
-        "Cơ quan, đơn vị thực hiện; Phòng, ban phụ trách; Cán bộ chỉ đạo; Ghi chú. Each "
-        "situation starts with a row “I | Tình huống 1: …”. Importing again replaces the plan; "
-        "tasks with the same number and content keep their history.",
+        "huống mở đầu bằng một dòng có STT là I, II…, nội dung “Tình huống 1: …”. Nhập lại thì "
+        "phương án mới thay phương án cũ; nhiệm vụ giữ nguyên số và nội dung thì giữ quá trình "
+        "theo dõi.",
+        "en": "Send the plan's file (XLSX or CSV) here. Its columns: STT; Nội dung, biện pháp; Cơ "
+        "quan, đơn vị thực hiện; Phòng, ban phụ trách; Cán bộ chỉ đạo; Ghi chú. Each situation "
+        "starts with a row numbered I, II… whose content is “Tình huống 1: …”. Importing again "
+        "replaces the plan; tasks with the same number and content keep their history.",
     },
     "plan.in_group": {
         "vi": "Gửi tệp phương án trong tin nhắn riêng với bot: gõ /kehoach ở đó.",
@@ -52,8 +53,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "the table is longer than {limit} rows.",
     },
     "plan.no_heading": {
-        "vi": "không thấy dòng tiêu đề (cần các cột STT, Nội dung, Cơ quan/đơn vị thực hiện).",
-        "en": "no heading row (the columns STT, Nội dung, Cơ quan/đơn vị thực hiện are needed).",
+        "vi": "không thấy dòng tiêu đề ở trang tính đầu tiên (cần các cột STT, Nội dung, Cơ "
+        "quan/đơn vị thực hiện).",
+        "en": "no heading row on the first sheet (the columns STT, Nội dung, Cơ quan/đơn vị thực "
+        "hiện are needed).",
     },
     "plan.cell_too_long": {
         "vi": "ô dài quá {limit} ký tự.",
@@ -64,8 +67,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "a situation is a number from 1 to 9.",
     },
     "plan.bad_situation_row": {
-        "vi": "dòng số La Mã phải là “Tình huống N: …”.",
-        "en": "a row numbered in Roman numerals must be “Tình huống N: …”.",
+        "vi": "dòng đánh số La Mã (I, II…) phải có nội dung “Tình huống N: …”.",
+        "en": "a row numbered in Roman numerals (I, II…) must read “Tình huống N: …”.",
     },
     "plan.no_situation": {
         "vi": "dòng này đứng trước mọi tình huống.",
@@ -86,16 +89,18 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "the task has no content.",
     },
     "plan.no_units": {
-        "vi": "chưa ghi đơn vị thực hiện.",
-        "en": "no unit carries it.",
+        "vi": "chưa ghi đơn vị thực hiện nào của nhóm.",
+        "en": "no unit of the group is named to carry it.",
     },
     "plan.unknown_unit": {
-        "vi": "không biết đơn vị “{value}”. Các tổ chức của nhóm: {known}.",
+        "vi": "không nhận ra đơn vị “{value}”. Các tổ chức của nhóm: {known}.",
         "en": "unknown unit “{value}”. The group's organizations: {known}.",
     },
     "plan.unknown_department": {
-        "vi": "không biết phòng, ban “{value}”. Các phòng, ban: {known}.",
-        "en": "unknown department “{value}”. The departments: {known}.",
+        "vi": "không nhận ra phòng, ban “{value}” trong các tổ chức thực hiện của dòng này. "
+        "Các phòng, ban: {known}.",
+        "en": "“{value}” is not a department of this row's organizations. The departments: "
+        "{known}.",
     },
     "plan.no_tasks": {
         "vi": "bảng chưa có nhiệm vụ nào.",
@@ -124,17 +129,29 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "the cell holds a formula. The bot computes nothing: please paste the value "
         "instead (Paste special → Values).",
     },
+    "plan.not_fetched": {
+        "vi": "bot chưa tải được tệp về (Telegram chỉ cho tải tệp đến 20 MB, hoặc mạng lỗi); "
+        "xin gửi lại.",
+        "en": "the bot could not fetch the file (Telegram lets a bot fetch files up to 20 MB, "
+        "or the network failed); please send it again.",
+    },
     "plan.encoding": {
-        "vi": "tệp CSV không phải UTF-8: lưu lại bằng “CSV UTF-8”.",
-        "en": "the CSV file is not UTF-8: save it again as “CSV UTF-8”.",
+        "vi": "tệp CSV không phải UTF-8: lưu lại bằng “CSV UTF-8”, hoặc gửi tệp .xlsx.",
+        "en": "the CSV file is not UTF-8: save it again as “CSV UTF-8”, or send the .xlsx file.",
     },
     "plan.imported": {
         "vi": "Đã nhập phương án từ tệp {file}. Giữ nguyên {kept} nhiệm vụ (cùng số, cùng nội "
-        "dung: giữ quá trình theo dõi), thêm {added}, bỏ {dropped}. Tình huống đang áp dụng: "
-        "<b>{level}</b>.",
-        "en": "The plan in {file} is imported. {kept} tasks kept (same number and content: "
-        "their history goes on), {added} added, {dropped} dropped. Situation in force: "
-        "<b>{level}</b>.",
+        "dung: giữ quá trình theo dõi), thêm {added}; {dropped} nhiệm vụ không còn trong tệp (vẫn "
+        "giữ lịch sử). Tình huống đang áp dụng: <b>{level}</b>.",
+        "en": "The plan in {file} is imported. {kept} tasks kept (same number and content: their "
+        "history goes on), {added} added; {dropped} no longer in the file (their history is "
+        "kept). Situation in force: <b>{level}</b>.",
+    },
+    "plan.level_reset": {
+        "vi": "⚠️ Tệp mới không còn tình huống {old}: tình huống đang áp dụng chuyển về {new}. "
+        "Nếu cần, gõ /tinhhuong để chuyển.",
+        "en": "⚠️ The new file has no situation {old}: situation {new} is now in force. Type "
+        "/level to switch if needed.",
     },
     "plan.no_plan": {
         "vi": "Nhóm chưa có phương án ứng phó. Ban Thường trực gõ /kehoach trong tin nhắn riêng "
@@ -199,8 +216,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "<b>{label}</b> {content} — {unit}: {state}",
     },
     "tasks.stale": {
-        "vi": " ⚠️ chưa tiến triển sau 2 kỳ",
+        "vi": " ⚠️ 2 kỳ liền chưa có tiến triển",
         "en": " ⚠️ no progress for 2 periods",
+    },
+    "tasks.button.more": {
+        "vi": "Xem tiếp ({shown}/{total}) ›",
+        "en": "More ({shown}/{total}) ›",
     },
     "tasks.hint": {
         "vi": "<i>Bấm một nhiệm vụ để báo tiến độ.</i>",
@@ -220,8 +241,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Recorded, task {label} ({unit}): <b>{state}</b>.",
     },
     "task.ask_note": {
-        "vi": "Có ghi chú thì gõ vào đây.",
-        "en": "If there is a note, type it here.",
+        "vi": "Nếu cần ghi chú cho nhiệm vụ {label}, anh/chị gõ vào đây.",
+        "en": "If task {label} needs a note, type it here.",
     },
     "task.button.no_note": {"vi": "Không có ghi chú", "en": "No note"},
     "plan.state.not_started": {"vi": "chưa thực hiện", "en": "not started"},
@@ -234,19 +255,19 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "<b>Plan: situation {level}</b> — {title} (since {since})",
     },
     "plan.section.counts": {
-        "vi": "Đã xong: {done} · Đang thực hiện: {in_progress} · Chưa thực hiện: {not_started}",
-        "en": "Done: {done} · In progress: {in_progress} · Not started: {not_started}",
+        "vi": "✅ Đã xong: {done} · ⏳ Đang thực hiện: {in_progress} · ▫️ Chưa thực hiện: "
+        "{not_started}",
+        "en": "✅ Done: {done} · ⏳ In progress: {in_progress} · ▫️ Not started: {not_started}",
     },
-    "plan.section.task": {
-        "vi": "{label} {content} — {done}/{total} xong",
-        "en": "{label} {content} — {done}/{total} done",
-    },
+    "plan.section.task": {"vi": "<b>{label}</b> {content} — ", "en": "<b>{label}</b> {content} — "},
+    "plan.section.unit": {"vi": "{unit} {mark}", "en": "{unit} {mark}"},
+    "plan.section.note": {"vi": " ({note})", "en": " ({note})"},
     "plan.section.stale": {
-        "vi": "; ⚠️ chưa tiến triển sau 2 kỳ: {names}",
-        "en": "; ⚠️ no progress for 2 periods: {names}",
+        "vi": "⚠️ {count} việc 2 kỳ liền chưa có tiến triển.",
+        "en": "⚠️ {count} with no progress for 2 periods.",
     },
     "plan.section.more": {
-        "vi": "… và {count} nhiệm vụ khác (gõ /nhiemvu để xem).",
-        "en": "… and {count} more tasks (type /tasks to see them).",
+        "vi": "… và {count} nhiệm vụ khác (đủ trong báo cáo /xuatbaocao).",
+        "en": "… and {count} more tasks (all of them in /export).",
     },
 }

@@ -61,6 +61,7 @@ class FileMethods(MessageMethods):
         if len(content) > MAX_DOWNLOAD:
             raise ApiError(400, "Bad Request: file is too big")
         path = f"documents/{file_id}{Path(name).suffix}"
+        self.file_paths[path] = file_id
         return {
             "file_id": file_id,
             "file_unique_id": f"u-{file_id}",
@@ -69,9 +70,9 @@ class FileMethods(MessageMethods):
         }
 
     def download(self, path: str) -> bytes | None:
-        """The content behind a getFile path (documents/<file id>.<suffix>)."""
-        file_id = Path(path).stem
-        found = self.uploads.get(file_id)
+        """The content behind a path getFile gave; None (a 404) for any other path."""
+        file_id = self.file_paths.get(path)
+        found = self.uploads.get(file_id) if file_id is not None else None
         return found[1] if found is not None else None
 
     async def _send_document(self, params: JSON, files: JSON) -> JSON:

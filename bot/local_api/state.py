@@ -57,6 +57,7 @@ class ServerState:
         self._file_ids = itertools.count(1)
         # What people uploaded, by file id: getFile and the file download serve it.
         self.uploads: dict[str, tuple[str, bytes]] = {}  # file id -> (name, content)
+        self.file_paths: dict[str, str] = {}  # a path getFile gave -> its file id
         self.limits: SendingLimits | None = None  # None: any pace is accepted
         self._sends: deque[tuple[float, int]] = deque()  # (when, chat id) of the last minute
         self._unread: dict[int, deque[BotMessage]] = defaultdict(deque)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.config import GroupConfig
-from bot.core.answers import AnswerKind
+from bot.core.answers import UNCHANGED, AnswerKind
 from bot.core.directions import read_result
 from bot.core.plans import (
     CarrierLine,
@@ -81,6 +81,7 @@ class Stored:
     added: int
     dropped: int  # no longer in the file: kept inactive with their history
     level: int  # in force
+    reset_from: int | None = None  # the situation in force before, gone from the new file
 
 
 async def store(
@@ -94,6 +95,7 @@ async def store(
     """The plan replaces the group's; a task that stays (same situation, block, number and
     content) keeps its row, units' progress and history."""
     row = await uow.plans.of_group(group.id)
+    reset_from = None
     if row is None:
         row = await uow.plans.add(
             PlanRow(
@@ -108,8 +110,18 @@ async def store(
     else:
         row.file_name, row.imported_at = file_name, now
         row.imported_by = person.id if person else None
-        if row.level not in plan.levels:
-            row.level, row.level_since = plan.levels[0], now
+        if row.level not in plan.levels:  # said, and recorded as a switch
+            reset_from, row.level, row.level_since = row.level, plan.levels[0], now
+            await uow.plans.add_event(
+                PlanEvent(
+                    plan_id=row.id,
+                    person_id=person.id if person else None,
+                    kind="level",
+                    value=f"{reset_from}>{row.level}",
+                    text=file_name,
+                    at=now,
+                )
+            )
     await uow.plans.replace_sections(
         row.id,
         [
@@ -180,7 +192,7 @@ async def store(
         )
     )
     levels = tuple((lv, plan.title(lv), len(plan.in_force(lv))) for lv in plan.levels)
-    return Stored(levels, kept, added, dropped, row.level)
+    return Stored(levels, kept, added, dropped, row.level, reset_from)
 
 
 def _identity(task: PlanTask) -> tuple[int, str, str, str]:
@@ -235,6 +247,12 @@ async def load(uow: UnitOfWork, group_id: int) -> Loaded | None:
     return Loaded(row, Plan(sections, core), by_place, carriers)
 
 
+def progress_since(carrier: PlanCarrier, row: PlanRow) -> datetime:
+    """Since when a unit's task counts as without progress: its last change, or the switch
+    to the situation in force if later (a task of a new situation is not stale at once)."""
+    return max(carrier.changed_at, row.level_since)
+
+
 def label(task: PlanTask) -> str:
     return ".".join(p for p in (str(task.level), task.block, task.number) if p)
 
@@ -259,7 +277,9 @@ async def read_picture(
                         unit_name(config, c.unit),
                         c.state,
                         c.note,
-                        is_stale(c.state, c.changed_at.astimezone(tz).date(), today),
+                        is_stale(
+                            c.state, progress_since(c, loaded.row).astimezone(tz).date(), today
+                        ),
                     )
                     for c in carriers
                 ),
@@ -355,6 +375,6 @@ async def apply_report(
             continue  # reported since (/nhiemvu): that one stands
         read = read_result(answer.text)
         note = read.note if read is not None else ""
-        await record_progress(
-            uow, loaded.row.id, carrier, answer.value, note, person, now, "report"
-        )
+        # "Không đổi": the state the unit has now, reported again.
+        state = carrier.state if answer.value == UNCHANGED else answer.value
+        await record_progress(uow, loaded.row.id, carrier, state, note, person, now, "report")

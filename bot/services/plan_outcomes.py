@@ -36,6 +36,7 @@ class PlanImported(Outcome):
     added: int
     dropped: int
     level: int
+    reset_from: int | None = None  # the situation in force before, gone from the new file
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ class TaskList(Outcome):
     title: str
     items: tuple[TaskItem, ...]
     picture: PlanPicture | None = None  # the secretariat's view
+    start: int = 0  # the first item shown ("Xem tiếp" shows the next ones)
 
 
 @dataclass(frozen=True)

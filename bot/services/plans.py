@@ -12,10 +12,10 @@ from datetime import datetime, timedelta
 from bot.config import AppConfig, GroupConfig
 from bot.core.directions import Result
 from bot.core.periods import PeriodKey
-from bot.core.plans import Plan, Problem, read_plan
+from bot.core.plans import Plan, Problem, is_stale, read_plan
 from bot.core.policy import Action
 from bot.core.text import fold_for_matching
-from bot.exports.plan_file import read_table
+from bot.exports.plan_file import MAX_FILE, read_table
 from bot.services.acting import Acting, Place, UseCases, Work
 from bot.services.direction_mail import who
 from bot.services.outcomes import NotMember, Outcome, StaleButton
@@ -25,6 +25,7 @@ from bot.services.plan_data import (
     Loaded,
     label,
     load,
+    progress_since,
     read_picture,
     record_progress,
     store,
@@ -66,7 +67,8 @@ from storage.uow import UnitOfWork
 Fetch = Callable[[str], Awaitable[bytes]]  # a file's content by its file id
 LEVEL_POST = "plan_level"  # the announcement of a switch, claimed in the ledger
 NOTHING_WORDS = frozenset({"không", "khong", "không có", "ko", "no", "none", "-"})
-ASK_LIFE = timedelta(hours=2)  # a file or a note asked for longer ago was left
+# A file or a note asked for longer ago was left: the next message is for something else.
+ASK_LIFE = {"file": timedelta(hours=2), "note": timedelta(minutes=30)}
 
 
 def problem_lines(problems: tuple[Problem, ...]) -> tuple[ProblemLine, ...]:
@@ -82,8 +84,8 @@ class PlanService:
         self._config = config
         self._words = words
         self._acting = UseCases(db, config)
-        # (chat, user) -> since when the bot waits on them for a plan's file or a task's note.
-        self._waiting: dict[tuple[int, int], datetime] | None = None
+        # (chat, user) -> what the bot waits on them for (a plan's file, a task's note), since.
+        self._waiting: dict[tuple[int, int], tuple[str, datetime]] | None = None
 
     # --- importing --------------------------------------------------------------------------
 
@@ -137,18 +139,27 @@ class PlanService:
         sender: Sender,
         file_id: str,
         file_name: str | None,
+        size: int | None,
         fetch: Fetch,
         now: datetime,
     ) -> Outcome | None:
-        """A document sent after /kehoach, in that private chat: the plan to import.
-        None: the bot asked nobody for a plan here."""
-        if not chat.private or not await self._asked(chat, sender, now):
-            return None
+        """A spreadsheet (XLSX, CSV) sent after /kehoach, in that private chat: the plan to
+        import. None: the bot asked nobody for a plan here, or it is another kind of file
+        (a report's PDF goes where it would have gone)."""
         name = file_name or "phuong-an"
-        try:
-            content = await fetch(file_id)
-        except Exception:  # the platform refused (too big) or failed: said, nothing kept
-            content = None
+        if not chat.private or not name.lower().endswith((".xlsx", ".csv")):
+            return None
+        if await self._asked(chat, sender, now) != "file":
+            return None
+        content: bytes | None = None
+        problem: str | None = None
+        if size is not None and size > MAX_FILE:  # said before it is fetched
+            problem = "plan.file_too_big"
+        else:
+            try:
+                content = await fetch(file_id)
+            except Exception:  # the platform refused it or failed: said, nothing kept
+                problem = "plan.not_fetched"
 
         async def work(acting: Acting) -> Outcome:
             ask = await acting.uow.plans.ask(acting.chat.id, acting.person.id)
@@ -156,8 +167,9 @@ class PlanService:
             if ask is None or place is None:
                 return StaleButton(acting.language)
             if content is None:
-                problem = ProblemLine(0, "", "plan.unreadable")
-                return PlanRefused(place.config.language, name, (problem,))
+                params = (("limit", str(MAX_FILE // 1024 // 1024)),)
+                line = ProblemLine(0, "", problem or "plan.unreadable", params)
+                return PlanRefused(place.config.language, name, (line,))
             outcome = await self._import(
                 acting.uow, place.group, place.config, content, name, acting.person, acting.now
             )
@@ -211,6 +223,7 @@ class PlanService:
             stored.added,
             stored.dropped,
             stored.level,
+            stored.reset_from,
         )
 
     # --- the situation in force ---------------------------------------------------------------
@@ -372,29 +385,57 @@ class PlanService:
         too), or for the secretariat where the whole plan stands."""
 
         async def work(acting: Acting) -> Outcome:
-            for place in acting.places:
-                units = units_led(place.config, acting.person.user_id)
-                if not units and not place.secretariat:
-                    continue
-                loaded = await load(acting.uow, place.group.id)
-                if loaded is None:
-                    return NoPlan(place.config.language)
-                level = loaded.row.level
-                title = loaded.plan.title(level)
-                items = _items(place.config, loaded, units, acting.now)
-                picture = None
-                if place.secretariat:
-                    picture = await read_picture(acting.uow, place.group, place.config, acting.now)
-                if not items and picture is None:
-                    return NoTasks(place.config.language, level)
-                return TaskList(
-                    who(acting.person), place.config.language, level, title, tuple(items), picture
-                )
-            return NotMember(acting.language)
+            return await self._task_list(acting, 0)
 
         return await self._acting.run(
             chat, sender, now, work, handled=message_key(chat, message_id)
         )
+
+    async def tasks_from(
+        self, chat: Chat, query_id: str, sender: Sender, start: int, now: datetime
+    ) -> Outcome:
+        """ "Xem tiếp": the next tasks of the list."""
+
+        async def work(acting: Acting) -> Outcome:
+            return await self._task_list(acting, max(start, 0))
+
+        return await self._press(chat, query_id, sender, now, work, None)
+
+    async def _task_list(self, acting: Acting, start: int) -> Outcome:
+        """The first group of the person's that has a plan and a unit of theirs in it (or
+        that they are the secretariat of)."""
+        found: Outcome = NotMember(acting.language)
+        for place in acting.places:
+            units = await self._units(acting, place)
+            if not units and not place.secretariat:
+                continue
+            loaded = await load(acting.uow, place.group.id)
+            if loaded is None:
+                found = NoPlan(place.config.language)
+                continue
+            level = loaded.row.level
+            title = loaded.plan.title(level)
+            items = _items(place.config, loaded, units, acting.now)
+            picture = None
+            if place.secretariat:
+                picture = await read_picture(acting.uow, place.group, place.config, acting.now)
+            if not items and picture is None:
+                return NoTasks(place.config.language, level)
+            language = place.config.language
+            return TaskList(
+                who(acting.person), language, level, title, tuple(items), picture, start
+            )
+        return found
+
+    async def _units(self, acting: Acting, place: Place) -> tuple[str, ...]:
+        """The units the person reports for in ``place``: as the configuration lists them
+        (departments too), and organizations they joined (/dangky, approved)."""
+        units = list(units_led(place.config, acting.person.user_id))
+        for organization_id in place.led:
+            organization = await acting.uow.groups.organization(organization_id)
+            if organization is not None and organization.code not in units:
+                units.append(organization.code)
+        return tuple(units)
 
     async def open_task(
         self, chat: Chat, query_id: str, sender: Sender, carrier_id: int, now: datetime
@@ -461,7 +502,7 @@ class PlanService:
     ) -> Outcome | None:
         """A note on the task just reported, from the person the bot asked. None: it
         asked nobody here (a file is asked for by /kehoach: text is not the file)."""
-        if not await self._asked(chat, sender, now):
+        if await self._asked(chat, sender, now) != "note":
             return None
 
         async def work(acting: Acting) -> Outcome | None:
@@ -513,7 +554,7 @@ class PlanService:
         if carrier is None or task is None or plan is None or not carrier.active:
             return None
         place = next((p for p in acting.places if p.group.id == plan.group_id), None)
-        if place is None or carrier.unit not in units_led(place.config, acting.person.user_id):
+        if place is None or carrier.unit not in await self._units(acting, place):
             return None
         config = place.config
         item = TaskItem(
@@ -549,14 +590,28 @@ class PlanService:
         await self._note_waiting(chat, sender)
         return outcome
 
-    async def _asked(self, chat: Chat, sender: Sender, now: datetime) -> bool:
-        """Whether the bot waits on this person here, asked within ``ASK_LIFE`` (an older
-        question was left: a document or a message now is for something else)."""
+    async def _asked(self, chat: Chat, sender: Sender, now: datetime) -> str | None:
+        """What the bot waits on this person here for ("file", "note"), if asked lately (an
+        older question was left: a document or a message now is for something else)."""
         if self._waiting is None:
             async with self._db.unit_of_work() as uow:
-                self._waiting = {(c, u): at for c, u, at in await uow.plans.asks()}
-        since = self._waiting.get((chat.id, sender.user_id))
-        return since is not None and now - since <= ASK_LIFE
+                asks = await uow.plans.asks()
+            self._waiting = {(c, u): (what, at) for c, u, what, at in asks}
+        found = self._waiting.get((chat.id, sender.user_id))
+        if found is None or now - found[1] > ASK_LIFE[found[0]]:
+            return None
+        return found[0]
+
+    async def forget(self, chat: Chat, sender: Sender) -> None:
+        """The person turned to something else (/baocao, /huy): the bot stops waiting."""
+        if self._waiting is not None and (chat.id, sender.user_id) not in self._waiting:
+            return
+        async with self._db.unit_of_work() as uow:
+            person = await uow.people.by_user_id(sender.user_id)
+            if person is not None:
+                await uow.plans.drop_ask(chat.id, person.id)
+            await uow.commit()
+        await self._note_waiting(chat, sender)
 
     async def _note_waiting(self, chat: Chat, sender: Sender) -> None:
         async with self._db.unit_of_work() as uow:
@@ -567,7 +622,7 @@ class PlanService:
         if ask is None:
             self._waiting.pop((chat.id, sender.user_id), None)
         else:
-            self._waiting[(chat.id, sender.user_id)] = ask.updated_at
+            self._waiting[(chat.id, sender.user_id)] = (ask.what, ask.updated_at)
 
 
 def _always(work: Callable[[Acting], Awaitable[Outcome | None]]) -> Work:
@@ -598,14 +653,13 @@ def _units(config: GroupConfig, loaded: Loaded, level: int) -> tuple[UnitTasks, 
 def _items(
     config: GroupConfig, loaded: Loaded, units: tuple[str, ...], now: datetime
 ) -> list[TaskItem]:
-    from bot.core.plans import is_stale
-
-    today = now.astimezone(config.timezone).date()
+    tz = config.timezone
+    today = now.astimezone(tz).date()
     items = []
     for task, carriers in loaded.in_force():
         for carrier in carriers:
             if carrier.unit in units:
-                changed = carrier.changed_at.astimezone(config.timezone).date()
+                changed = progress_since(carrier, loaded.row).astimezone(tz).date()
                 items.append(
                     TaskItem(
                         carrier.id,

@@ -96,6 +96,8 @@ from storage.models import (
 from storage.repositories import AnswerRow
 from storage.uow import UnitOfWork
 
+FOLLOW_UP_PREFIXES = ("cd_", "nv_")  # the bot's own questions after a template's
+
 
 @dataclass(frozen=True)
 class File:
@@ -536,9 +538,15 @@ class ReportingService:
                 case talk.SubmitReport():
                     report.state = ReportState.SUBMITTED
                     report.submitted_at, report.submitted_by = now, person.id
-                    changed = [q.key for q in setting.follow_ups]
+                    # Every answer about a task or a direction, also one asked before a
+                    # switch of the situation took its question away.
+                    changed = sorted(
+                        k
+                        for k in stored | {q.key for q in setting.follow_ups}
+                        if k.startswith(FOLLOW_UP_PREFIXES)
+                    )
             await uow.reports.touch(report, now)
-        if changed and setting.follow_ups:
+        if changed:
             # The report's answers about plan tasks and directions update them once it is
             # submitted.
             await apply_report(uow, setting.group.id, report, person, changed, now)

@@ -14,7 +14,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.buttons import Press
-from bot.core.answers import AnswerKind
+from bot.core.answers import UNCHANGED, AnswerKind
 from bot.core.directions import read_result
 from bot.core.formatting import format_value
 from bot.core.questionnaire import Question
@@ -101,6 +101,9 @@ def worded(question: Question, shown: Shown | None, lang: str) -> str:
     far a direction has got in words, with its note; "" for no answer."""
     if shown is None:
         return ""
+    if question.kind is AnswerKind.PROGRESS and shown.value == UNCHANGED:
+        previous = plain(f"plan.state.{question.previous}", lang) if question.previous else ""
+        return plain("plan.no_change", lang, state=previous)
     if question.kind is AnswerKind.PROGRESS and shown.value is not None:
         state = plain(f"direction.result.{shown.value}", lang)
         read = read_result(shown.text)

@@ -32,7 +32,9 @@ from bot.services.plan_outcomes import (
 from bot.views.base import Button, View, lead, short, when
 
 LISTED_PROBLEMS = 10
-LISTED_TASKS = 10  # in a list or the digest; the rest are counted
+LISTED_TASKS = 10  # in the digest; the rest are counted
+PAGE = 8  # tasks a list shows at once ("Xem tiếp" for the next)
+UNITS_PER_TASK = 6  # units a digest's line names; the rest are in /nhiemvu and the files
 CONTENT = 60  # characters of a task's content in a list
 NAME = 40  # characters of a unit's name in a list
 STATES = (Result.DONE.value, Result.IN_PROGRESS.value, Result.NOT_STARTED.value)
@@ -66,6 +68,9 @@ def render_plans(outcome: Outcome, private: bool) -> View | None:
                 t("plan.level_line", lang, level=n, title=short(title, CONTENT), count=count)
                 for n, title, count in outcome.levels
             ]
+            if outcome.reset_from is not None:
+                reset = t("plan.level_reset", lang, old=outcome.reset_from, new=outcome.level)
+                levels.append(reset)
             return View(Html("\n".join([text, *levels])))
         case NoPlan(language=lang):
             return View(t("plan.no_plan", lang))
@@ -117,7 +122,9 @@ def render_plans(outcome: Outcome, private: bool) -> View | None:
             skip = Button(
                 plain("task.button.no_note", lang), buttons.TaskNoNote(who.user_id, item.carrier)
             )
-            asked = Html(lead(who, private) + text + "\n" + t("task.ask_note", lang))
+            asked = Html(
+                lead(who, private) + text + "\n" + t("task.ask_note", lang, label=item.label)
+            )
             return View(asked, ((skip,),) if private else (), expects_answer=True)
         case NoTasks(language=lang, level=level):
             return View(t("tasks.none", lang, level=level))
@@ -240,17 +247,22 @@ def _tasks(outcome: TaskList, private: bool) -> View:
         lead(who, private)
         + t("tasks.title", lang, level=outcome.level, title=short(outcome.title, 80))
     ]
-    listed = 8 if outcome.picture is None else 4
-    lines += [_item(i, lang) for i in outcome.items[:listed]]
-    rows = tuple(
+    page = PAGE if outcome.picture is None else 4
+    shown = outcome.items[outcome.start : outcome.start + page]
+    lines += [_item(i, lang) for i in shown]
+    rows: list[tuple[Button, ...]] = [
         (Button(short(f"{i.label} {i.content}"), buttons.OpenTask(who.user_id, i.carrier)),)
-        for i in outcome.items[:listed]
-    )
-    if outcome.items:
+        for i in shown
+    ]
+    following = outcome.start + page
+    if following < len(outcome.items):
+        more = plain("tasks.button.more", lang, shown=following, total=len(outcome.items))
+        rows.append((Button(more, buttons.TasksFrom(who.user_id, following)),))
+    if shown:
         lines.append(t("tasks.hint", lang))
-    if outcome.picture is not None:
-        lines += ["", *section_lines(outcome.picture, lang, listed=4)]
-    return View(Html("\n".join(lines)), rows)
+    if outcome.picture is not None and outcome.start == 0:
+        lines += ["", *section_lines(outcome.picture, lang, listed=3)]
+    return View(Html("\n".join(lines)), tuple(rows))
 
 
 def _card(item: TaskItem, lang: str) -> Html:
@@ -277,29 +289,38 @@ def _states(owner: int, item: TaskItem, lang: str) -> tuple[tuple[Button, ...], 
     )
 
 
+MARKS = {"done": "✅", "in_progress": "⏳", "not_started": "▫️"}  # the legend is in the counts
+
+
 def section_lines(picture: PlanPicture, lang: str, listed: int = LISTED_TASKS) -> list[Html]:
     """The digest's and /summary's plan section: the situation in force, counts by state,
-    each task with how many of its units are done, and those without progress flagged."""
+    then each task with who carries it, each unit's state (its mark) and latest note, and
+    the units without progress for two periods flagged."""
     since = f"{picture.since:%d/%m/%Y}"
     lines = [
         t("plan.section", lang, level=picture.level, title=short(picture.title, 100), since=since),
         t("plan.section.counts", lang, **picture.counts),
     ]
     for task in picture.tasks[:listed]:
-        done = sum(1 for c in task.carriers if c.state == Result.DONE.value)
-        line = t(
-            "plan.section.task",
-            lang,
-            label=task.label,
-            content=short(task.content, 60),
-            done=done,
-            total=len(task.carriers),
-        )
-        stale = [short(c.unit, 30) for c in task.carriers if c.stale]
-        if stale:
-            names = ", ".join(stale[:3]) + ("…" if len(stale) > 3 else "")
-            line = Html(line + t("plan.section.stale", lang, names=names))
-        lines.append(line)
+        units = []
+        for carrier in task.carriers[:UNITS_PER_TASK]:
+            unit = t(
+                "plan.section.unit",
+                lang,
+                unit=short(carrier.unit, 24),
+                mark=MARKS.get(carrier.state, ""),
+            )
+            if carrier.note:
+                unit = Html(unit + t("plan.section.note", lang, note=short(carrier.note, 40)))
+            if carrier.stale:
+                unit = Html(unit + "⚠️")
+            units.append(unit)
+        if len(task.carriers) > UNITS_PER_TASK:
+            units.append(Html("…"))
+        line = t("plan.section.task", lang, label=task.label, content=short(task.content, 50))
+        lines.append(Html(line + "; ".join(units)))
+    if any(c.stale for task in picture.tasks for c in task.carriers):
+        lines.append(t("plan.section.stale", lang, count=picture.stale))
     if len(picture.tasks) > listed:
         lines.append(t("plan.section.more", lang, count=len(picture.tasks) - listed))
     return lines

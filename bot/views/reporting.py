@@ -6,7 +6,7 @@ from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from bot import buttons
-from bot.core.answers import AnswerKind
+from bot.core.answers import UNCHANGED, AnswerKind
 from bot.core.directions import Result
 from bot.core.status import ReportStatus
 from bot.i18n import Html, plain, t
@@ -192,7 +192,7 @@ def _ask(outcome: Ask, private: bool) -> View:
             same = plain(
                 "plan.no_change", lang, state=plain(f"plan.state.{question.previous}", lang)
             )
-            choose = buttons.Choose(ctx.who.user_id, ctx.report_id, question.key, question.previous)
+            choose = buttons.Choose(ctx.who.user_id, ctx.report_id, question.key, UNCHANGED)
             previous = ((Button(same, choose),),)
         rows = previous + tuple(
             (

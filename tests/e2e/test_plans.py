@@ -131,7 +131,7 @@ async def test_a_wrong_file_is_refused_by_row_and_column_and_nothing_is_stored(
     assert answer.plain_text is not None
     assert "Chưa nhập phương án từ tệp phuong-an.csv: có 2 chỗ cần sửa." in answer.plain_text
     assert "• Dòng 4, cột “STT”: số thứ tự 1 đã có ở trên" in answer.plain_text
-    assert "• Dòng 7, cột “Cơ quan thực hiện”: không biết đơn vị “Hội Phụ lão”" in (
+    assert "• Dòng 7, cột “Cơ quan thực hiện”: không nhận ra đơn vị “Hội Phụ lão”" in (
         answer.plain_text
     )
     assert rows(db_path, "SELECT count(*) FROM plans") == [(0,)]
@@ -293,7 +293,7 @@ async def test_importing_again_keeps_the_history_of_tasks_that_stay(
 
     assert answer.plain_text is not None
     assert "Giữ nguyên 2 nhiệm vụ" in answer.plain_text
-    assert "thêm 1, bỏ 1" in answer.plain_text
+    assert "thêm 1; 1 nhiệm vụ không còn trong tệp (vẫn giữ lịch sử)" in answer.plain_text
     assert ("1.2", "mttq/van_phong", "in_progress", None) in carriers(db_path)
 
 
@@ -311,8 +311,9 @@ async def test_the_digest_shows_the_situation_in_force_and_flags_tasks_without_p
         m.plain_text or "" for m in api.unread(group.id) if "Tổng hợp" in (m.plain_text or "")
     )
     assert "Phương án: tình huống 1 — Bình thường (từ 23/11/2026)" in digest
-    assert "Đã xong: 0 · Đang thực hiện: 0 · Chưa thực hiện: 3" in digest
-    assert "1.2 Trực cơ quan — 0/1 xong; ⚠️ chưa tiến triển sau 2 kỳ: Văn phòng" in digest
+    assert "✅ Đã xong: 0 · ⏳ Đang thực hiện: 0 · ▫️ Chưa thực hiện: 3" in digest
+    assert "1.2 Trực cơ quan — Văn phòng ▫️⚠️" in digest
+    assert "⚠️ 3 việc 2 kỳ liền chưa có tiến triển." in digest
 
 
 async def _press(
@@ -357,3 +358,74 @@ async def test_a_question_of_situation_2_is_asked_only_once_the_group_is_switche
 
         assert asked.plain_text is not None
         assert "Câu 2/3. Số cán bộ đang cách ly" in asked.plain_text
+
+
+async def test_a_department_with_many_tasks_pages_through_them(
+    bot: BotHarness, api: LocalBotApi
+) -> None:
+    secretary, secretary_chat, _ = await imported(bot, api, SOC_TRANG.read_bytes(), SOC_TRANG.name)
+    api.send(secretary_chat, secretary, "/tinhhuong 2")
+    confirm = await bot.only_reply(secretary_chat.id)
+    await _press(bot, api, confirm, secretary, "Xác nhận chuyển")
+    office, chat = await started(bot, api, OFFICE_ID, "Hoa")
+
+    api.send(chat, office, "/nhiemvu")
+    first = await bot.only_reply(chat.id)
+    first_labels = [label for label, _ in first.buttons()]
+    following = await _press(bot, api, first, office, "Xem tiếp")
+    following_labels = [label for label, _ in following.buttons()]
+    last = await _press(bot, api, following, office, "Xem tiếp")
+
+    # At situation 2 the Văn phòng carries 19 tasks: block B's and, as in situation 1, its.
+    assert first_labels[-1] == "Xem tiếp (8/19) ›"
+    assert following_labels[-1] == "Xem tiếp (16/19) ›"
+    assert len(last.buttons()) == 3  # the 17th to the 19th
+    assert "1.17" in (last.plain_text or "")
+
+
+async def test_a_document_that_is_not_a_spreadsheet_is_not_taken_for_the_plan(
+    bot: BotHarness, api: LocalBotApi, db_path: Path
+) -> None:
+    secretary, chat = await started(bot, api, SECRETARY_ID, "Trần Thị Thư")
+    api.send(chat, secretary, "/kehoach")
+    await bot.only_reply(chat.id)
+
+    api.send_document(chat, secretary, "bao-cao.pdf", content=b"%PDF-1.4")
+    await bot.settle()
+
+    assert not any("phương án" in (m.plain_text or "") for m in api.unread(chat.id))
+    assert rows(db_path, "SELECT count(*) FROM plans") == [(0,)]
+
+
+async def test_no_change_in_a_report_keeps_what_another_reporter_recorded_meanwhile(
+    bot: BotHarness, api: LocalBotApi, clock: FakeClock, db_path: Path
+) -> None:
+    await imported(bot, api, SMALL.encode())
+    farmer, chat = await started(bot, api, FARMERS_LEADER_ID, "Dũng")
+    for answer in ("Tuyên truyền", "đang làm, đã in tờ rơi"):
+        if answer == "Tuyên truyền":
+            api.send(chat, farmer, "/baocao")
+            await bot.only_reply(chat.id)
+        api.send(chat, farmer, answer)
+        more = await bot.only_reply(chat.id)
+        if answer == "Tuyên truyền":
+            await _press(bot, api, more, farmer, "Xong")
+    await _press(bot, api, more, farmer, "Gửi báo cáo")
+    clock.advance(timedelta(days=7))
+    api.send(chat, farmer, "/baocao")
+    await bot.only_reply(chat.id)
+    api.send(chat, farmer, "Tuyên truyền")
+    more = await bot.only_reply(chat.id)
+    task = await _press(bot, api, more, farmer, "Xong")
+    api.press(task, farmer, task.button("Không đổi"))
+    review = await bot.only_reply(chat.id)
+    with sqlite3.connect(db_path) as connection:  # someone else reports it done meanwhile
+        connection.execute(
+            "UPDATE plan_carriers SET state = 'done', reported_at = '2026-12-01 00:00:00' "
+            "WHERE unit = 'hnd'"
+        )
+
+    await _press(bot, api, review, farmer, "Gửi báo cáo")
+
+    assert "Không đổi: đang thực hiện" in (review.plain_text or "")
+    assert [c[2] for c in carriers(db_path) if c[:2] == ("1.1", "hnd")] == ["done"]

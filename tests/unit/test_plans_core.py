@@ -197,3 +197,61 @@ def test_a_task_is_flagged_after_two_periods_without_progress() -> None:
     assert not is_stale("in_progress", date(2026, 11, 20), date(2026, 12, 3))
     assert is_stale("in_progress", date(2026, 11, 19), date(2026, 12, 3))
     assert not is_stale("done", date(2026, 1, 1), date(2026, 12, 3))
+
+
+def test_a_department_is_one_of_the_rows_organizations_and_a_name_with_va_is_one_name() -> None:
+    units = units_of(
+        [("mttq", "Ủy ban MTTQ tỉnh", (), True), ("doan", "Tỉnh đoàn", (), False)],
+        [("mttq", "vp", "Văn phòng", ()), ("mttq", "dt", "Ban Dân tộc và Tôn giáo", ())],
+    )
+    found = read_plan(
+        [HEAD, ["1", "Việc", "Tỉnh đoàn", "Văn phòng"], ["2", "Việc", "Ủy ban MTTQ tỉnh",
+                                                         "Ban Dân tộc và Tôn giáo"]],
+        units,
+    )  # fmt: skip
+    assert isinstance(found, tuple)
+    assert [(p.row, p.key) for p in found] == [(2, "plan.unknown_department")]
+
+
+def test_a_situation_brought_twice_is_asked_once() -> None:
+    found = plan(
+        ["I", "Tình huống 1: a"],
+        ["1", "Việc", "Tỉnh đoàn"],
+        ["II", "Tình huống 2: b"],
+        ["A", "x"],
+        ["", "Như tình huống 1"],
+        ["B", "y"],
+        ["", "Như tình huống 1"],
+    )
+    assert [t.label for t in found.in_force(2)] == ["1.1"]
+
+
+def test_a_situation_column_takes_only_a_digit() -> None:
+    head = ["Tình huống", *HEAD]
+    found = read_plan([head, ["²", "1", "Việc", "Tỉnh đoàn"]], UNITS)
+    assert isinstance(found, tuple)
+    assert found[0].key == "plan.bad_level"
+
+
+def test_rows_only_formatted_are_not_counted_and_a_hidden_sheet_is_not_the_plan() -> None:
+    book = Workbook()
+    hidden = book.active
+    assert hidden is not None
+    hidden.title = "Danh mục"
+    hidden.append(["Mã", "Tên"])
+    hidden.sheet_state = "hidden"
+    sheet = book.create_sheet("Phương án")
+    sheet.append(["STT", "Nội dung", "Cơ quan thực hiện"])
+    sheet.append(["1", "Việc", "Tỉnh đoàn"])
+    for row in range(3, 800):
+        sheet.cell(row=row, column=1).number_format = "@"  # formatted down the column, empty
+    sheet.cell(row=799, column=1).value = None
+    out = io.BytesIO()
+    book.save(out)
+    found = read_table(out.getvalue(), "a.xlsx")
+    assert found == [["STT", "Nội dung", "Cơ quan thực hiện"], ["1", "Việc", "Tỉnh đoàn"]]
+
+
+def test_a_csv_field_longer_than_the_reader_takes_is_refused_not_a_crash() -> None:
+    found = read_table(b'STT,"' + b"x" * 200_000 + b'"\n', "a.csv")
+    assert isinstance(found, Problem)

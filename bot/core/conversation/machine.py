@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.core.answers import (
     NUMERIC_KINDS,
+    UNCHANGED,
     AnswerKind,
     AnswerProblem,
     ParsedAnswer,
@@ -408,8 +409,9 @@ def _chose(turn: _Turn, event: Event) -> Say:
     question = turn.report.question(event.key)
     if event.key != turn.now.question_key or question is None or turn.now.pending is not None:
         return Stale()
+    unchanged = event.value == UNCHANGED and question.previous is not None
     parsed = parse_answer(question.kind, event.value, question.unit)
-    if not isinstance(parsed, ParsedAnswer) or parsed.value != event.value:
+    if not unchanged and (not isinstance(parsed, ParsedAnswer) or parsed.value != event.value):
         return Stale()  # not one of this question's choices
     old = turn.report.answers.get(question.key)
     turn.store(Put(question.key, event.value, event.value, None))
