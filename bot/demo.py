@@ -2,25 +2,34 @@
 
 The real application (the same wiring as ``giaoban run``) talks through python-telegram-bot's
 HTTP stack to the local Bot API server, with a temporary SQLite database and a clock the demo
-moves: a call for reports, leaders answering (one types a number the bot cannot read and is
-asked again), a reminder, the deadline, one organization overdue, the Monday digest with its
-chart, /summary and /export.
+moves: a call for reports; the office imports the response plan (phương án) the Front keeps,
+Sóc Trăng's for Covid-19 (docs/plans), with /kehoach and the file, situation 1 in force; leaders
+answering (one types a number the bot cannot read and is asked again), each member organization
+asked about its tasks in the plan too; a reminder, the deadline, one organization overdue, the
+Monday digest with its chart and the plan's section, /summary and /export.
 
-Then a direction (chỉ đạo) through the week after: after Monday's digest the office gives one
-to Hội Nông dân tỉnh with /chidao, due at the end of the week; it is posted in the group and
-sent to the leader, who acknowledges it. The other organizations' reports of that week are
-played without being printed; the farmers' report is asked about the direction and answers
-"in progress", the bot reminds the day before it is due, the leader replies to the post that
-it is done, and the next Monday's digest counts it in its "Chỉ đạo" section.
+Then a direction (chỉ đạo) and the plan's situation 2 through the week after: after Monday's
+digest the office gives a direction to Hội Nông dân tỉnh with /chidao, due at the end of the
+week; it is posted in the group and sent to the leader, who acknowledges it. The other
+organizations' reports of that week are played without being printed. On Tuesday afternoon a
+case at the Front's office: the office switches the plan to situation 2 with /tinhhuong and
+confirms, and the bot tells the group each unit's tasks at it. The farmers' report is asked
+about the direction and answers "in progress", then about its tasks at situation 2 (those of
+situation 1 carried on: "no change" is one tap); the bot reminds the day before the direction
+is due; the Front's Văn phòng reports one of its new tasks done, with a note, through
+/nhiemvu; the leader replies to the post that the direction is done; and the next Monday's
+digest counts it in its "Chỉ đạo" section and shows the plan at situation 2.
 
-Everything said is printed as a chat transcript; the Word report, the spreadsheet and the
+Everything said is printed as a chat transcript, but for long parts played without being
+printed (most questions about the plan's tasks); the Word report, the spreadsheet and the
 charts the bot sent are written to a folder.
 """
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -38,6 +47,7 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 GROUP_ID = -1001234567890
 GROUP_NAME = "MTT-CTXH tỉnh Tây Ninh"
 SECRETARY = (100000002, "Lê Thị Thu")  # the secretariat's office
+OFFICE = (100000003, "Đỗ Thị Hoa")  # reports for the Front's Văn phòng (a department)
 # code, name, leader's user id and Telegram name (many write their whole name as first name)
 ORGANIZATIONS = (
     ("mttq", "Ủy ban MTTQ Việt Nam tỉnh", 100000001, "Nguyễn Văn Minh"),
@@ -47,6 +57,15 @@ ORGANIZATIONS = (
     ("hnd", "Hội Nông dân tỉnh", 100000041, "Huỳnh Văn Dũng"),
     ("hccb", "Hội Cựu chiến binh tỉnh", 100000051, "Đặng Văn Hùng"),
 )
+# The Front's departments: the Sóc Trăng plan names them all.
+DEPARTMENTS: list[dict[str, Any]] = [
+    {"code": "van_phong", "name": "Văn phòng", "leaders": [OFFICE[0]]},
+    {"code": "ban_pttg", "name": "Ban Phong trào – Tuyên giáo"},
+    {"code": "ban_dttg", "name": "Ban Dân tộc – Tôn giáo"},
+    {"code": "ban_dcpl", "name": "Ban Dân chủ – Pháp luật"},
+]
+# The response plan imported at the start of the week shown: Sóc Trăng's for Covid-19.
+PLAN = Path(__file__).parents[1] / "docs" / "plans" / "soc-trang-covid-19.csv"
 # The bot has looked after the group for five weeks before the one shown (not printed), so
 # that the digest has last week to compare with and the chart has a trend.
 FIRST_MONDAY = 19  # October 2026, week 43
@@ -79,7 +98,18 @@ WEEK_49 = {
     "hlhpn": ("Tập huấn phòng, chống bạo lực gia đình cho 250 hội viên.", "26", "21 triệu"),
     "hccb": ("Phối hợp công an xã tuần tra bảo đảm an ninh khu vực biên giới.", "12", "8 triệu"),
 }
-# What the narrator says of the direction's days (the week's lines are the catalogue's demo.*).
+# How the members answer about their tasks in the plan (1.1, 1.2, 1.3 and 1.11, at situation 1
+# as at 2), after the template's questions: in week 48 (played, not printed, but for the youth
+# union's), and in week 49 before the switch (the farmers' report comes after it).
+TASKS_48 = {
+    "ldld": ["đã xong", "đang làm", "đang làm", "chưa thực hiện"],
+    "hlhpn": ["đã xong", "đang làm", "đã xong", "đang làm"],
+    "hnd": ["đã xong", "đang làm", "chưa thực hiện", "chưa thực hiện"],
+}
+TASKS_49 = ["đã xong", "đang làm", "đang làm", "đang làm"]
+OFFICE_NOTE = "Đã báo khẩn Thường trực và Ban Chỉ đạo tỉnh lúc 14 giờ 30 ngày 01/12."
+# What the narrator says of the plan's and the direction's days (the week's lines are the
+# catalogue's demo.*).
 ASIDES = {
     "give": "Sau giao ban, Văn phòng giao chỉ đạo cho Hội Nông dân tỉnh, hạn cuối tuần; bot đăng "
     "vào nhóm và nhắn riêng lãnh đạo Hội",
@@ -88,7 +118,19 @@ ASIDES = {
     "report": "Báo cáo tuần của Hội Nông dân hỏi thêm kết quả thực hiện chỉ đạo #1",
     "due": "Chỉ đạo #1 đến hạn ngày mai: bot nhắc lãnh đạo Hội Nông dân",
     "done": "Hội Nông dân trả lời tin chỉ đạo trong nhóm: đã xong; người giao được báo",
-    "digest": "Sáng thứ Hai: bản tổng hợp tuần 49 đếm chỉ đạo trong phần «Chỉ đạo»",
+    "digest": "Sáng thứ Hai: bản tổng hợp tuần 49 đếm chỉ đạo trong phần «Chỉ đạo» và cho thấy "
+    "phương án ở tình huống 2",
+    "import": "Văn phòng nhập phương án phòng, chống dịch Covid-19 (bản của Sóc Trăng): gõ "
+    "/kehoach rồi gửi tệp CSV; tình huống 1 áp dụng từ hôm nay",
+    "tasks_asked": "Từ nay báo cáo tuần hỏi thêm từng nhiệm vụ của tổ chức trong phương án; ở "
+    "tình huống 1, mỗi tổ chức thành viên có bốn nhiệm vụ",
+    "unprinted": "các câu còn lại và bản xem lại không in ra ở đây",
+    "switch": "Chiều thứ Ba: một cán bộ cơ quan Ủy ban MTTQ tỉnh nghi nhiễm; Văn phòng chuyển "
+    "phương án sang tình huống 2 bằng /tinhhuong, xác nhận, và bot báo cả nhóm",
+    "effect": "Ở tình huống 2, các tổ chức thành viên tiếp tục nhiệm vụ của tình huống 1 (mục A): "
+    "báo cáo của Hội Nông dân hỏi lại từng nhiệm vụ, có nút «Không đổi»",
+    "office": "Văn phòng Ủy ban MTTQ tỉnh nhận các nhiệm vụ mới của tình huống 2 (mục B); cán bộ "
+    "Văn phòng báo tiến độ bằng /nhiemvu, kèm ghi chú",
 }
 
 
@@ -124,6 +166,7 @@ def demo_config(api_base_url: str, database: Path) -> AppConfig:
                     },
                     "organizations": [
                         {"code": code, "name": name, "leaders": [user_id]}
+                        | ({"front": True, "departments": DEPARTMENTS} if code == "mttq" else {})
                         for code, name, user_id, _ in ORGANIZATIONS
                     ],
                     "questions": QUESTIONS,
@@ -132,6 +175,13 @@ def demo_config(api_base_url: str, database: Path) -> AppConfig:
             ],
         }
     )
+
+
+@dataclass(frozen=True)
+class Press:
+    """In a report's answers: a button pressed rather than words typed."""
+
+    label: str
 
 
 @dataclass
@@ -153,6 +203,7 @@ class _Play:
         self.group = api.group(GROUP_ID, GROUP_NAME)
         self.people = {code: api.user(uid, name) for code, _, uid, name in ORGANIZATIONS}
         self.people["secretary"] = api.user(*SECRETARY)
+        self.people["office"] = api.user(*OFFICE)
         self.quiet = False  # played, not printed (the weeks before the one shown, and others)
 
     @contextmanager
@@ -227,17 +278,39 @@ class _Play:
         self.api.press(message, person, message.button(label))
         return await self._answer(chat)
 
-    async def report(self, code: str, answers: list[str]) -> None:
-        """A leader reports in private: /baocao, then each answer, then submits."""
+    async def send_file(self, code: str, path: Path) -> BotMessage | None:
+        """``code`` sends the file at ``path`` in private; returns the bot's last answer."""
+        chat, person = self.private(code), self.people[code]
+        content = await asyncio.to_thread(path.read_bytes)
+        size = f"{len(content) / 1024:.0f} KB"
+        sent = plain("demo.document", "vi", name=path.name, size=size)
+        self.say(f"{self._time()} {self._where(chat)} 👤 {_name(person)}: {sent}")
+        self.api.send_document(chat, person, path.name, content=content, mime_type="text/csv")
+        return await self._answer(chat)
+
+    async def report(
+        self, code: str, answers: Sequence[str | Press], *, printed: int | None = None
+    ) -> None:
+        """A leader reports in private: /baocao, then each answer (typed, or a button pressed),
+        then submits. Past the first ``printed`` answers, the others and the review are played
+        without being printed (the receipt is)."""
         prompt = await self.type(code, "/baocao")
         if prompt is not None and _has_button(prompt, "tuần này"):
             # Still owing an earlier week, the leader is asked which week: this one.
             prompt = await self.press(code, prompt, "tuần này")
-        for answer in answers:
+        quiet = self.quiet
+        for index, answer in enumerate(answers):
+            if index == printed:
+                self.aside(ASIDES["unprinted"])
+                self.quiet = True
             assert prompt is not None
+            if isinstance(answer, Press):
+                prompt = await self.press(code, prompt, answer.label)
+                continue
             prompt = await self.type(code, answer)
             if prompt is not None and _has_button(prompt, "Xong"):  # a text answer may go on
                 prompt = await self.press(code, prompt, "Xong")
+        self.quiet = quiet
         await self.press(code, prompt, "Gửi báo cáo")
 
     async def _answer(self, chat: Chat) -> BotMessage | None:
@@ -346,7 +419,13 @@ async def _week(play: _Play) -> None:
     play.narrate("demo.narrate.call")
     play.show_last(GROUP_ID)
 
+    play.at(23, 8, 30)
+    play.aside(ASIDES["import"])
+    await play.type("secretary", "/kehoach")
+    await play.send_file("secretary", PLAN)
+
     play.at(23, 9, 15)
+    play.aside(ASIDES["tasks_asked"])
     await play.report(
         "tinh_doan",
         [
@@ -355,7 +434,12 @@ async def _week(play: _Play) -> None:
             "35",
             "45 triệu",
             "Đề nghị hỗ trợ kinh phí in tài liệu tuyên truyền.",
+            Press("Đã xong"),
+            "đang làm, đã đăng 24 tin, bài phòng dịch trên trang của Tỉnh đoàn",
+            "chưa thực hiện",
+            "đang làm",
         ],
+        printed=6,
     )
     play.at(23, 10, 40)
     await play.report(
@@ -365,7 +449,9 @@ async def _week(play: _Play) -> None:
             "60",
             "120.000.000",
             "bỏ qua",
+            *TASKS_48["ldld"],
         ],
+        printed=4,
     )
 
     play.at(24, 9, 5)
@@ -378,7 +464,9 @@ async def _week(play: _Play) -> None:
             "22",
             "15,5 triệu",
             "bỏ qua",
+            *TASKS_48["hlhpn"],
         ],
+        printed=5,
     )
 
     play.at(24, 17)
@@ -403,7 +491,9 @@ async def _week(play: _Play) -> None:
             "18",
             "2,5 triệu",
             "Giá phân bón tăng, đề nghị có chính sách hỗ trợ.",
+            *TASKS_48["hnd"],
         ],
+        printed=4,
     )
 
     play.at(25, 17)
@@ -451,21 +541,37 @@ async def _direction_given(play: _Play) -> BotMessage:
     return post
 
 
+async def _situation_switched(play: _Play) -> None:
+    """Tuesday 1 December: a case at the Front's office; the secretary switches the plan to
+    situation 2 with /tinhhuong, confirms, and the bot tells the group."""
+    play.at(1, 14, month=12)
+    play.aside(ASIDES["switch"])
+    shown = await play.type("secretary", "/tinhhuong")
+    confirm = await play.press("secretary", shown, "Chuyển sang tình huống 2")
+    await play.press("secretary", confirm, "Xác nhận chuyển")
+
+
 async def _direction_followed(play: _Play, post: BotMessage) -> None:
-    """Week 49: the other organizations report (not printed); the farmers' report answers the
-    direction's question, the bot reminds the day before it is due, the leader replies to the
-    post that it is done, and Monday's digest counts it."""
+    """Week 49: the other organizations report (not printed); the plan is switched to
+    situation 2; the farmers' report answers the direction's question, then its tasks at
+    situation 2; the bot reminds the day before the direction is due; the Front's Văn phòng
+    reports a new task done with /nhiemvu; the leader replies to the post that the direction is
+    done, and Monday's digest counts it and shows the plan at situation 2."""
     play.at(1, 9, month=12)
     play.aside(ASIDES["others"])
     with play.unprinted():
         for index, (code, (did, households, money)) in enumerate(WEEK_49.items()):
             play.at(1, 9, 10 * index, month=12)
-            await play.report(code, [did, households, money, "bỏ qua"])
+            tasks = [] if code == "mttq" else TASKS_49
+            await play.report(code, [did, households, money, "bỏ qua", *tasks])
+    await _situation_switched(play)
+    with play.unprinted():
         play.at(1, 17, month=12)  # the reminder: the farmers have not reported yet
         await play.tick()
 
     play.at(2, 10, 20, month=12)
     play.aside(ASIDES["report"])
+    play.aside(ASIDES["effect"])
     await play.report(
         DIRECTED,
         [
@@ -474,7 +580,12 @@ async def _direction_followed(play: _Play, post: BotMessage) -> None:
             "6 triệu",
             "bỏ qua",
             "đang làm, đã có 45 hội viên đăng ký",
+            Press("Không đổi"),
+            "xong, đã phát 2.000 tờ rơi về phòng dịch ở 12 xã",
+            "đang làm, đã vận động được 35 triệu đồng cho Quỹ phòng, chống Covid-19",
+            "chưa thực hiện",
         ],
+        printed=6,
     )
     with play.unprinted():
         play.at(2, 17, month=12)  # the deadline: every organization has reported
@@ -483,6 +594,13 @@ async def _direction_followed(play: _Play, post: BotMessage) -> None:
     play.at(3, 8, month=12)
     play.aside(ASIDES["due"])
     await play.tick()
+
+    play.at(3, 9, 30, month=12)
+    play.aside(ASIDES["office"])
+    listed = await play.type("office", "/nhiemvu")
+    card = await play.press("office", listed, "2.B.1 ")
+    await play.press("office", card, "Đã xong")  # recorded; a note may follow
+    await play.type("office", OFFICE_NOTE)
 
     play.at(4, 15, 30, month=12)
     play.aside(ASIDES["done"])
@@ -496,8 +614,8 @@ async def _direction_followed(play: _Play, post: BotMessage) -> None:
 
 
 async def play_demo(folder: Path | None = None, echo: Callable[[str], None] = print) -> DemoResult:
-    """Play the week and the direction of the week after; write the files the bot sent to
-    ``folder`` (a new one if None)."""
+    """Play the week with the plan imported, and the direction and the plan's switch of the
+    week after; write the files the bot sent to ``folder`` (a new one if None)."""
     out = folder or Path(tempfile.mkdtemp(prefix="giaoban-demo-"))
     out.mkdir(parents=True, exist_ok=True)
     clock = FakeClock(datetime(2026, 10, FIRST_MONDAY, 7, 0, tzinfo=TZ))

@@ -40,6 +40,12 @@ NAME = 40  # characters of a unit's name in a list
 STATES = (Result.DONE.value, Result.IN_PROGRESS.value, Result.NOT_STARTED.value)
 
 
+def _title(text: str, length: int) -> str:
+    """A situation's title inside a sentence: without the full stop the table may end it
+    with ("…xã.?")."""
+    return short(text.rstrip(" ."), length)
+
+
 def state_word(state: str, lang: str) -> str:
     return plain(f"plan.state.{state}", lang)
 
@@ -82,7 +88,7 @@ def render_plans(outcome: Outcome, private: bool) -> View | None:
                 lang,
                 current=outcome.current,
                 level=level,
-                title=short(outcome.title, 200),
+                title=_title(outcome.title, 200),
             )
             confirm = Button(
                 plain("level.button.confirm", lang),
@@ -96,7 +102,7 @@ def render_plans(outcome: Outcome, private: bool) -> View | None:
         case LevelSwitched(language=lang, old=old, new=new, title=title):
             if old == new:
                 return View(t("level.already", lang, new=new))
-            return View(t("level.switched", lang, new=new, title=short(title, 200)))
+            return View(t("level.switched", lang, new=new, title=_title(title, 200)))
         case LevelAnnouncement():
             return _announcement(outcome)
         case TaskList():
@@ -184,7 +190,7 @@ def _level(outcome: LevelShown, private: bool) -> View:
     since = f"{outcome.since.astimezone(outcome.timezone):%d/%m/%Y}"
     lines = [
         lead(who, private)
-        + t("level.shown", lang, level=outcome.level, title=short(outcome.title, 120), since=since),
+        + t("level.shown", lang, level=outcome.level, title=_title(outcome.title, 99), since=since),
         t("level.units", lang),
         *_unit_lines(outcome.units, lang),
     ]
@@ -212,7 +218,7 @@ def _announcement(outcome: LevelAnnouncement) -> View:
             lang,
             old=outcome.old,
             new=outcome.new,
-            title=short(outcome.title, 120),
+            title=_title(outcome.title, 120),
             by=outcome.by,
         ),
         t("level.units", lang),
@@ -245,7 +251,7 @@ def _tasks(outcome: TaskList, private: bool) -> View:
     lang, who = outcome.language, outcome.who
     lines = [
         lead(who, private)
-        + t("tasks.title", lang, level=outcome.level, title=short(outcome.title, 80))
+        + t("tasks.title", lang, level=outcome.level, title=_title(outcome.title, 80))
     ]
     page = PAGE if outcome.picture is None else 4
     shown = outcome.items[outcome.start : outcome.start + page]
@@ -298,7 +304,7 @@ def section_lines(picture: PlanPicture, lang: str, listed: int = LISTED_TASKS) -
     the units without progress for two periods flagged."""
     since = f"{picture.since:%d/%m/%Y}"
     lines = [
-        t("plan.section", lang, level=picture.level, title=short(picture.title, 100), since=since),
+        t("plan.section", lang, level=picture.level, title=_title(picture.title, 100), since=since),
         t("plan.section.counts", lang, **picture.counts),
     ]
     for task in picture.tasks[:listed]:

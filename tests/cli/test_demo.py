@@ -1,19 +1,21 @@
 """``giaoban demo`` and ``make run`` without a token: a week of the Tây Ninh group played
-offline, then a direction through the week after, printed as a transcript, with the files the
-bot sent written to a folder."""
+offline with the response plan imported, then a direction and the plan's situation 2 through
+the week after, printed as a transcript, with the files the bot sent written to a folder."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import re
 import shutil
 from pathlib import Path
 
+import pytest
 from docx import Document
 from openpyxl import load_workbook
 
 from bot.exports.chart import HEIGHT_PX, WIDTH_PX
-from tests.cli.test_cli import ROOT, config_text, giaoban
+from tests.cli.test_cli import ROOT, Result, config_text, giaoban
 from tests.images import png_size
 
 
@@ -27,12 +29,17 @@ def in_order(transcript: str, steps: list[str], start: int = 0) -> list[int]:
     return positions
 
 
-async def test_the_demo_plays_a_week_and_a_direction_and_writes_the_report_spreadsheet_and_charts(
-    tmp_path: Path,
-) -> None:
-    out = tmp_path / "demo"
-    result = await giaoban("demo", "--out", str(out))
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Result, Path]:
+    """``giaoban demo``, played once for the tests that read it (some seven seconds)."""
+    out = tmp_path_factory.mktemp("demo") / "demo"
+    return asyncio.run(giaoban("demo", "--out", str(out))), out
 
+
+def test_the_demo_plays_a_week_and_a_direction_and_writes_the_report_spreadsheet_and_charts(
+    demo: tuple[Result, Path],
+) -> None:
+    result, out = demo
     assert result.code == 0, result.stderr
     transcript = result.stdout
     # The week, in order: the call, a number the bot could not read asked again, the
@@ -87,10 +94,10 @@ async def test_the_demo_plays_a_week_and_a_direction_and_writes_the_report_sprea
             group + "Đã ghi nhận: Hội Nông dân tỉnh đã nhận chỉ đạo #1.",
             "✔️ Hội Nông dân tỉnh đã nhận chỉ đạo #1 (Huỳnh Văn Dũng).",
             "Hội Nông dân tỉnh · báo cáo tuần 49 (30/11 – 06/12)",
-            "Câu 5/5. Kết quả thực hiện chỉ đạo #1: Vận động hội viên đăng ký tham gia hiến máu",
+            "Câu 5/9. Kết quả thực hiện chỉ đạo #1: Vận động hội viên đăng ký tham gia hiến máu",
             "👤 Huỳnh Văn Dũng: đang làm, đã có 45 hội viên đăng ký",
-            "Đang thực hiện — đã có 45 hội viên đăng ký",
             "✅ Đã nhận báo cáo tuần 49 (30/11 – 06/12) của Hội Nông dân tỉnh",
+            "Đang thực hiện — đã có 45 hội viên đăng ký",  # in the receipt
             farmer + "⏰ Chỉ đạo #1 đến hạn ngày mai (04/12/2026)",
             "Đã ghi kết quả chỉ đạo #1 của Hội Nông dân tỉnh: Đã xong.",
             "✅ Hội Nông dân tỉnh báo đã xong chỉ đạo #1 (Huỳnh Văn Dũng).",
@@ -109,6 +116,69 @@ async def test_the_demo_plays_a_week_and_a_direction_and_writes_the_report_sprea
     )
     assert "Giao trong kỳ: #1" in next_digest
     assert png_size((out / "bieu-do-tuan-2026-W49.png").read_bytes()) == (WIDTH_PX, HEIGHT_PX)
+
+
+def test_the_demo_imports_the_plan_switches_to_situation_two_and_shows_the_effect(
+    demo: tuple[Result, Path],
+) -> None:
+    result, _ = demo
+    assert result.code == 0, result.stderr
+    transcript = result.stdout
+    group = "[Nhóm] 🤖 Giao Ban:\n      "
+    office = "[Riêng · Đỗ Thị Hoa] 🤖 Giao Ban:\n      "
+    # Imported at the start of week 48 (the secretary sends the file after /kehoach), then
+    # each member's report asks about its tasks; on Tuesday 1 December the office switches to
+    # situation 2 and the group is told; the farmers' report asks about their tasks at it;
+    # Văn phòng reports a new task with /nhiemvu; the next digest shows the plan at situation 2.
+    steps = in_order(
+        transcript,
+        [
+            "📣 Giao ban tuần 48 (23/11 – 29/11)",
+            "👤 Lê Thị Thu: /kehoach",
+            "👤 Lê Thị Thu: 📎 Tệp soc-trang-covid-19.csv (18 KB)",
+            "Đã nhập phương án từ tệp soc-trang-covid-19.csv.",
+            "Tình huống đang áp dụng: 1.",
+            "• Tình huống 2: Có phát sinh trường hợp cán bộ Mặt trận các cấp có ca nhiễm… — 28 "
+            "nhiệm vụ",
+            "Câu 5/8. 1.1. Cử cán bộ tham gia Ban Chỉ đạo tỉnh, thành lập Tổ Phòng chống Covid-19",
+            "📊 Tổng hợp giao ban tuần 48 (23/11 – 29/11)",
+            "Phương án: tình huống 1 — Chưa phát sinh trường hợp cán bộ Mặt trận",
+            "👤 Lê Thị Thu: /tinhhuong",
+            "👤 Lê Thị Thu bấm nút [Chuyển sang tình huống 2]",
+            "👤 Lê Thị Thu bấm nút [Xác nhận chuyển]",
+            group + "⚠️ CHUYỂN TÌNH HUỐNG: từ tình huống 1 sang tình huống 2 — Có phát sinh "
+            "trường hợp cán bộ Mặt trận các cấp",
+            "• Hội Nông dân tỉnh: 1.1, 1.2, 1.3, 1.11",
+            "• Văn phòng: 2.B.1, 2.B.2, 2.B.3,",
+            "Hội Nông dân tỉnh · báo cáo tuần 49 (30/11 – 06/12)",
+            "Câu 6/9. 1.1. Cử cán bộ tham gia Ban Chỉ đạo tỉnh, thành lập Tổ Phòng chống Covid-19",
+            "👤 Huỳnh Văn Dũng bấm nút [Không đổi: đã xong]",
+            "Câu 7/9. 1.2. Đẩy mạnh công tác tuyên truyền",
+            "✅ Đã nhận báo cáo tuần 49 (30/11 – 06/12) của Hội Nông dân tỉnh",
+            "Đã xong — đã phát 2.000 tờ rơi về phòng dịch ở 12 xã",
+            "👤 Đỗ Thị Hoa: /nhiemvu",
+            office + "Nhiệm vụ — tình huống 2",
+            "2.B.1 Ngay sau khi phát hiện có ca nhiễm Covid - 19, thông báo kh… — Văn phòng: chưa "
+            "thực hiện",
+            "👤 Đỗ Thị Hoa bấm nút [2.B.1 Ngay sau khi phát hiện có ca nhiễ…]",
+            "👤 Đỗ Thị Hoa bấm nút [Đã xong]",
+            "Đã ghi nhiệm vụ 2.B.1 (Văn phòng): đã xong.",
+            "👤 Đỗ Thị Hoa: Đã báo khẩn Thường trực và Ban Chỉ đạo tỉnh lúc 14 giờ 30 ngày 01/12.",
+            "Ghi chú: Đã báo khẩn Thường trực và Ban Chỉ đạo tỉnh lúc 14 giờ 30 ngày 01/12.",
+            "📊 Tổng hợp giao ban tuần 49 (30/11 – 06/12)",
+            "Phương án: tình huống 2 — Có phát sinh trường hợp cán bộ Mặt trận",
+            "📊 MTT-CTXH tỉnh Tây Ninh: biểu đồ báo cáo 7 tuần gần đây, đến tuần 49",
+        ],
+    )
+    assert "CHUYỂN TÌNH HUỐNG" not in transcript[: steps[9]]  # not before /tinhhuong
+    plan = transcript[steps[-2] : steps[-1]]
+    assert "(từ 01/12/2026)" in plan.splitlines()[0]
+    # Of the 28 tasks in force: the members' answers of weeks 48 and 49, the office's one.
+    assert re.search(r"Đã xong: 7 · \W*Đang thực hiện: 13 · \W*Chưa thực hiện: 45", plan)
+    first = next(line for line in plan.splitlines() if "2.B.1 Ngay sau khi phát hiện" in line)
+    assert "Văn phòng" in first
+    assert "Đã báo khẩn" in first  # done, with the office's note
+    assert "… và 18 nhiệm vụ khác" in plan  # ten listed
 
 
 async def test_make_run_without_a_token_plays_the_demo_instead_and_names_its_folder(

@@ -234,9 +234,13 @@ async def test_the_weekly_report_asks_about_the_units_tasks_and_offers_no_change
         "Đang thực hiện",
         "Chưa thực hiện",
     ]
-    api.send(chat, farmer, "đang làm, đã in 200 tờ rơi")
+    pressed = await _press(bot, api, task, farmer, "Đang thực hiện")  # a button answers it
+    change = await _press(bot, api, pressed, farmer, "Sửa câu 2")
+    api.send(chat, farmer, "đang làm, đã in 200 tờ rơi")  # typed again, with a note
     review = await bot.only_reply(chat.id)
     await _press(bot, api, review, farmer, "Gửi báo cáo")
+    assert "Đang thực hiện" in (pressed.plain_text or "")
+    assert change.plain_text is not None
 
     assert [c for c in carriers(db_path) if c[:2] == ("1.1", "hnd")] == [
         ("1.1", "hnd", "in_progress", "đã in 200 tờ rơi")

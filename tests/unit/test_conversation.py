@@ -478,11 +478,22 @@ def with_follow_up(**answers: Given) -> Draft:
     return Draft(REPORT, (*QUESTIONS, FOLLOW_UP), answers)
 
 
-def test_a_choice_answers_the_question_waiting_and_moves_on() -> None:
+@pytest.mark.parametrize("value", ["done", "in_progress", "not_started"])
+def test_each_choice_answers_the_question_waiting_and_moves_on(value: str) -> None:
     answered = with_follow_up(activity=ACTIVITY_DONE, members=FIVE, note=Given("", None, True))
-    decision = decide(at(Step.ANSWER, "cd_12"), answered, talk.Chose(REPORT, "cd_12", "done"))
-    assert decision.effects == (talk.Put("cd_12", "done", "done", None),)
+    decision = decide(at(Step.ANSWER, "cd_12"), answered, talk.Chose(REPORT, "cd_12", value))
+    assert decision.effects == (talk.Put("cd_12", value, value, None),)
     assert decision.state == at(Step.REVIEW)
+
+
+def test_no_change_is_a_choice_only_where_there_was_progress_before() -> None:
+    fresh = with_follow_up()
+    decision = decide(at(Step.ANSWER, "cd_12"), fresh, talk.Chose(REPORT, "cd_12", "unchanged"))
+    assert decision.say == talk.Stale()
+    reported = Question("cd_12", "Rà soát", AnswerKind.PROGRESS, previous="in_progress")
+    before = Draft(REPORT, (reported,), {})
+    decision = decide(at(Step.ANSWER, "cd_12"), before, talk.Chose(REPORT, "cd_12", "unchanged"))
+    assert decision.effects == (talk.Put("cd_12", "unchanged", "unchanged", None),)
 
 
 def test_a_progress_typed_with_a_note_is_read_and_kept_whole() -> None:

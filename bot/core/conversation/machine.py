@@ -72,10 +72,12 @@ from bot.core.conversation.state import (
     State,
     Step,
 )
+from bot.core.directions import Result
 from bot.core.plausibility import Doubt, doubt
 from bot.core.questionnaire import Question, is_complete, next_question, progress
 from bot.core.text import fold_for_matching
 
+RESULTS = frozenset(r.value for r in Result)  # the choices under a question of progress
 SKIP_WORDS = frozenset({"bỏ qua", "bo qua", "skip", "bỏ", "không trả lời"})
 DONE_WORDS = frozenset({"xong", "xong rồi", "xong roi", "tiếp", "tiep", "hết", "het", "done"})
 
@@ -410,8 +412,7 @@ def _chose(turn: _Turn, event: Event) -> Say:
     if event.key != turn.now.question_key or question is None or turn.now.pending is not None:
         return Stale()
     unchanged = event.value == UNCHANGED and question.previous is not None
-    parsed = parse_answer(question.kind, event.value, question.unit)
-    if not unchanged and (not isinstance(parsed, ParsedAnswer) or parsed.value != event.value):
+    if question.kind is not AnswerKind.PROGRESS or not (unchanged or event.value in RESULTS):
         return Stale()  # not one of this question's choices
     old = turn.report.answers.get(question.key)
     turn.store(Put(question.key, event.value, event.value, None))
