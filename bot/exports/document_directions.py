@@ -12,9 +12,7 @@ from datetime import date
 
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 from docx.table import _Cell
-from docx.text.paragraph import Paragraph
 
 from bot.core.directions import (
     Category,
@@ -24,11 +22,10 @@ from bot.core.directions import (
     Progress,
     TargetLine,
 )
-from bot.exports.document_layout import TEXT_WIDTH, compact, fixed_table, keep_rows_whole, write
-from bot.exports.document_metrics import text_width
+from bot.exports.document_cells import SIZE, day_said, tighten, two_lines, write_cell
+from bot.exports.document_layout import TEXT_WIDTH, fixed_table, keep_rows_whole, write
 from bot.i18n import plain
 
-SIZE = 12  # as the totals table
 CELL_PADDING = 216  # a cell's left and right margins together (Word's default, 0.19 cm each)
 SLACK = 60  # room for a letter wider than measured
 # What is left beside the number and the due date, shared: the direction, the organizations,
@@ -57,20 +54,20 @@ def directions_table(
     )
     keep_rows_whole(table, header=True)
     for cell, header in zip(table.rows[0].cells, headers, strict=True):
-        _write(cell.paragraphs[0], header, CENTER, bold=True)
+        write_cell(cell.paragraphs[0], header, CENTER, bold=True)
     for index, (row, line, due) in enumerate(zip(table.rows[1:], rows, dues, strict=True), 1):
         number, direction, organizations, until, results = row.cells
-        _write(number.paragraphs[0], str(index), CENTER)
+        write_cell(number.paragraphs[0], str(index), CENTER)
         label = plain(
             "doc.directions.label", lang, number=line.number, day=day_said(line.given_on, year)
         )
-        paragraph = _write(direction.paragraphs[0], label, LEFT, bold=True)
+        paragraph = write_cell(direction.paragraphs[0], label, LEFT, bold=True)
         write(paragraph, f": {line.text}", size=SIZE)
         _lines(organizations, [target.organization for target in line.targets])
-        _write(until.paragraphs[0], due, CENTER)
+        write_cell(until.paragraphs[0], due, CENTER)
         _results(results, line, today, year, lang)
         for cell in (organizations, results):
-            _tighten(cell)
+            tighten(cell)
 
 
 def column_widths(headers: list[str], count: int, dues: list[str]) -> list[int]:
@@ -78,30 +75,13 @@ def column_widths(headers: list[str], count: int, dues: list[str]) -> list[int]:
     widest value or heading on at most two lines, the rest shared out (``SHARES``)."""
 
     def fit(texts: list[str], *, bold: bool = False) -> int:
-        return max(_two_lines(text, bold=bold) for text in texts) + CELL_PADDING + SLACK
+        return max(two_lines(text, bold=bold) for text in texts) + CELL_PADDING + SLACK
 
     number = max(fit([str(count)]), fit([headers[0]], bold=True))
     due = max(fit(dues), fit([headers[3]], bold=True))
     rest = TEXT_WIDTH - number - due
     direction, organizations = (rest * share // sum(SHARES) for share in SHARES[:2])
     return [number, direction, organizations, due, rest - direction - organizations]
-
-
-def _two_lines(text: str, *, bold: bool = False) -> int:
-    """The width ``text`` takes on at most two lines, broken between words."""
-    words = text.split()
-    return min(
-        max(
-            text_width(" ".join(words[:cut]), SIZE, bold=bold),
-            text_width(" ".join(words[cut:]), SIZE, bold=bold),
-        )
-        for cut in range(len(words) + 1)
-    )
-
-
-def day_said(day: date, year: int) -> str:
-    """ "24/11", with the year only when it is not the report's ("24/12/2025")."""
-    return f"{day:%d/%m}" if day.year == year else f"{day:%d/%m/%Y}"
 
 
 def _due(line: DirectionLine, year: int, lang: str) -> str:
@@ -129,7 +109,7 @@ def _results(cell: _Cell, line: DirectionLine, today: date, year: int, lang: str
         written.append((said, line.reason))
     for index, (state, note) in enumerate(written):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-        _write(paragraph, state, LEFT)
+        write_cell(paragraph, state, LEFT)
         if note:
             write(paragraph, f" – {note}", size=SIZE, italic=True)
 
@@ -153,22 +133,4 @@ def _capitalized(text: str) -> str:
 
 def _lines(cell: _Cell, texts: list[str]) -> None:
     for index, text in enumerate(texts):
-        _write(cell.paragraphs[0] if index == 0 else cell.add_paragraph(), text, LEFT)
-
-
-def _tighten(cell: _Cell) -> None:
-    """The lines of a cell together, with the cell's space above the first and below the
-    last."""
-    paragraphs = cell.paragraphs
-    for index, paragraph in enumerate(paragraphs):
-        layout = paragraph.paragraph_format
-        layout.space_before = Pt(2 if index == 0 else 0)
-        layout.space_after = Pt(2 if index == len(paragraphs) - 1 else 0)
-
-
-def _write(
-    paragraph: Paragraph, text: str, align: WD_ALIGN_PARAGRAPH, *, bold: bool = False
-) -> Paragraph:
-    shaped = compact(paragraph, align)
-    shaped.paragraph_format.space_before = shaped.paragraph_format.space_after = Pt(2)
-    return write(shaped, text, size=SIZE, bold=bold)
+        write_cell(cell.paragraphs[0] if index == 0 else cell.add_paragraph(), text, LEFT)

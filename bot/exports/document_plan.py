@@ -15,18 +15,16 @@ from datetime import date
 
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from bot.core.plans import STALE_PERIODS, STATES, CarrierLine, PlanPicture, TaskLine
 from bot.exports.data import Switch
-from bot.exports.document_directions import day_said
-from bot.exports.document_layout import TEXT_WIDTH, compact, fixed_table, keep_rows_whole, write
+from bot.exports.document_cells import SIZE, day_said, tighten, two_lines, write_cell
+from bot.exports.document_layout import TEXT_WIDTH, fixed_table, keep_rows_whole, write
 from bot.exports.document_metrics import text_width
 from bot.i18n import plain
 
-SIZE = 12  # as the totals and the directions' tables
 CELL_PADDING = 216  # a cell's left and right margins together (Word's default, 0.19 cm each)
 SLACK = 60  # room for a letter wider than measured
 # What is left beside the label, shared: the task, the units, their progress.
@@ -73,26 +71,26 @@ def plan_table(document: DocumentObject, tasks: Sequence[TaskLine], lang: str) -
     table = fixed_table(document, widths, rows=1 + len(tasks), style="Table Grid")
     keep_rows_whole(table, header=True)
     for cell, header in zip(table.rows[0].cells, headers, strict=True):
-        _write(cell.paragraphs[0], header, CENTER, bold=True)
+        write_cell(cell.paragraphs[0], header, CENTER, bold=True)
     for row, task in zip(table.rows[1:], tasks, strict=True):
         number, content, units, progress = row.cells
-        _write(number.paragraphs[0], task.label, CENTER)
-        _write(content.paragraphs[0], task.content, LEFT)
+        write_cell(number.paragraphs[0], task.label, CENTER)
+        write_cell(content.paragraphs[0], task.content, LEFT)
         several = len(task.carriers) > 1
         for index, carrier in enumerate(task.carriers):
-            _write(_line(units, index), carrier.unit, LEFT)
-            paragraph = _write(_line(progress, index), _progress(carrier, several, lang), LEFT)
+            write_cell(_line(units, index), carrier.unit, LEFT)
+            paragraph = write_cell(_line(progress, index), _progress(carrier, several, lang), LEFT)
             if carrier.note:
                 write(paragraph, f" – {carrier.note}", size=SIZE, italic=True)
         for cell in (units, progress):
-            _tighten(cell)
+            tighten(cell)
 
 
 def column_widths(headers: list[str], labels: list[str]) -> list[int]:
     """In twips, adding up to the text width: the label as wide as the widest one (on one
     line) or its heading (on at most two), the rest shared out (``SHARES``)."""
     widest = max((text_width(label, SIZE) for label in labels), default=0)
-    number = max(widest, _two_lines(headers[0], bold=True)) + CELL_PADDING + SLACK
+    number = max(widest, two_lines(headers[0], bold=True)) + CELL_PADDING + SLACK
     rest = TEXT_WIDTH - number
     task, units = (rest * share // sum(SHARES) for share in SHARES[:2])
     return [number, task, units, rest - task - units]
@@ -109,37 +107,7 @@ def _progress(carrier: CarrierLine, several: bool, lang: str) -> str:
     return state[:1].upper() + state[1:]
 
 
-def _two_lines(text: str, *, bold: bool = False) -> int:
-    """The width ``text`` takes on at most two lines, broken between words."""
-    words = text.split()
-    return min(
-        max(
-            text_width(" ".join(words[:cut]), SIZE, bold=bold),
-            text_width(" ".join(words[cut:]), SIZE, bold=bold),
-        )
-        for cut in range(len(words) + 1)
-    )
-
-
 def _line(cell: _Cell, index: int) -> Paragraph:
     """A cell's ``index``-th line: its first paragraph, or one added."""
     paragraph: Paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
     return paragraph
-
-
-def _tighten(cell: _Cell) -> None:
-    """The lines of a cell together, with the cell's space above the first and below the
-    last."""
-    paragraphs = cell.paragraphs
-    for index, paragraph in enumerate(paragraphs):
-        layout = paragraph.paragraph_format
-        layout.space_before = Pt(2 if index == 0 else 0)
-        layout.space_after = Pt(2 if index == len(paragraphs) - 1 else 0)
-
-
-def _write(
-    paragraph: Paragraph, text: str, align: WD_ALIGN_PARAGRAPH, *, bold: bool = False
-) -> Paragraph:
-    shaped = compact(paragraph, align)
-    shaped.paragraph_format.space_before = shaped.paragraph_format.space_after = Pt(2)
-    return write(shaped, text, size=SIZE, bold=bold)
