@@ -111,7 +111,8 @@ def cmd_check_config(args: argparse.Namespace) -> int:
         print(plain("cli.summary.secretariat", lang, count=len(group.secretariat)))
         print(plain("cli.summary.organizations", lang, count=len(group.organizations)))
         for o in group.organizations:
-            questions = len(group.questions_for(o.code))
+            # Asked at every situation of the plan; those of some situations are said below.
+            questions = len([q for q in group.questions_for(o.code) if not q.levels])
             print(
                 plain(
                     "cli.summary.organization",
@@ -122,6 +123,9 @@ def cmd_check_config(args: argparse.Namespace) -> int:
                     questions=questions,
                 )
             )
+        by_level = [q for q in group.questions if q.levels]
+        if by_level:
+            print(plain("cli.summary.level_questions", lang, count=len(by_level)))
         shared = sum(1 for q in group.questions if not q.organizations)
         print(
             plain(

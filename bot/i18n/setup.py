@@ -262,6 +262,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Không có định dạng {format}: chọn docx, xlsx hoặc csv.",
         "en": "No format {format}: choose docx, xlsx or csv.",
     },
+    "cli.summary.level_questions": {
+        "vi": "  Câu hỏi chỉ hỏi ở một số tình huống của phương án: {count}",
+        "en": "  Questions asked only at some situations of the plan: {count}",
+    },
     "cli.read_failed": {
         "vi": "Không đọc được {path}: {reason}",
         "en": "Cannot read {path}: {reason}",
