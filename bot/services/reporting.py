@@ -119,11 +119,13 @@ class Setting(NamedTuple):
     config: GroupConfig
     follow_ups: tuple[Question, ...] = ()  # directions open, plan tasks carried
     level: int | None = None  # the response plan's situation in force (None: no plan)
+    # Questions of other situations this report has answered (before a switch): kept in it.
+    answered: frozenset[str] = frozenset()
 
     @property
     def questions(self) -> tuple[Question, ...]:
         template = self.config.questions_for(self.organization.code)
-        asked = tuple(q for q in template if q.asked_at(self.level))
+        asked = tuple(q for q in template if q.asked_at(self.level) or q.key in self.answered)
         return (*asked, *self.follow_ups)
 
     @property
@@ -922,11 +924,14 @@ class ReportingService:
         submitted = report.state is ReportState.SUBMITTED
         follow_ups = await follow_up_questions(uow, organization.id, report.id, submitted)
         tasks = await report_questions(uow, group.id, organization.code, report)
-        level = None
+        level, answered = None, frozenset[str]()
         if any(q.levels for q in config.questions):  # questions asked only at some situations
             plan = await uow.plans.of_group(group.id)
             level = plan.level if plan is not None else None
-        return Setting(report, period, organization, group, config, (*follow_ups, *tasks), level)
+            rows = await uow.reports.answer_rows(report.id)
+            answered = frozenset(r.question_key for r in rows if not r.skipped)
+        follow = (*follow_ups, *tasks)
+        return Setting(report, period, organization, group, config, follow, level, answered)
 
     def _context(self, setting: Setting, person: Person) -> ReportContext:
         return ReportContext(

@@ -433,3 +433,37 @@ async def test_no_change_in_a_report_keeps_what_another_reporter_recorded_meanwh
 
     assert "Không đổi: đang thực hiện" in (review.plain_text or "")
     assert [c[2] for c in carriers(db_path) if c[:2] == ("1.1", "hnd")] == ["done"]
+
+
+async def test_an_answer_to_a_question_of_situation_2_stays_in_the_report_after_a_switch_back(
+    api: LocalBotApi, clock: FakeClock, db_path: Path
+) -> None:
+    data = copy.deepcopy(BASE_CONFIG)
+    data["telegram"]["api_base_url"] = api.base_url
+    data["storage"] = {"url": f"sqlite+aiosqlite:///{db_path}"}
+    data["groups"][0]["questions"] = [
+        {"key": "cach_ly", "text": "Số cán bộ đang cách ly", "kind": "count", "levels": [2]},
+        {"key": "tuyen_truyen", "text": "Kết quả tuyên truyền trong tuần?"},
+    ]
+    plan = (
+        "STT,Nội dung,Cơ quan thực hiện\nI,Tình huống 1: a,\n1,Việc,Tỉnh đoàn\n"
+        "II,Tình huống 2: b,\n1,Việc,Tỉnh đoàn\n"
+    )
+    async with BotHarness(api, parse_config(data), clock) as bot:
+        secretary, chat, _ = await imported(bot, api, plan.encode())
+        for level in ("2", "1"):
+            api.send(chat, secretary, f"/tinhhuong {level}")
+            confirm = await bot.only_reply(chat.id)
+            await _press(bot, api, confirm, secretary, "Xác nhận chuyển")
+            if level == "2":
+                farmer, farmer_chat = await started(bot, api, FARMERS_LEADER_ID, "Dũng")
+                api.send(farmer_chat, farmer, "/baocao")
+                asked = await bot.only_reply(farmer_chat.id)
+                assert "Số cán bộ đang cách ly" in (asked.plain_text or "")
+                api.send(farmer_chat, farmer, "2")
+                await bot.only_reply(farmer_chat.id)
+        api.mark_read()
+        api.send(farmer_chat, farmer, "/baocao")
+        shown = await bot.only_reply(farmer_chat.id)
+
+        assert "Câu 2/2. Kết quả tuyên truyền trong tuần?" in (shown.plain_text or "")
