@@ -119,7 +119,10 @@ class DirectionService:
             if manage is None:
                 if argument.strip():
                     return GiveRefused(acting.language)
-                return await self._steps.listing(acting, acting.place, None)
+                # A leader of organizations in several groups (in private): the first group
+                # with directions open for them.
+                lists = [await self._steps.listing(acting, p, None) for p in acting.places]
+                return next((found for found in lists if found.lines), lists[0])
             organization = named_in(replied, await self._steps.organizations(acting, manage))
             if not argument.strip() and organization is None:
                 draft = await self._steps.new_draft(acting, manage, "", None)

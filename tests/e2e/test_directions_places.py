@@ -4,13 +4,22 @@ restart, and counted in the Monday digest."""
 
 from __future__ import annotations
 
+import copy
 from datetime import timedelta
 from pathlib import Path
 
 from bot.clock import FakeClock
 from bot.local_api.server import LocalBotApi
 from tests.e2e.test_directions import directions, give, history, press, started, targets
-from tests.harness import FARMERS_LEADER_ID, GROUP_ID, SECRETARY_ID, YOUTH_LEADER_ID, BotHarness
+from tests.harness import (
+    BASE_CONFIG,
+    FARMERS_LEADER_ID,
+    GROUP_ID,
+    SECRETARY_ID,
+    YOUTH_LEADER_ID,
+    BotHarness,
+    make_config,
+)
 
 
 async def test_a_direction_is_given_in_the_group_by_replying_to_the_bots_questions(
@@ -220,3 +229,30 @@ async def test_the_secretariat_pressing_received_is_told_it_reports_for_no_organ
     assert api.callback_answers[-1]["text"] == "Nút này dành cho người khác."
     assert targets(db_path) == [(1, "hnd", "new", None)]
     assert directions(db_path)[0][1] == "open"
+
+
+async def test_in_private_a_leader_in_two_groups_sees_the_group_with_directions_for_them(
+    api: LocalBotApi, clock: FakeClock, db_path: Path
+) -> None:
+    other = copy.deepcopy(BASE_CONFIG["groups"][0])
+    other.update(chat_id=-1002000000002, name="MTTQ xã Tân Phú")
+    config = make_config(api, db_path, groups=[copy.deepcopy(BASE_CONFIG["groups"][0]), other])
+    async with BotHarness(api, config, clock) as bot:
+        api.group(-1002000000002, "MTTQ xã Tân Phú")
+        secretary = api.user(SECRETARY_ID, "Trần Thị Thư")
+        group = api.group(-1002000000002, "MTTQ xã Tân Phú")
+        api.send(group, secretary, "/chidao Họp xã", reply_to=None)
+        chooser = await bot.only_reply(group.id)
+        chosen = await press(bot, api, chooser, secretary, "Nông dân")
+        due = await press(bot, api, chosen, secretary, "Tiếp tục")
+        review = await press(bot, api, due, secretary, "Không có hạn")
+        api.press(review, secretary, review.button("Gửi chỉ đạo"))
+        await bot.settle()
+        farmer, farmer_chat = await started(bot, api, FARMERS_LEADER_ID, "Dũng")
+
+        api.send(farmer_chat, farmer, "/chidao")
+        listed = await bot.only_reply(farmer_chat.id)
+
+        assert listed.plain_text is not None
+        assert "Chỉ đạo đang mở — MTTQ xã Tân Phú" in listed.plain_text
+        assert "#1 Họp xã" in listed.plain_text
