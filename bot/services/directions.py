@@ -21,6 +21,7 @@ from bot.core.directions import (
     ReadResult,
     Result,
     end_of_week,
+    numbers_in,
     read_due,
     read_result,
     reads_as_acknowledgement,
@@ -69,9 +70,11 @@ from bot.services.following import (
 from bot.services.outcomes import Ignored, Outcome, Received, StaleButton
 from bot.services.people import Chat, Sender, button_key, message_key
 from bot.services.reporting import File
+from bot.services.waiting import Asked, Waiting
 from bot.services.words import WeekWords
 from storage.database import Database
 from storage.models import Direction, DirectionTarget, Organization
+from storage.uow import UnitOfWork
 
 NOTHING_WORDS = frozenset({"không", "khong", "không có", "ko", "no", "none", "-"})
 
@@ -93,8 +96,7 @@ class DirectionService:
         self._words = words
         self._acting = UseCases(db, config)
         self._steps = Steps(words)
-        # (chat, user) -> (what is asked, since when), as the database has it.
-        self._waiting: dict[tuple[int, int], tuple[str, datetime]] | None = None
+        self._waiting = Waiting(db, _asks, _ask)  # a draft's text, a day, a reason, a note
 
     # --- /chidao ----------------------------------------------------------------------------------
 
@@ -269,13 +271,8 @@ class DirectionService:
         """Whether the bot waits on this person here about a direction (anything at all)."""
         return await self._asked(chat, sender) is not None
 
-    async def _asked(self, chat: Chat, sender: Sender) -> tuple[str, datetime] | None:
-        if self._waiting is None:
-            async with self._db.unit_of_work() as uow:
-                self._waiting = {
-                    (c, u): (step, at) for c, u, step, at in await uow.directions.asks()
-                }
-        return self._waiting.get((chat.id, sender.user_id))
+    async def _asked(self, chat: Chat, sender: Sender) -> Asked | None:
+        return await self._waiting.get(chat.id, sender.user_id)
 
     async def _takes_text(self, chat: Chat, sender: Sender, now: datetime) -> bool:
         """Whether the person's next message answers what the bot asked: a question that
@@ -332,7 +329,12 @@ class DirectionService:
         )
 
     async def _replied_to(self, chat: Chat, replied: Replied | None) -> tuple[int, int] | None:
+        """(group id, number) of the direction a reply answers, as the ledger has it. Every
+        message the bot sends about a direction names it on its first line ("chỉ đạo #12"):
+        a reply to anything else (a report's question, in a group) is not looked up."""
         if replied is None or not replied.from_bot:
+            return None
+        if not numbers_in(replied.text.partition("\n")[0]):
             return None
         async with self._db.unit_of_work() as uow:
             return await uow.directions.sent_about(chat.id, replied.message_id)
@@ -685,13 +687,13 @@ class DirectionService:
         return outcome
 
     async def _note_waiting(self, chat: Chat, sender: Sender) -> None:
-        """Keep the memory of who is waited on in step with the database."""
-        async with self._db.unit_of_work() as uow:
-            person = await uow.people.by_user_id(sender.user_id)
-            ask = await uow.directions.ask(chat.id, person.id) if person else None
-        if self._waiting is None:
-            return
-        if ask is None:
-            self._waiting.pop((chat.id, sender.user_id), None)
-        else:
-            self._waiting[(chat.id, sender.user_id)] = (ask.step, ask.updated_at)
+        await self._waiting.follow(chat.id, sender.user_id)
+
+
+async def _asks(uow: UnitOfWork) -> list[tuple[int, int, str, datetime]]:
+    return await uow.directions.asks()
+
+
+async def _ask(uow: UnitOfWork, chat_id: int, person_id: int) -> Asked | None:
+    ask = await uow.directions.ask(chat_id, person_id)
+    return (ask.step, ask.updated_at) if ask is not None else None

@@ -51,6 +51,7 @@ from bot.services.plan_outcomes import (
     TaskRecorded,
     UnitTasks,
 )
+from bot.services.waiting import Asked, Waiting
 from bot.services.words import WeekWords
 from storage.database import Database
 from storage.models import (
@@ -84,8 +85,7 @@ class PlanService:
         self._config = config
         self._words = words
         self._acting = UseCases(db, config)
-        # (chat, user) -> what the bot waits on them for (a plan's file, a task's note), since.
-        self._waiting: dict[tuple[int, int], tuple[str, datetime]] | None = None
+        self._waiting = Waiting(db, _asks, _ask)  # a plan's file, a task's note
 
     # --- importing --------------------------------------------------------------------------
 
@@ -593,18 +593,14 @@ class PlanService:
     async def _asked(self, chat: Chat, sender: Sender, now: datetime) -> str | None:
         """What the bot waits on this person here for ("file", "note"), if asked lately (an
         older question was left: a document or a message now is for something else)."""
-        if self._waiting is None:
-            async with self._db.unit_of_work() as uow:
-                asks = await uow.plans.asks()
-            self._waiting = {(c, u): (what, at) for c, u, what, at in asks}
-        found = self._waiting.get((chat.id, sender.user_id))
+        found = await self._waiting.get(chat.id, sender.user_id)
         if found is None or now - found[1] > ASK_LIFE[found[0]]:
             return None
         return found[0]
 
     async def forget(self, chat: Chat, sender: Sender) -> None:
         """The person turned to something else (/baocao, /huy): the bot stops waiting."""
-        if self._waiting is not None and (chat.id, sender.user_id) not in self._waiting:
+        if await self._waiting.get(chat.id, sender.user_id) is None:
             return
         async with self._db.unit_of_work() as uow:
             person = await uow.people.by_user_id(sender.user_id)
@@ -614,15 +610,16 @@ class PlanService:
         await self._note_waiting(chat, sender)
 
     async def _note_waiting(self, chat: Chat, sender: Sender) -> None:
-        async with self._db.unit_of_work() as uow:
-            person = await uow.people.by_user_id(sender.user_id)
-            ask = await uow.plans.ask(chat.id, person.id) if person else None
-        if self._waiting is None:
-            return
-        if ask is None:
-            self._waiting.pop((chat.id, sender.user_id), None)
-        else:
-            self._waiting[(chat.id, sender.user_id)] = (ask.what, ask.updated_at)
+        await self._waiting.follow(chat.id, sender.user_id)
+
+
+async def _asks(uow: UnitOfWork) -> list[tuple[int, int, str, datetime]]:
+    return await uow.plans.asks()
+
+
+async def _ask(uow: UnitOfWork, chat_id: int, person_id: int) -> Asked | None:
+    ask = await uow.plans.ask(chat_id, person_id)
+    return (ask.what, ask.updated_at) if ask is not None else None
 
 
 def _always(work: Callable[[Acting], Awaitable[Outcome | None]]) -> Work:

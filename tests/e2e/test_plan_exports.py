@@ -17,8 +17,9 @@ from openpyxl import load_workbook
 
 from bot.clock import FakeClock
 from bot.local_api.server import BotMessage, LocalBotApi, User
+from tests.e2e.test_directions import started
 from tests.e2e.test_exports import ask
-from tests.e2e.test_plans import OFFICE_ID, SMALL, imported, plan_config, started
+from tests.e2e.test_plans import OFFICE_ID, SMALL, imported, plan_config
 from tests.e2e.test_weekly_cycle import local
 from tests.harness import FARMERS_LEADER_ID, GROUP_ID, SECRETARY_ID, BotHarness
 

@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from bot.clock import FakeClock
 from bot.config import parse_config
 from bot.local_api.server import BotMessage, Chat, LocalBotApi, User
+from tests.e2e.test_directions import press, started
 from tests.harness import (
     BASE_CONFIG,
     FARMERS_LEADER_ID,
@@ -79,14 +80,6 @@ def carriers(db_path: Path) -> list[tuple[str, str, str, str | None]]:
         "JOIN plan_tasks t ON t.id = c.task_id WHERE c.active ORDER BY t.position, c.id",
     )
     return [(a, b, c, d) for a, b, c, d in found]
-
-
-async def started(bot: BotHarness, api: LocalBotApi, user_id: int, name: str) -> tuple[User, Chat]:
-    person = api.user(user_id, name)
-    chat = api.private_chat(person)
-    api.send(chat, person, "/start")
-    await bot.only_reply(chat.id)
-    return person, chat
 
 
 async def imported(
@@ -182,8 +175,8 @@ async def test_the_situation_is_switched_after_confirmation_and_announced_in_the
 
     api.send(chat, secretary, "/tinhhuong")
     shown = await bot.only_reply(chat.id)
-    confirm = await _press(bot, api, shown, secretary, "Chuyển sang tình huống 2")
-    switched = await _press(bot, api, confirm, secretary, "Xác nhận chuyển")
+    confirm = await press(bot, api, shown, secretary, "Chuyển sang tình huống 2")
+    switched = await press(bot, api, confirm, secretary, "Xác nhận chuyển")
     announcement = await api.next_message(group.id)
 
     assert shown.plain_text is not None
@@ -226,7 +219,7 @@ async def test_the_weekly_report_asks_about_the_units_tasks_and_offers_no_change
     await bot.only_reply(chat.id)
     api.send(chat, farmer, "Tuyên truyền 3 buổi")
     more = await bot.only_reply(chat.id)
-    task = await _press(bot, api, more, farmer, "Xong")
+    task = await press(bot, api, more, farmer, "Xong")
     assert task.plain_text is not None
     assert "Câu 2/2. 1.1. Tuyên truyền phòng dịch" in task.plain_text
     assert [label for label, _ in task.buttons()] == [
@@ -234,11 +227,11 @@ async def test_the_weekly_report_asks_about_the_units_tasks_and_offers_no_change
         "Đang thực hiện",
         "Chưa thực hiện",
     ]
-    pressed = await _press(bot, api, task, farmer, "Đang thực hiện")  # a button answers it
-    change = await _press(bot, api, pressed, farmer, "Sửa câu 2")
+    pressed = await press(bot, api, task, farmer, "Đang thực hiện")  # a button answers it
+    change = await press(bot, api, pressed, farmer, "Sửa câu 2")
     api.send(chat, farmer, "đang làm, đã in 200 tờ rơi")  # typed again, with a note
     review = await bot.only_reply(chat.id)
-    await _press(bot, api, review, farmer, "Gửi báo cáo")
+    await press(bot, api, review, farmer, "Gửi báo cáo")
     assert "Đang thực hiện" in (pressed.plain_text or "")
     assert change.plain_text is not None
 
@@ -250,7 +243,7 @@ async def test_the_weekly_report_asks_about_the_units_tasks_and_offers_no_change
     await bot.only_reply(chat.id)
     api.send(chat, farmer, "Tuyên truyền 2 buổi")
     more = await bot.only_reply(chat.id)
-    task = await _press(bot, api, more, farmer, "Xong")
+    task = await press(bot, api, more, farmer, "Xong")
     assert task.buttons()[0][0] == "Không đổi: đang thực hiện"
 
 
@@ -262,8 +255,8 @@ async def test_a_departments_reporter_reports_progress_with_nhiemvu_and_adds_a_n
 
     api.send(chat, office, "/nhiemvu")
     listed = await bot.only_reply(chat.id)
-    card = await _press(bot, api, listed, office, "1.2")
-    recorded = await _press(bot, api, card, office, "Đã xong")
+    card = await press(bot, api, listed, office, "1.2")
+    recorded = await press(bot, api, card, office, "Đã xong")
     api.send(chat, office, "Đã phân công trực 24/24")
     noted = await bot.only_reply(chat.id)
 
@@ -286,8 +279,8 @@ async def test_importing_again_keeps_the_history_of_tasks_that_stay(
     office_chat = api.private_chat(office)
     api.send(office_chat, office, "/nhiemvu")
     listed = await bot.only_reply(office_chat.id)
-    card = await _press(bot, api, listed, office, "1.2")
-    await _press(bot, api, card, office, "Đang thực hiện")
+    card = await press(bot, api, listed, office, "1.2")
+    await press(bot, api, card, office, "Đang thực hiện")
 
     changed = SMALL.replace("Tuyên truyền phòng dịch", "Tuyên truyền phòng dịch bằng loa")
     api.send(chat, secretary, "/kehoach")
@@ -320,13 +313,6 @@ async def test_the_digest_shows_the_situation_in_force_and_flags_tasks_without_p
     assert "⚠️ 3 việc 2 kỳ liền chưa có tiến triển." in digest
 
 
-async def _press(
-    bot: BotHarness, api: LocalBotApi, message: BotMessage, user: User, label: str
-) -> BotMessage:
-    api.press(message, user, message.button(label))
-    return await bot.only_reply(message.chat_id)
-
-
 async def test_a_question_of_situation_2_is_asked_only_once_the_group_is_switched_to_it(
     api: LocalBotApi, clock: FakeClock, db_path: Path
 ) -> None:
@@ -354,11 +340,11 @@ async def test_a_question_of_situation_2_is_asked_only_once_the_group_is_switche
 
         api.send(chat, secretary, "/tinhhuong 2")
         confirm = await bot.only_reply(chat.id)
-        await _press(bot, api, confirm, secretary, "Xác nhận chuyển")
+        await press(bot, api, confirm, secretary, "Xác nhận chuyển")
         api.mark_read()
         api.send(youth_chat, youth, "Tuyên truyền 3 buổi")
         more = await bot.only_reply(youth_chat.id)
-        asked = await _press(bot, api, more, youth, "Xong")
+        asked = await press(bot, api, more, youth, "Xong")
 
         assert asked.plain_text is not None
         assert "Câu 2/3. Số cán bộ đang cách ly" in asked.plain_text
@@ -370,15 +356,15 @@ async def test_a_department_with_many_tasks_pages_through_them(
     secretary, secretary_chat, _ = await imported(bot, api, SOC_TRANG.read_bytes(), SOC_TRANG.name)
     api.send(secretary_chat, secretary, "/tinhhuong 2")
     confirm = await bot.only_reply(secretary_chat.id)
-    await _press(bot, api, confirm, secretary, "Xác nhận chuyển")
+    await press(bot, api, confirm, secretary, "Xác nhận chuyển")
     office, chat = await started(bot, api, OFFICE_ID, "Hoa")
 
     api.send(chat, office, "/nhiemvu")
     first = await bot.only_reply(chat.id)
     first_labels = [label for label, _ in first.buttons()]
-    following = await _press(bot, api, first, office, "Xem tiếp")
+    following = await press(bot, api, first, office, "Xem tiếp")
     following_labels = [label for label, _ in following.buttons()]
-    last = await _press(bot, api, following, office, "Xem tiếp")
+    last = await press(bot, api, following, office, "Xem tiếp")
 
     # At situation 2 the Văn phòng carries 19 tasks: block B's and, as in situation 1, its.
     assert first_labels[-1] == "Xem tiếp (8/19) ›"
@@ -413,14 +399,14 @@ async def test_no_change_in_a_report_keeps_what_another_reporter_recorded_meanwh
         api.send(chat, farmer, answer)
         more = await bot.only_reply(chat.id)
         if answer == "Tuyên truyền":
-            await _press(bot, api, more, farmer, "Xong")
-    await _press(bot, api, more, farmer, "Gửi báo cáo")
+            await press(bot, api, more, farmer, "Xong")
+    await press(bot, api, more, farmer, "Gửi báo cáo")
     clock.advance(timedelta(days=7))
     api.send(chat, farmer, "/baocao")
     await bot.only_reply(chat.id)
     api.send(chat, farmer, "Tuyên truyền")
     more = await bot.only_reply(chat.id)
-    task = await _press(bot, api, more, farmer, "Xong")
+    task = await press(bot, api, more, farmer, "Xong")
     api.press(task, farmer, task.button("Không đổi"))
     review = await bot.only_reply(chat.id)
     with sqlite3.connect(db_path) as connection:  # someone else reports it done meanwhile
@@ -429,7 +415,7 @@ async def test_no_change_in_a_report_keeps_what_another_reporter_recorded_meanwh
             "WHERE unit = 'hnd'"
         )
 
-    await _press(bot, api, review, farmer, "Gửi báo cáo")
+    await press(bot, api, review, farmer, "Gửi báo cáo")
 
     assert "Không đổi: đang thực hiện" in (review.plain_text or "")
     assert [c[2] for c in carriers(db_path) if c[:2] == ("1.1", "hnd")] == ["done"]
@@ -454,7 +440,7 @@ async def test_an_answer_to_a_question_of_situation_2_stays_in_the_report_after_
         for level in ("2", "1"):
             api.send(chat, secretary, f"/tinhhuong {level}")
             confirm = await bot.only_reply(chat.id)
-            await _press(bot, api, confirm, secretary, "Xác nhận chuyển")
+            await press(bot, api, confirm, secretary, "Xác nhận chuyển")
             if level == "2":
                 farmer, farmer_chat = await started(bot, api, FARMERS_LEADER_ID, "Dũng")
                 api.send(farmer_chat, farmer, "/baocao")
