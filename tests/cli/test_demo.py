@@ -89,7 +89,6 @@ def test_the_demo_plays_a_week_and_a_direction_and_writes_the_report_spreadsheet
             group + "📌 CHỈ ĐẠO #1 — MTT-CTXH tỉnh Tây Ninh",
             "Nơi nhận: Hội Nông dân tỉnh (Huỳnh Văn Dũng)",  # the leader mentioned
             "Vận động hội viên đăng ký tham gia hiến máu tình nguyện đợt tháng 12.",
-            farmer + "📌 CHỈ ĐẠO #1 — MTT-CTXH tỉnh Tây Ninh",
             "[Nhóm] 👤 Huỳnh Văn Dũng bấm nút [Đã nhận]",
             group + "Đã ghi nhận: Hội Nông dân tỉnh đã nhận chỉ đạo #1.",
             "✔️ Hội Nông dân tỉnh đã nhận chỉ đạo #1 (Huỳnh Văn Dũng).",
@@ -107,6 +106,10 @@ def test_the_demo_plays_a_week_and_a_direction_and_writes_the_report_spreadsheet
         start=positions[-1],
     )
     assert "Chỉ đạo #1" not in transcript[: direction[0]]  # none before it is given
+    # The copy to the leader goes out beside the group's post, in either order.
+    assert (
+        farmer + "📌 CHỈ ĐẠO #1 — MTT-CTXH tỉnh Tây Ninh" in transcript[direction[2] : direction[6]]
+    )
     next_digest = transcript[direction[-2] : direction[-1]]
     assert "Đã nộp 6/6 tổ chức (100%)" in next_digest  # the others reported, not printed
     assert "\n      Chỉ đạo\n" in next_digest
